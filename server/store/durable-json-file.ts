@@ -1,0 +1,71 @@
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/**
+ * A lowdb adapter whose `write` is durable: the JSON goes to a temporary file in the same directory, is
+ * fsync'd, renamed over the target, and the directory is fsync'd so the rename itself survives a power
+ * cut. A reader therefore only ever sees the old complete file or the new complete file. (lowdb's own
+ * writer renames atomically but never fsyncs.)
+ *
+ * `serialize` defaults to one array element per line so files stay readable and diff well.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly path: string;
+  private readonly serialize: (data: T) => string;
+  /** Set to false when the caller fsyncs the directory itself once for a batch of files. */
+  syncDirectory = true;
+
+  constructor(path: string, serialize: (data: T) => string = (data) => JSON.stringify(data)) {
+    this.path = path;
+    this.serialize = serialize;
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(`${this.path} is not valid JSON (${(error as Error).message}); refusing to start on it`);
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.path, this.serialize(data), this.syncDirectory);
+  }
+}
+
+/** Write `text` to `path` through a fsync'd temporary file and an atomic rename. */
+export async function writeFileDurably(path: string, text: string, syncDirectory = true): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (error) {
+    await unlink(tmp).catch(() => undefined);
+    throw error;
+  }
+  if (syncDirectory) await fsyncDirectory(dirname(path));
+}
+
+/** fsync a directory so that renames and unlinks inside it are durable. */
+export async function fsyncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

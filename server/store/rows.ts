@@ -1,0 +1,86 @@
+import type {
+  Account,
+  Bid,
+  Challenge,
+  Notification,
+  PaperRecord,
+  Question,
+  Subscription,
+} from '../../shared/schemas/index.js';
+
+/**
+ * What storage keeps, per table. Rows are close to the API shapes but carry private fields (hashes, the
+ * asker of a question) and leave out what is joined or derived on read (owner profiles, the caller's view,
+ * the current status of a challenge whose deadline passed).
+ */
+export interface AccountRow extends Account {
+  /** scrypt hash as `scrypt$N$r$p$salt$hash` (base64); null for accounts made in Telegram without a password. */
+  passwordHash: string | null;
+}
+
+export interface TokenRow {
+  id: string;
+  accountId: string;
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  hash: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer'> {
+  cancelledAt: string | null;
+  /** When the 24-hour deadline reminder went out, so it goes out once. */
+  reminderSentAt: string | null;
+}
+
+export type BidRow = Omit<Bid, 'bidder' | 'challengeTitle'>;
+
+export interface QuestionRow extends Omit<Question, 'mine'> {
+  askerId: string;
+}
+
+/** A bookmark; its id is `${accountId}:${challengeId}` so a save is unique per pair. */
+export interface SaveRow {
+  id: string;
+  accountId: string;
+  challengeId: string;
+  savedAt: string;
+}
+
+export interface PaperRow extends PaperRecord {
+  /** The dedupe key: `doi:…`, `arxiv:…` or `url:…` (see shared/paper-identity). */
+  identity: string;
+}
+
+export type SubscriptionRow = Subscription;
+
+export type NotificationRow = Notification;
+
+/** A one-time code (link or exchange); only its hash is stored. */
+export interface CodeRow {
+  id: string;
+  /** `link`: an API account links a Telegram chat; `exchange`: a Telegram account signs in the extension. */
+  purpose: 'link' | 'exchange';
+  hash: string;
+  accountId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface Rows {
+  accounts: AccountRow;
+  tokens: TokenRow;
+  challenges: ChallengeRow;
+  bids: BidRow;
+  questions: QuestionRow;
+  saves: SaveRow;
+  papers: PaperRow;
+  subscriptions: SubscriptionRow;
+  notifications: NotificationRow;
+  codes: CodeRow;
+}
+
+export type TableName = keyof Rows;

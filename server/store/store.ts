@@ -1,0 +1,85 @@
+import type { Rows, TableName } from './rows.js';
+
+/**
+ * The storage seam. Services talk only to this; lowdb implements it now (lowdb-store.ts) and a PostgreSQL
+ * implementation can later, with `where` as an indexed `SELECT … WHERE col = $1` and `transact` as
+ * `BEGIN … COMMIT`.
+ */
+
+export type IndexValue = string | number | boolean;
+
+/** Secondary indexes per table: the names `where` accepts. Each maps a row to zero or more keys. */
+export const INDEXES = {
+  accounts: {
+    email: (a) => a.email ?? undefined,
+    telegramUserId: (a) => a.telegram?.userId,
+  },
+  tokens: { hash: (t) => t.hash, accountId: (t) => t.accountId },
+  challenges: { ownerId: (c) => c.ownerId, status: (c) => c.status },
+  bids: { challengeId: (b) => b.challengeId, bidderId: (b) => b.bidderId },
+  questions: { challengeId: (q) => q.challengeId },
+  saves: { accountId: (s) => s.accountId, challengeId: (s) => s.challengeId },
+  papers: { ownerId: (p) => p.ownerId, ownerIdentity: (p) => `${p.ownerId} ${p.identity}` },
+  subscriptions: { accountId: (s) => s.accountId },
+  notifications: {
+    accountId: (n) => n.accountId,
+    pendingTelegram: (n) => {
+      const state = n.deliveries.telegram?.state;
+      return state === 'pending' || (state === 'failed' && n.deliveries.telegram?.nextAttemptAt) ? true : undefined;
+    },
+  },
+  codes: { hash: (c) => c.hash, accountId: (c) => c.accountId },
+} satisfies { [T in TableName]: Record<string, (row: Rows[T]) => IndexValue | IndexValue[] | undefined> };
+
+export type IndexName<T extends TableName> = keyof (typeof INDEXES)[T] & string;
+
+/** Read access to one table. Rows come back frozen: change them through a transaction's `update`. */
+export interface TableReader<T extends TableName> {
+  get(id: string): Promise<Readonly<Rows[T]> | undefined>;
+  where(index: IndexName<T>, value: IndexValue): Promise<Readonly<Rows[T]>[]>;
+  all(): Promise<Readonly<Rows[T]>[]>;
+  count(): Promise<number>;
+}
+
+/** Write access inside a transaction. */
+export interface TableWriter<T extends TableName> extends TableReader<T> {
+  /** Fails if the id exists. */
+  insert(row: Rows[T]): Promise<Readonly<Rows[T]>>;
+  /** Shallow-merges `patch` (or applies `fn`) into the row with this id; fails if there is none. */
+  update(id: string, patch: Partial<Rows[T]> | ((row: Readonly<Rows[T]>) => Rows[T])): Promise<Readonly<Rows[T]>>;
+  /** True if a row was removed. */
+  remove(id: string): Promise<boolean>;
+}
+
+export type Readers = { [T in TableName]: TableReader<T> };
+export type Writers = { [T in TableName]: TableWriter<T> };
+
+/** One committed change to one row: `before` null on insert, `after` null on removal. */
+export interface Change<T extends TableName = TableName> {
+  table: T;
+  id: string;
+  before: Readonly<Rows[T]> | null;
+  after: Readonly<Rows[T]> | null;
+}
+
+export interface Store {
+  /** Reads outside a transaction. */
+  readonly tables: Readers;
+  /**
+   * Run `fn` with write access, serialized with every other transaction. Its writes become durable
+   * together before the returned promise resolves; if `fn` throws, none of them happen. A `transact`
+   * inside `fn` joins the outer transaction.
+   */
+  transact<R>(fn: (tx: Writers) => Promise<R>): Promise<R>;
+  /** Called after each durable commit with what changed (search indexes, the outbox wake-up). */
+  onCommit(listener: (changes: readonly Change[]) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** A write that cannot be stored right now (disk full, I/O error); the API answers 503. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { FieldId, FieldList, Id, IsoDateTime, KeywordList, Money, PageQuery, text } from './common.js';
+import { PublicProfile } from './account.js';
+
+export const ChallengeType = z.enum(['ideation', 'theoretical', 'prototype', 'rfp']).meta({ id: 'ChallengeType' });
+export type ChallengeType = z.infer<typeof ChallengeType>;
+
+export const IpTerms = z
+  .enum(['assignment', 'exclusive-license', 'nonexclusive-license', 'joint-rd', 'equity', 'negotiable'])
+  .meta({ id: 'IpTerms' });
+export type IpTerms = z.infer<typeof IpTerms>;
+
+/** `draft` → `open` → `closed` → `awarded`; `cancelled` from draft, open or closed. */
+export const ChallengeStatus = z.enum(['draft', 'open', 'closed', 'awarded', 'cancelled']).meta({ id: 'ChallengeStatus' });
+export type ChallengeStatus = z.infer<typeof ChallengeStatus>;
+
+/** The award of a challenge: the winning bid, who won, how much, and the enterprise's note. */
+export const Award = z
+  .object({
+    bidId: Id,
+    winner: PublicProfile,
+    amount: Money,
+    note: z.string(),
+    awardedAt: IsoDateTime,
+  })
+  .meta({ id: 'Award' });
+export type Award = z.infer<typeof Award>;
+
+export const ChallengeCounters = z.object({
+  bids: z.number().int(),
+  saves: z.number().int(),
+  questions: z.number().int(),
+});
+
+/** What the caller's own relation to a challenge is; present only for signed-in callers. */
+export const ChallengeViewer = z.object({
+  isOwner: z.boolean(),
+  saved: z.boolean(),
+  bidId: Id.nullable().meta({ description: "The caller's live bid on this challenge, if any" }),
+});
+
+export const Challenge = z
+  .object({
+    id: Id,
+    ownerId: Id,
+    owner: PublicProfile,
+    title: z.string(),
+    summary: z.string(),
+    description: z.string(),
+    fields: z.array(FieldId),
+    keywords: z.array(z.string()),
+    type: ChallengeType,
+    reward: Money,
+    deadline: IsoDateTime,
+    ipTerms: IpTerms,
+    status: ChallengeStatus.meta({ description: 'Always current: an open challenge whose deadline passed reads as closed' }),
+    award: Award.nullable(),
+    counters: ChallengeCounters,
+    viewer: ChallengeViewer.optional(),
+    createdAt: IsoDateTime,
+    publishedAt: IsoDateTime.nullable(),
+    closedAt: IsoDateTime.nullable(),
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'Challenge' });
+export type Challenge = z.infer<typeof Challenge>;
+
+export const ChallengeCreateInput = z
+  .object({
+    title: text(3, 160),
+    summary: text(10, 600),
+    description: text(0, 20000).default(''),
+    fields: FieldList.pipe(z.array(FieldId).min(1, 'pick at least one field')),
+    keywords: KeywordList.default([]),
+    type: ChallengeType.default('rfp'),
+    reward: Money,
+    deadline: IsoDateTime,
+    ipTerms: IpTerms.default('negotiable'),
+  })
+  .strict()
+  .meta({ id: 'ChallengeCreateInput' });
+export type ChallengeCreateInput = z.input<typeof ChallengeCreateInput>;
+export type ChallengeDraft = z.output<typeof ChallengeCreateInput>;
+
+/**
+ * Changes to a challenge. A draft accepts any change; an open challenge may only raise its reward and
+ * extend its deadline, and keeps its type and IP terms once a bid has arrived (bidders relied on them).
+ */
+export const ChallengeUpdateInput = z
+  .object({
+    title: text(3, 160),
+    summary: text(10, 600),
+    description: text(0, 20000),
+    fields: FieldList.pipe(z.array(FieldId).min(1, 'pick at least one field')),
+    keywords: KeywordList,
+    type: ChallengeType,
+    reward: Money,
+    deadline: IsoDateTime,
+    ipTerms: IpTerms,
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'ChallengeUpdateInput' });
+export type ChallengeUpdateInput = z.input<typeof ChallengeUpdateInput>;
+
+export const ChallengeSort = z.enum(['relevance', 'newest', 'deadline', 'reward']);
+export type ChallengeSort = z.infer<typeof ChallengeSort>;
+
+export const ChallengeListQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional().meta({ description: 'Search words, English or Chinese' }),
+  field: z
+    .string()
+    .max(400)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const ids = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const parsed = z.array(FieldId).safeParse(ids);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `unknown field in "${s}"; see GET /api/fields` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    })
+    .meta({ description: 'One field id, or several separated by commas (any of them matches)' }),
+  status: ChallengeStatus.optional().meta({ description: 'Default: open. `draft` needs owner=me' }),
+  minReward: z.coerce.number().nonnegative().optional(),
+  owner: z.literal('me').optional().meta({ description: "`me`: the caller's own challenges, drafts included" }),
+  sort: ChallengeSort.optional().meta({ description: 'Default: relevance with q, newest without' }),
+});
+export type ChallengeListQuery = z.infer<typeof ChallengeListQuery>;
+
+export const AwardInput = z
+  .object({ bidId: Id, note: text(0, 2000).default('') })
+  .strict()
+  .meta({ id: 'AwardInput' });
+export type AwardInput = z.input<typeof AwardInput>;
+
+/** A public award announcement (`GET /api/awards`, the board's awards page). */
+export const Announcement = z
+  .object({
+    challengeId: Id,
+    challengeTitle: z.string(),
+    fields: z.array(FieldId),
+    enterprise: PublicProfile,
+    winner: PublicProfile,
+    amount: Money,
+    note: z.string(),
+    awardedAt: IsoDateTime,
+  })
+  .meta({ id: 'Announcement' });
+export type Announcement = z.infer<typeof Announcement>;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, PageQuery } from './common.js';
+
+export const NotificationKind = z
+  .enum(['match', 'bid-received', 'bid-status', 'question', 'answer', 'deadline', 'award', 'cancelled'])
+  .meta({ id: 'NotificationKind' });
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const CHANNELS = ['telegram'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+/**
+ * Delivery of one notification on one channel. `pending`: due at `nextAttemptAt`; `failed`: an attempt
+ * failed and another is due at `nextAttemptAt` (null once given up); `sent`; `skipped`: the account has no
+ * reachable chat on this channel (never linked, or it blocked the bot).
+ */
+export const Delivery = z
+  .object({
+    state: z.enum(['pending', 'sent', 'failed', 'skipped']),
+    attempts: z.number().int(),
+    nextAttemptAt: IsoDateTime.nullable(),
+    lastError: z.string().nullable(),
+    sentAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: 'Delivery' });
+export type Delivery = z.infer<typeof Delivery>;
+
+export const Notification = z
+  .object({
+    id: Id,
+    accountId: Id,
+    kind: NotificationKind,
+    challengeId: Id,
+    challengeTitle: z.string().meta({ description: 'The title when the notification was made' }),
+    bidId: Id.nullable(),
+    questionId: Id.nullable(),
+    bidStatus: z.string().nullable().meta({ description: 'For bid-status: the new status' }),
+    read: z.boolean(),
+    createdAt: IsoDateTime,
+    deliveries: z.partialRecord(Channel, Delivery),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationListQuery = PageQuery.extend({
+  unread: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1')
+    .meta({ description: 'Only unread ones' }),
+});
+export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
+
+/** Mark some notifications read (`ids`), or all of them (`all: true`). */
+export const MarkReadInput = z
+  .union([z.object({ ids: z.array(Id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()])
+  .meta({ id: 'MarkReadInput' });
+export type MarkReadInput = z.input<typeof MarkReadInput>;
+
+export const UnreadCount = z.object({ unread: z.number().int(), updated: z.number().int() });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { FieldId, FieldList, Id, IsoDateTime, text } from './common.js';
+
+/**
+ * A saved search: every newly published challenge matching its keywords (any language; any keyword
+ * matches), one of its fields (when given) and at least its minimum reward raises one `match` alert.
+ */
+export const Subscription = z
+  .object({
+    id: Id,
+    accountId: Id,
+    keywords: z.string(),
+    fields: z.array(FieldId),
+    minReward: z.number().nullable().meta({ description: "Compared with the reward amount in the challenge's currency" }),
+    active: z.boolean(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: 'Subscription' });
+export type Subscription = z.infer<typeof Subscription>;
+
+const subscriptionFields = {
+  keywords: text(0, 300),
+  fields: FieldList,
+  minReward: z.number().nonnegative().max(1e12).nullable(),
+  active: z.boolean(),
+};
+
+export const SubscriptionCreateInput = z
+  .object({
+    keywords: subscriptionFields.keywords.default(''),
+    fields: subscriptionFields.fields.default([]),
+    minReward: subscriptionFields.minReward.default(null),
+    active: subscriptionFields.active.default(true),
+  })
+  .strict()
+  .refine((s) => s.keywords.length > 0 || s.fields.length > 0, {
+    message: 'give keywords, fields, or both',
+    path: ['keywords'],
+  })
+  .meta({ id: 'SubscriptionCreateInput' });
+export type SubscriptionCreateInput = z.input<typeof SubscriptionCreateInput>;
+
+export const SubscriptionUpdateInput = z
+  .object(subscriptionFields)
+  .partial()
+  .strict()
+  .meta({ id: 'SubscriptionUpdateInput' });
+export type SubscriptionUpdateInput = z.input<typeof SubscriptionUpdateInput>;

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three projects: `unit` (server, bot, shared; Node), `extension` (WXT's fake browser) and `e2e` (real
+ * processes, a Bot API emulator, headless Chromium with the built extension).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/extension/**', 'test/e2e/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
