@@ -11,13 +11,15 @@ export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
 /**
- * Delivery of one notification on one channel. `pending`: due at `nextAttemptAt`; `failed`: an attempt
- * failed and another is due at `nextAttemptAt` (null once given up); `sent`; `skipped`: the account has no
- * reachable chat on this channel (never linked, or it blocked the bot).
+ * Delivery of one notification on one channel. `pending`: due at `nextAttemptAt`; `sending`: handed to the
+ * channel and not yet confirmed (a delivery found in this state after a crash is never resent, so that no
+ * message goes out twice); `failed`: an attempt failed and another is due at `nextAttemptAt` (null once given
+ * up); `sent`; `skipped`: the account has no reachable chat on this channel (never linked, or it blocked the
+ * bot).
  */
 export const Delivery = z
   .object({
-    state: z.enum(['pending', 'sent', 'failed', 'skipped']),
+    state: z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']),
     attempts: z.number().int(),
     nextAttemptAt: IsoDateTime.nullable(),
     lastError: z.string().nullable(),
@@ -58,4 +60,5 @@ export const MarkReadInput = z
   .meta({ id: 'MarkReadInput' });
 export type MarkReadInput = z.input<typeof MarkReadInput>;
 
-export const UnreadCount = z.object({ unread: z.number().int(), updated: z.number().int() });
+/** Answer of marking read: how many changed and how many stay unread. */
+export const MarkReadResult = z.object({ updated: z.number().int(), unread: z.number().int() }).meta({ id: 'MarkReadResult' });

@@ -1,0 +1,138 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Services } from './domain/services.js';
+import { bearerAuth } from './http/auth.js';
+import type { AppEnv } from './http/env.js';
+import { errorResponse, handleError, validationHook } from './http/errors.js';
+import { rateLimit } from './http/rate-limit.js';
+import { authRoutes } from './routes/auth.js';
+import { awardRoutes } from './routes/awards.js';
+import { bidRoutes } from './routes/bids.js';
+import { challengeRoutes } from './routes/challenges.js';
+import { fieldRoutes } from './routes/fields.js';
+import { libraryRoutes } from './routes/library.js';
+import { meRoutes } from './routes/me.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { questionRoutes } from './routes/questions.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
+
+export type AppConfig = Pick<Config, 'corsOrigins' | 'trustProxy' | 'authRateLimit' | 'bodyLimitBytes' | 'publicUrl'>;
+
+export interface AppDeps {
+  services: Services;
+  clock: Clock;
+  config: AppConfig;
+}
+
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
+
+/** The client's address: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The whole HTTP surface: the JSON API under /api (validated by the shared zod schemas, documented at
+ * /openapi.json and /docs), /healthz, and the public board. Every error is a JSON `{error}` answer.
+ */
+export function createApp({ services, clock, config }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(handleError);
+  app.notFound((c) => errorResponse(c, 'not_found', `No route ${c.req.method} ${c.req.path}`));
+
+  const apiHeaders = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  const docsHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'],
+      styleSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'],
+      imgSrc: ["'self'", 'data:', 'https://cdn.jsdelivr.net'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  });
+  app.use('*', (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/') || path === '/openapi.json' || path === '/healthz') return apiHeaders(c, next);
+    if (path === '/docs') return docsHeaders(c, next);
+    return pageHeaders(c, next);
+  });
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (EXTENSION_ORIGIN.test(origin) || config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+      credentials: false,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) => errorResponse(c, 'payload_too_large', `The request body is larger than ${Math.round(config.bodyLimitBytes / 1024)} KB`),
+    }),
+  );
+  const authLimit = rateLimit({ limit: config.authRateLimit, windowMs: 60_000, clock, keyOf: (c) => clientAddress(c, config.trustProxy) });
+  app.use('/api/auth/*', (c, next) => (c.req.method === 'POST' ? authLimit(c, next) : next()));
+  app.use('/api/*', bearerAuth(services.accounts));
+
+  app.route('/', authRoutes(services));
+  app.route('/', meRoutes(services));
+  app.route('/', fieldRoutes());
+  app.route('/', challengeRoutes(services));
+  app.route('/', bidRoutes(services));
+  app.route('/', questionRoutes(services));
+  app.route('/', awardRoutes(services));
+  app.route('/', libraryRoutes(services));
+  app.route('/', subscriptionRoutes(services));
+  app.route('/', notificationRoutes(services));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token from register, login or exchange',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tenderlab API',
+      version: '1.0.0',
+      description: 'Crowdsourced R&D: enterprises post challenges, researchers answer with sealed bids, awards are public.',
+    },
+    servers: [{ url: config.publicUrl }],
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Tenderlab API' }));
+  app.get('/healthz', (c) => c.json({ ok: true, time: clock.now().toISOString() }));
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

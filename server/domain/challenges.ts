@@ -1,0 +1,241 @@
+import type {
+  ChallengeCreateInput,
+  ChallengeListQuery,
+  ChallengeStatus,
+  ChallengeUpdateInput,
+  Challenge,
+} from '../../shared/schemas/challenge.js';
+import { ChallengeCreateInput as CreateSchema, ChallengeUpdateInput as UpdateSchema } from '../../shared/schemas/challenge.js';
+import type { Page } from '../../shared/schemas/common.js';
+import type { Clock } from '../clock.js';
+import type { ChallengeRow } from '../store/rows.js';
+import type { Store, Writers } from '../store/store.js';
+import { assertCanDo, currentStatus, withCurrentStatus } from './challenge-lifecycle.js';
+import { conflict, forbidden, invalid, notFound } from './errors.js';
+import { newId } from './ids.js';
+import { followersOf, notify } from './notifications.js';
+import { paginate } from './pagination.js';
+import { assertOwnChallenge, assertViewChallenge, requireAccount, requireRole, type Actor } from './permissions.js';
+import { toChallenge } from './views.js';
+
+/** Full-text search over challenges (server/search): ids ranked best first. */
+export interface ChallengeSearch {
+  search(query: string): { id: string; score: number }[];
+}
+
+/** Finds the accounts whose active subscriptions match a challenge being published, one entry each. */
+export interface SubscriberMatcher {
+  match(challenge: Readonly<ChallengeRow>): { accountId: string }[];
+}
+
+export interface ChallengeServiceDeps {
+  store: Store;
+  clock: Clock;
+  search: ChallengeSearch;
+  subscribers: SubscriberMatcher;
+}
+
+/** The sort each list uses; ties broken by id so pages are stable. */
+const SORTS = {
+  newest: (a: ChallengeRow, b: ChallengeRow) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt) || a.id.localeCompare(b.id),
+  deadline: (a: ChallengeRow, b: ChallengeRow) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id),
+  reward: (a: ChallengeRow, b: ChallengeRow) => b.reward.amount - a.reward.amount || a.id.localeCompare(b.id),
+};
+
+/**
+ * Challenges: create, edit, publish (with the subscription fan-out), close, cancel, read and list. The
+ * lifecycle rules are in challenge-lifecycle.ts and the permission rules in permissions.ts; this module
+ * applies them and records the notifications each step owes.
+ */
+export function createChallengeService({ store, clock, search, subscribers }: ChallengeServiceDeps) {
+  const now = () => clock.now();
+
+  async function load(tx: Writers | Store['tables'], id: string): Promise<Readonly<ChallengeRow>> {
+    const row = await tx.challenges.get(id);
+    if (!row) throw notFound('challenge', id);
+    return row;
+  }
+
+  function assertFutureDeadline(deadline: string): void {
+    if (Date.parse(deadline) <= now().getTime()) throw invalid('The deadline must be in the future', { path: 'deadline' });
+  }
+
+  async function view(row: Readonly<ChallengeRow>, actor: Actor): Promise<Challenge> {
+    return toChallenge(store.tables, row, actor, now());
+  }
+
+  return {
+    async create(actor: Actor, input: ChallengeCreateInput): Promise<Challenge> {
+      const owner = requireRole(actor, 'enterprise');
+      const data = CreateSchema.parse(input);
+      assertFutureDeadline(data.deadline);
+      const at = now().toISOString();
+      const row = await store.transact((tx) =>
+        tx.challenges.insert({
+          id: newId('chl'),
+          ownerId: owner.id,
+          ...data,
+          deadline: new Date(data.deadline).toISOString(),
+          status: 'draft',
+          award: null,
+          counters: { bids: 0, saves: 0, questions: 0 },
+          createdAt: at,
+          publishedAt: null,
+          closedAt: null,
+          cancelledAt: null,
+          reminderSentAt: null,
+          updatedAt: at,
+        }),
+      );
+      return view(row, actor);
+    },
+
+    /**
+     * Edit a challenge. Drafts change freely. An open challenge keeps faith with its bidders: the reward
+     * may only go up, the deadline only later, and type and IP terms are fixed once a bid has arrived.
+     */
+    async update(actor: Actor, id: string, input: ChallengeUpdateInput): Promise<Challenge> {
+      const patch = UpdateSchema.parse(input);
+      const row = await store.transact(async (tx) => {
+        const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
+        assertOwnChallenge(actor, current);
+        assertCanDo(current, 'edit', now());
+        if (patch.deadline !== undefined) {
+          patch.deadline = new Date(patch.deadline).toISOString();
+          assertFutureDeadline(patch.deadline);
+        }
+        if (current.status === 'open') {
+          if (patch.reward && (patch.reward.currency !== current.reward.currency || patch.reward.amount < current.reward.amount)) {
+            throw conflict('The reward of an open challenge can only be raised, in the same currency', { reward: current.reward });
+          }
+          if (patch.deadline && Date.parse(patch.deadline) < Date.parse(current.deadline)) {
+            throw conflict('The deadline of an open challenge can only be extended', { deadline: current.deadline });
+          }
+          const changesTerms =
+            (patch.type !== undefined && patch.type !== current.type) || (patch.ipTerms !== undefined && patch.ipTerms !== current.ipTerms);
+          if (changesTerms && current.counters.bids > 0) {
+            throw conflict('Type and IP terms are fixed once bids have arrived: bidders priced their proposals on them');
+          }
+        }
+        return tx.challenges.update(id, { ...patch, updatedAt: now().toISOString() });
+      });
+      return view(row, actor);
+    },
+
+    /** Open a draft for bids and alert every matching subscriber once. */
+    async publish(actor: Actor, id: string): Promise<Challenge> {
+      const row = await store.transact(async (tx) => {
+        const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
+        assertOwnChallenge(actor, current);
+        assertCanDo(current, 'publish', now());
+        if (Date.parse(current.deadline) <= now().getTime()) {
+          throw conflict('The deadline has passed; set a later deadline (PATCH) before publishing', { deadline: current.deadline });
+        }
+        const at = now().toISOString();
+        const published = await tx.challenges.update(id, { status: 'open', publishedAt: at, updatedAt: at });
+        for (const { accountId } of subscribers.match(published)) {
+          if (accountId !== published.ownerId) await notify(tx, clock, { accountId, kind: 'match', challenge: published });
+        }
+        return published;
+      });
+      return view(row, actor);
+    },
+
+    async close(actor: Actor, id: string): Promise<Challenge> {
+      const row = await store.transact(async (tx) => {
+        const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
+        assertOwnChallenge(actor, current);
+        assertCanDo(current, 'close', now());
+        const at = now().toISOString();
+        return tx.challenges.update(id, { status: 'closed', closedAt: at, updatedAt: at });
+      });
+      return view(row, actor);
+    },
+
+    /** Cancel from draft, open or closed; live bidders and savers are told. */
+    async cancel(actor: Actor, id: string): Promise<Challenge> {
+      const row = await store.transact(async (tx) => {
+        const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
+        assertOwnChallenge(actor, current);
+        assertCanDo(current, 'cancel', now());
+        const at = now().toISOString();
+        const cancelled = await tx.challenges.update(id, { status: 'cancelled', cancelledAt: at, updatedAt: at });
+        if (current.status !== 'draft') {
+          for (const accountId of await followersOf(tx, current)) {
+            await notify(tx, clock, { accountId, kind: 'cancelled', challenge: cancelled });
+          }
+        }
+        return cancelled;
+      });
+      return view(row, actor);
+    },
+
+    async get(actor: Actor, id: string): Promise<Challenge> {
+      return view(assertViewChallenge(actor, await store.tables.challenges.get(id), id), actor);
+    },
+
+    /** The row, if the actor may see it (for other services and the bot). */
+    async getRow(actor: Actor, id: string): Promise<Readonly<ChallengeRow>> {
+      return assertViewChallenge(actor, await load(store.tables, id), id);
+    },
+
+    /**
+     * Public list and search. Without `owner=me` only published challenges are listed (default: open ones);
+     * `owner=me` lists the caller's own, drafts included.
+     */
+    async list(actor: Actor, query: ChallengeListQuery): Promise<Page<Challenge>> {
+      const at = now();
+      const ownOnly = query.owner === 'me';
+      const ownerId = ownOnly ? requireAccount(actor).id : null;
+      if (query.status === 'draft' && !ownOnly) throw forbidden('Drafts are listed only with owner=me');
+      const wanted: ChallengeStatus | null = query.status ?? (ownOnly ? null : 'open');
+
+      const matches = (row: Readonly<ChallengeRow>): boolean => {
+        const status = currentStatus(row, at);
+        if (ownerId ? row.ownerId !== ownerId : status === 'draft') return false;
+        if (wanted && status !== wanted) return false;
+        if (query.field && !row.fields.some((f) => query.field!.includes(f))) return false;
+        if (query.minReward !== undefined && row.reward.amount < query.minReward) return false;
+        return true;
+      };
+
+      let rows: Readonly<ChallengeRow>[];
+      const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
+      if (query.q) {
+        const hits = search.search(query.q);
+        const found: Readonly<ChallengeRow>[] = [];
+        for (const hit of hits) {
+          const row = await store.tables.challenges.get(hit.id);
+          if (row && matches(row)) found.push(row);
+        }
+        rows = sort === 'relevance' ? found : found.sort(SORTS[sort]);
+      } else {
+        // A challenge whose deadline passed may still be stored as open: look there for closed ones too.
+        const stored: ChallengeStatus[] =
+          wanted === 'closed' ? ['open', 'closed'] : wanted ? [wanted] : ['open', 'closed', 'awarded', 'cancelled'];
+        const candidates = ownerId
+          ? await store.tables.challenges.where('ownerId', ownerId)
+          : (await Promise.all(stored.map((s) => store.tables.challenges.where('status', s)))).flat();
+        rows = candidates.filter(matches).sort(SORTS[sort === 'relevance' ? 'newest' : sort]);
+      }
+      const page = paginate(rows, query);
+      return { items: await Promise.all(page.items.map((row) => view(row, actor))), nextCursor: page.nextCursor };
+    },
+
+    /** Persist closures of challenges whose deadline passed (reads are right anyway; this keeps the stored status current). */
+    async closeExpired(): Promise<number> {
+      const at = now();
+      const expired = (await store.tables.challenges.where('status', 'open')).filter((row) => currentStatus(row, at) === 'closed');
+      if (expired.length === 0) return 0;
+      await store.transact(async (tx) => {
+        for (const row of expired) {
+          const current = await tx.challenges.get(row.id);
+          if (current) await tx.challenges.update(row.id, withCurrentStatus(current, at));
+        }
+      });
+      return expired.length;
+    },
+  };
+}
+
+export type ChallengeService = ReturnType<typeof createChallengeService>;

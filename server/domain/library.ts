@@ -1,0 +1,108 @@
+import type { Page, PageQuery } from '../../shared/schemas/common.js';
+import type { SavedChallenge } from '../../shared/schemas/library.js';
+import type { PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
+import { PaperInput as PaperSchema } from '../../shared/schemas/paper.js';
+import { normalizeArxivId, normalizeDoi, paperIdentity } from '../../shared/paper-identity.js';
+import type { Clock } from '../clock.js';
+import type { PaperRow, SaveRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { conflict, notFound } from './errors.js';
+import { newId } from './ids.js';
+import { paginate } from './pagination.js';
+import { assertViewChallenge, requireAccount, type Actor } from './permissions.js';
+import { saveId, toChallenge } from './views.js';
+
+/** A library holds at most this many papers per researcher. */
+const MAX_PAPERS = 5000;
+
+const newestSave = (a: SaveRow, b: SaveRow) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id);
+const saveKey = (s: SaveRow) => `${s.savedAt}|${s.id}`;
+const newestPaper = (a: PaperRow, b: PaperRow) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+const paperKey = (p: PaperRow) => `${p.createdAt}|${p.id}`;
+
+const toPaper = ({ identity: _identity, ...paper }: Readonly<PaperRow>): PaperRecord => paper;
+
+
+/** A researcher's library: saved challenges and clipped papers (deduplicated by DOI, arXiv id, then URL). */
+export function createLibraryService({ store, clock }: { store: Store; clock: Clock }) {
+  const now = () => clock.now();
+
+  return {
+    /** Save a challenge; saving it again changes nothing. */
+    async save(actor: Actor, challengeId: string): Promise<SavedChallenge> {
+      const account = requireAccount(actor);
+      const save = await store.transact(async (tx) => {
+        assertViewChallenge(actor, await tx.challenges.get(challengeId), challengeId);
+        const id = saveId(account.id, challengeId);
+        const existing = await tx.saves.get(id);
+        if (existing) return existing;
+        await tx.challenges.update(challengeId, (c) => ({ ...c, counters: { ...c.counters, saves: c.counters.saves + 1 } }));
+        return tx.saves.insert({ id, accountId: account.id, challengeId, savedAt: now().toISOString() });
+      });
+      const challenge = (await store.tables.challenges.get(challengeId))!;
+      return { savedAt: save.savedAt, challenge: await toChallenge(store.tables, challenge, actor, now()) };
+    },
+
+    /** Remove a save; true if there was one. */
+    async unsave(actor: Actor, challengeId: string): Promise<boolean> {
+      const account = requireAccount(actor);
+      return store.transact(async (tx) => {
+        const removed = await tx.saves.remove(saveId(account.id, challengeId));
+        if (removed && (await tx.challenges.get(challengeId))) {
+          await tx.challenges.update(challengeId, (c) => ({ ...c, counters: { ...c.counters, saves: Math.max(0, c.counters.saves - 1) } }));
+        }
+        return removed;
+      });
+    },
+
+    /** Saved challenges, newest save first; drafts that became invisible are left out. */
+    async listSaved(actor: Actor, page: PageQuery): Promise<Page<SavedChallenge>> {
+      const account = requireAccount(actor);
+      const saves = [...(await store.tables.saves.where('accountId', account.id))].sort(newestSave);
+      const slice = paginate(saves, page, saveKey);
+      const items: SavedChallenge[] = [];
+      for (const save of slice.items) {
+        const challenge = await store.tables.challenges.get(save.challengeId);
+        if (challenge) items.push({ savedAt: save.savedAt, challenge: await toChallenge(store.tables, challenge, actor, now()) });
+      }
+      return { items, nextCursor: slice.nextCursor };
+    },
+
+    /** Clip a paper. A paper already in the library (same DOI, else arXiv id, else URL) is a 409 carrying it. */
+    async addPaper(actor: Actor, input: PaperInput): Promise<PaperRecord> {
+      const account = requireAccount(actor);
+      const data = PaperSchema.parse(input);
+      const doi = data.doi ? normalizeDoi(data.doi) : null;
+      const arxivId = data.arxivId ? normalizeArxivId(data.arxivId) : null;
+      const identity = paperIdentity({ doi, arxivId, url: data.url });
+      const row = await store.transact(async (tx) => {
+        const existing = (await tx.papers.where('ownerIdentity', `${account.id} ${identity}`))[0];
+        if (existing) throw conflict('This paper is already in your library', { paper: toPaper(existing) });
+        if ((await tx.papers.where('ownerId', account.id)).length >= MAX_PAPERS) {
+          throw conflict(`A library holds at most ${MAX_PAPERS} papers; delete some first`);
+        }
+        return tx.papers.insert({ ...data, doi, arxivId, id: newId('ppr'), ownerId: account.id, identity, createdAt: now().toISOString() });
+      });
+      return toPaper(row);
+    },
+
+    async listPapers(actor: Actor, page: PageQuery): Promise<Page<PaperRecord>> {
+      const account = requireAccount(actor);
+      const rows = [...(await store.tables.papers.where('ownerId', account.id))].sort(newestPaper);
+      const slice = paginate(rows, page, paperKey);
+      return { items: slice.items.map(toPaper), nextCursor: slice.nextCursor };
+    },
+
+    /** Delete one of the caller's papers. Bids that cite it keep their copy of the reference. */
+    async deletePaper(actor: Actor, paperId: string): Promise<void> {
+      const account = requireAccount(actor);
+      await store.transact(async (tx) => {
+        const paper = await tx.papers.get(paperId);
+        if (!paper || paper.ownerId !== account.id) throw notFound('paper', paperId);
+        await tx.papers.remove(paperId);
+      });
+    },
+  };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;

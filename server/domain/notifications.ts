@@ -1,0 +1,104 @@
+import type { Delivery, MarkReadInput, Notification, NotificationKind, NotificationListQuery } from '../../shared/schemas/notification.js';
+import type { Page } from '../../shared/schemas/common.js';
+import type { Clock } from '../clock.js';
+import type { AccountRow, ChallengeRow, NotificationRow } from '../store/rows.js';
+import type { Readers, Store, Writers } from '../store/store.js';
+import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
+import { newId } from './ids.js';
+import { paginate } from './pagination.js';
+import { requireAccount, type Actor } from './permissions.js';
+
+export interface NotifyArgs {
+  accountId: string;
+  kind: NotificationKind;
+  challenge: Pick<ChallengeRow, 'id' | 'title'>;
+  bidId?: string | null;
+  questionId?: string | null;
+  bidStatus?: string | null;
+}
+
+/** The Telegram delivery a new notification starts with: pending when the account has a reachable chat. */
+export function initialTelegramDelivery(account: Readonly<AccountRow> | undefined, now: string): Delivery {
+  if (account?.telegram && !account.telegram.blocked) {
+    return { state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null };
+  }
+  return {
+    state: 'skipped',
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: account?.telegram?.blocked ? 'blocked' : 'no telegram chat',
+    sentAt: null,
+  };
+}
+
+/**
+ * Record a notification in the outbox, inside the caller's transaction so it exists exactly when the
+ * event does. The dispatcher delivers it later; the API lists it at once.
+ */
+export async function notify(tx: Writers, clock: Clock, args: NotifyArgs): Promise<NotificationRow> {
+  const now = clock.now().toISOString();
+  const account = await tx.accounts.get(args.accountId);
+  return tx.notifications.insert({
+    id: newId('ntf'),
+    accountId: args.accountId,
+    kind: args.kind,
+    challengeId: args.challenge.id,
+    challengeTitle: args.challenge.title,
+    bidId: args.bidId ?? null,
+    questionId: args.questionId ?? null,
+    bidStatus: args.bidStatus ?? null,
+    read: false,
+    createdAt: now,
+    deliveries: { telegram: initialTelegramDelivery(account, now) },
+  });
+}
+
+/** The researchers following a challenge: its live bidders and those who saved it, never its owner. */
+export async function followersOf(tables: Readers, challenge: Pick<ChallengeRow, 'id' | 'ownerId'>): Promise<string[]> {
+  const bidders = (await tables.bids.where('challengeId', challenge.id)).filter((b) => LIVE_BID_STATUSES.includes(b.status)).map((b) => b.bidderId);
+  const savers = (await tables.saves.where('challengeId', challenge.id)).map((s) => s.accountId);
+  return [...new Set([...bidders, ...savers])].filter((id) => id !== challenge.ownerId);
+}
+
+const newestFirst = (a: NotificationRow, b: NotificationRow) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
+const keyOf = (n: NotificationRow) => `${n.createdAt}|${n.id}`;
+
+/** A person's notifications: list (newest first), unread count, mark read. */
+export function createNotificationService({ store }: { store: Store; clock: Clock }) {
+  const mine = async (accountId: string) => [...(await store.tables.notifications.where('accountId', accountId))].sort(newestFirst);
+
+  return {
+    async list(actor: Actor, query: NotificationListQuery): Promise<Page<Notification>> {
+      const account = requireAccount(actor);
+      const all = await mine(account.id);
+      return paginate(query.unread ? all.filter((n) => !n.read) : all, query, keyOf);
+    },
+
+    async unreadCount(actor: Actor): Promise<number> {
+      const account = requireAccount(actor);
+      return (await store.tables.notifications.where('accountId', account.id)).filter((n) => !n.read).length;
+    },
+
+    /** Marks the caller's own notifications read; ids that are not theirs are ignored. */
+    async markRead(actor: Actor, input: MarkReadInput): Promise<{ updated: number; unread: number }> {
+      const account = requireAccount(actor);
+      return store.transact(async (tx) => {
+        const wanted = 'ids' in input ? new Set(input.ids) : null;
+        let updated = 0;
+        let unread = 0;
+        for (const n of await tx.notifications.where('accountId', account.id)) {
+          if (n.read) continue;
+          if (wanted && !wanted.has(n.id)) {
+            unread++;
+            continue;
+          }
+          await tx.notifications.update(n.id, { read: true });
+          updated++;
+        }
+        return { updated, unread };
+      });
+    },
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;

@@ -1,0 +1,51 @@
+import type { Page, PageQuery } from '../../shared/schemas/common.js';
+import { invalid } from './errors.js';
+
+/**
+ * One page of `items` (already in their final order). The cursor is opaque to clients: with `keyOf` it
+ * names the last item seen, so items added at the top between two calls neither repeat nor get skipped
+ * (keys must be unique and strictly ordered the way `items` are); without it, it is an offset.
+ */
+export function paginate<T>(items: readonly T[], page: PageQuery, keyOf?: (item: T) => string): Page<T> {
+  let start = 0;
+  if (page.cursor) {
+    const decoded = decodeCursor(page.cursor);
+    if (keyOf) {
+      if (decoded.kind !== 'key') throw badCursor();
+      const at = items.findIndex((item) => keyOf(item) === decoded.value);
+      // The item the cursor names may be gone: continue after where it would sort.
+      start = at >= 0 ? at + 1 : items.findIndex((item) => compareAfter(keyOf(item), decoded.value, items, keyOf));
+      if (start < 0) start = items.length;
+    } else {
+      if (decoded.kind !== 'offset') throw badCursor();
+      start = Number(decoded.value);
+    }
+  }
+  const slice = items.slice(start, start + page.limit);
+  const more = start + page.limit < items.length;
+  const last = slice.at(-1);
+  const nextCursor = !more || last === undefined ? null : keyOf ? encodeCursor('key', keyOf(last)) : encodeCursor('offset', String(start + page.limit));
+  return { items: slice, nextCursor };
+}
+
+/** Whether `key` sorts after `cursorKey` in the direction the list runs (ascending or descending keys). */
+function compareAfter<T>(key: string, cursorKey: string, items: readonly T[], keyOf: (item: T) => string): boolean {
+  const descending = items.length > 1 && keyOf(items[0]!) > keyOf(items[items.length - 1]!);
+  return descending ? key < cursorKey : key > cursorKey;
+}
+
+function encodeCursor(kind: 'key' | 'offset', value: string): string {
+  return Buffer.from(`${kind}:${value}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { kind: 'key' | 'offset'; value: string } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const colon = text.indexOf(':');
+  const kind = text.slice(0, colon);
+  const value = text.slice(colon + 1);
+  if (kind === 'key' && value) return { kind, value };
+  if (kind === 'offset' && /^\d{1,9}$/.test(value)) return { kind, value };
+  throw badCursor();
+}
+
+const badCursor = () => invalid('cursor is not one this list gave out; start again without it');
