@@ -1,0 +1,91 @@
+import { serve } from '@hono/node-server';
+import { systemClock } from './clock.js';
+import { loadConfig, type Config } from './config.js';
+import { DataDirLockedError } from './store/data-dir-lock.js';
+import { sendDeadlineReminders } from './domain/reminders.js';
+import { createRuntime } from './runtime.js';
+
+/** Background upkeep runs this often: persisting deadline closures and sending 24-hour reminders. */
+const UPKEEP_INTERVAL_MS = 60_000;
+
+/**
+ * The Tenderlab process: configuration, the store on DATA_DIR, the HTTP server, background upkeep and a
+ * graceful shutdown on SIGINT/SIGTERM (in-flight requests and writes finish, the data directory is freed).
+ */
+export async function startServer(config: Config, options: { banner?: string } = {}) {
+  const clock = systemClock;
+  const runtime = await createRuntime({ dataDir: config.dataDir, clock, config });
+  const { services, store } = runtime;
+
+  const upkeep = async () => {
+    try {
+      await services.challenges.closeExpired();
+      await sendDeadlineReminders({ store, clock });
+    } catch (error) {
+      console.error('[upkeep] failed:', error);
+    }
+  };
+  await upkeep();
+  const upkeepTimer = setInterval(upkeep, UPKEEP_INTERVAL_MS);
+  upkeepTimer.unref();
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Tenderlab is running at http://localhost:${port}  (data: ${config.dataDir})`);
+  console.log(`  API docs: http://localhost:${port}/docs   OpenAPI: http://localhost:${port}/openapi.json`);
+  if (options.banner) console.log(options.banner);
+  if (!config.telegram) console.log('  Telegram bot: off. Set TELEGRAM_BOT_TOKEN (from @BotFather) to enable it.');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(upkeepTimer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+    })());
+
+  return { runtime, server, port, stop };
+}
+
+/** Run as a process: stop cleanly on SIGINT/SIGTERM; explain a locked data directory or bad config. */
+export async function runProcess(config: Config, options: { banner?: string } = {}): Promise<void> {
+  let started: Awaited<ReturnType<typeof startServer>>;
+  try {
+    started = await startServer(config, options);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    started.stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  await runProcess(config);
+}
