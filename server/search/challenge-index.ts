@@ -1,0 +1,432 @@
+import { analyze, displayTerms, QUERY_ROLES, type Term } from '../../shared/text.js';
+import type { ChallengeRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { analyzeChallenge, CHALLENGE_TEXT_FIELDS, sameChallengeText } from './challenge-text.js';
+import { followTable } from './follow-table.js';
+
+/** One ranked challenge. */
+export interface ChallengeHit {
+  id: string;
+  /** BM25F relevance scaled by `coverage`; comparable between hits of one query only. */
+  score: number;
+  /** The share (0–1, weighted by idf) of the query's terms that the challenge contains. */
+  coverage: number;
+  /** The query's words that the challenge contains, as the user typed them (钙钛矿, "batteries"). */
+  matchedTerms: string[];
+}
+
+export interface ChallengeSearchOptions {
+  /**
+   * Keeps only the challenges it accepts (status, fields, reward, visibility), before `limit` applies.
+   * Without it every indexed challenge can be a hit, drafts included.
+   */
+  filter?: (row: Readonly<ChallengeRow>) => boolean;
+  /** At most this many hits, best first. Default: all. */
+  limit?: number;
+  /**
+   * Use at most this many distinct query terms, the most informative ones (highest idf × weight), so a
+   * paper abstract can serve as a query. Default and maximum: {@link MAX_QUERY_TERMS}.
+   */
+  maxTerms?: number;
+}
+
+/** What the index and its linear-scan reference both offer, so either can stand for the other. */
+export interface ChallengeSearch {
+  /** Adds the challenge or replaces the stored version of it; searches see it at once. */
+  upsert(row: Readonly<ChallengeRow>): void;
+  /** Forgets the challenge; unknown ids are ignored. */
+  remove(id: string): void;
+  /** The row as last upserted. */
+  get(id: string): Readonly<ChallengeRow> | undefined;
+  readonly size: number;
+  /**
+   * Challenges containing at least one of the query's terms, best first (ties by id). A query without
+   * searchable terms (empty, only stop words or punctuation) has no hits: callers list without ranking.
+   */
+  search(query: string, options?: ChallengeSearchOptions): ChallengeHit[];
+}
+
+/** The incremental inverted index that serves `GET /api/challenges?q=`, the board and matching. */
+export interface ChallengeIndex extends ChallengeSearch {
+  /** Every indexed row, in no particular order. */
+  rows(): IterableIterator<Readonly<ChallengeRow>>;
+  /** How many indexed challenges contain the key (an analyzed term key, see shared/text.ts). */
+  documentFrequency(key: string): number;
+  /** Ids of the challenges whose text contains every key; none when `keys` is empty. */
+  withAllTerms(keys: readonly string[]): string[];
+}
+
+/** The most distinct terms one query uses (hit bookkeeping keeps one bit per term in 32 bits). */
+export const MAX_QUERY_TERMS = 32;
+
+// BM25F: the title counts most, then the enterprise's own keywords, then the summary, then the long
+// description. Short fields get a gentler length normalization (b) so one extra word in a title is no penalty.
+const FIELD_WEIGHT = [3, 2, 1.5, 1] as const;
+const FIELD_B = [0.5, 0.5, 0.75, 0.75] as const;
+const K1 = 1.2;
+const FIELD_COUNT = CHALLENGE_TEXT_FIELDS.length;
+const TF_BITS = 8;
+const TF_MAX = (1 << TF_BITS) - 1;
+/** A cross-word CJK bigram is evidence of adjacency, worth half a word. */
+const JOINT_WEIGHT = 0.5;
+
+interface AnalyzedChallenge {
+  /** Per distinct key, its term frequency in each field packed into 8-bit lanes. */
+  packedTf: Map<string, number>;
+  /**
+   * Per field, the number of `core` terms: word-sized units in either language, so a Chinese text is not
+   * "longer" than its English twin just because it is indexed as bigrams and characters.
+   */
+  lengths: number[];
+}
+
+function analyzeForIndex(row: Readonly<ChallengeRow>): AnalyzedChallenge {
+  const packedTf = new Map<string, number>();
+  const lengths: number[] = [];
+  analyzeChallenge(row).forEach((terms, field) => {
+    let length = 0;
+    const shift = field * TF_BITS;
+    for (const term of terms) {
+      if (term.role === 'core') length++;
+      const packed = packedTf.get(term.key) ?? 0;
+      if (((packed >>> shift) & TF_MAX) < TF_MAX) packedTf.set(term.key, packed + 2 ** shift);
+    }
+    lengths.push(length);
+  });
+  return { packedTf, lengths };
+}
+
+interface PreparedQuery {
+  keys: string[];
+  /** Role weight × (1 + ln query tf) × idf, per key. */
+  weights: number[];
+  idfs: number[];
+  totalWeight: number;
+  /** The query's terms, to show which of them a hit matched. */
+  terms: Term[];
+}
+
+function idf(documentCount: number, df: number): number {
+  return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
+}
+
+function prepareQuery(
+  query: string,
+  documentCount: number,
+  documentFrequency: (key: string) => number,
+  maxTerms: number,
+): PreparedQuery {
+  const terms = analyze(query).filter((term) => QUERY_ROLES.includes(term.role));
+  const stats = new Map<string, { count: number; roleWeight: number; order: number }>();
+  for (const term of terms) {
+    const roleWeight = term.role === 'joint' ? JOINT_WEIGHT : 1;
+    const seen = stats.get(term.key);
+    if (seen) {
+      seen.count++;
+      seen.roleWeight = Math.max(seen.roleWeight, roleWeight);
+    } else stats.set(term.key, { count: 1, roleWeight, order: stats.size });
+  }
+  const candidates = [...stats]
+    .map(([key, { count, roleWeight, order }]) => {
+      const df = documentFrequency(key);
+      const termIdf = idf(documentCount, df);
+      return { key, order, df, idf: termIdf, weight: roleWeight * (1 + Math.log(count)) * termIdf };
+    })
+    .filter((c) => c.df > 0);
+  const kept = candidates
+    .sort((a, b) => b.weight - a.weight || a.order - b.order)
+    .slice(0, Math.min(maxTerms, MAX_QUERY_TERMS))
+    .sort((a, b) => a.order - b.order);
+  return {
+    keys: kept.map((c) => c.key),
+    weights: kept.map((c) => c.weight),
+    idfs: kept.map((c) => c.idf),
+    totalWeight: kept.reduce((sum, c) => sum + c.weight, 0),
+    terms,
+  };
+}
+
+/** One query term's BM25F contribution to one challenge; the index and the scan share it so scores agree. */
+function contribution(
+  weight: number,
+  packedTf: number,
+  lengths: ArrayLike<number>,
+  lengthsAt: number,
+  averageLengths: readonly number[],
+): number {
+  let tf = 0;
+  for (let field = 0; field < FIELD_COUNT; field++) {
+    const count = (packedTf >>> (field * TF_BITS)) & TF_MAX;
+    if (count === 0) continue;
+    const b = FIELD_B[field]!;
+    tf += (FIELD_WEIGHT[field]! * count) / (1 - b + (b * lengths[lengthsAt + field]!) / averageLengths[field]!);
+  }
+  return (weight * tf) / (K1 + tf);
+}
+
+function averageLengths(totals: readonly number[], documentCount: number): number[] {
+  return totals.map((total) => (total > 0 ? total / documentCount : 1));
+}
+
+function rank(
+  scored: { id: string; score: number; coverage: number; matched: number }[],
+  prepared: PreparedQuery,
+  limit: number | undefined,
+): ChallengeHit[] {
+  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const top = limit === undefined ? scored : scored.slice(0, limit);
+  return top.map(({ id, score, coverage, matched }) => {
+    const matchedKeys = new Set(prepared.keys.filter((_, i) => (matched >>> i) & 1));
+    return { id, score, coverage, matchedTerms: displayTerms(prepared.terms, matchedKeys) };
+  });
+}
+
+interface PostingList {
+  slots: Int32Array;
+  packedTfs: Uint32Array;
+  length: number;
+}
+
+function grow<A extends Int32Array | Uint32Array | Float64Array>(array: A, minLength: number, make: (n: number) => A): A {
+  if (array.length >= minLength) return array;
+  const next = make(Math.max(minLength, array.length * 2, 16));
+  next.set(array);
+  return next;
+}
+
+/**
+ * An in-memory BM25F index over challenges (title, keywords, summary, description), updated in place by
+ * `upsert`/`remove`; queries never rebuild anything. Postings are typed arrays (slot + packed per-field term
+ * frequencies), so 10,000 bilingual challenges fit in a few tens of megabytes. Scores are BM25F multiplied
+ * by the query's idf-weighted coverage, so a challenge that shares one stray token with a query (an
+ * English acronym inside a Chinese query) ranks below one that matches the query's substance.
+ */
+export function createChallengeIndex(): ChallengeIndex {
+  const slotOf = new Map<string, number>();
+  const rowAt: (Readonly<ChallengeRow> | undefined)[] = [];
+  const freeSlots: number[] = [];
+  const postings = new Map<string, PostingList>();
+  const totalLengths = new Array<number>(FIELD_COUNT).fill(0);
+  let lengths = new Int32Array(0);
+  // Per-query scratch, sized to the slot count and cleared after each query (queries are synchronous).
+  let scores = new Float64Array(0);
+  let covered = new Float64Array(0);
+  let matched = new Uint32Array(0);
+
+  const addPosting = (key: string, slot: number, packedTf: number) => {
+    let list = postings.get(key);
+    if (!list) {
+      list = { slots: new Int32Array(4), packedTfs: new Uint32Array(4), length: 0 };
+      postings.set(key, list);
+    }
+    if (list.length === list.slots.length) {
+      list.slots = grow(list.slots, list.length + 1, (n) => new Int32Array(n));
+      list.packedTfs = grow(list.packedTfs, list.length + 1, (n) => new Uint32Array(n));
+    }
+    list.slots[list.length] = slot;
+    list.packedTfs[list.length] = packedTf;
+    list.length++;
+  };
+
+  const removePosting = (key: string, slot: number) => {
+    const list = postings.get(key);
+    if (!list) return;
+    const at = list.slots.subarray(0, list.length).indexOf(slot);
+    if (at < 0) return;
+    const last = list.length - 1;
+    list.slots[at] = list.slots[last]!;
+    list.packedTfs[at] = list.packedTfs[last]!;
+    list.length = last;
+    if (last === 0) postings.delete(key);
+  };
+
+  const index = (row: Readonly<ChallengeRow>, slot: number) => {
+    const { packedTf, lengths: fieldLengths } = analyzeForIndex(row);
+    for (const [key, packed] of packedTf) addPosting(key, slot, packed);
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      lengths[slot * FIELD_COUNT + field] = fieldLengths[field]!;
+      totalLengths[field]! += fieldLengths[field]!;
+    }
+  };
+
+  const unindex = (row: Readonly<ChallengeRow>, slot: number) => {
+    // Analysis is deterministic, so re-analyzing the stored row finds exactly the postings it made; this
+    // keeps no per-document key list in memory.
+    for (const key of analyzeForIndex(row).packedTf.keys()) removePosting(key, slot);
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      totalLengths[field]! -= lengths[slot * FIELD_COUNT + field]!;
+      lengths[slot * FIELD_COUNT + field] = 0;
+    }
+  };
+
+  const remove = (id: string) => {
+    const slot = slotOf.get(id);
+    if (slot === undefined) return;
+    unindex(rowAt[slot]!, slot);
+    rowAt[slot] = undefined;
+    slotOf.delete(id);
+    freeSlots.push(slot);
+  };
+
+  return {
+    get size() {
+      return slotOf.size;
+    },
+
+    get: (id) => {
+      const slot = slotOf.get(id);
+      return slot === undefined ? undefined : rowAt[slot];
+    },
+
+    *rows() {
+      for (const slot of slotOf.values()) yield rowAt[slot]!;
+    },
+
+    upsert(row) {
+      const existing = slotOf.get(row.id);
+      if (existing !== undefined && sameChallengeText(rowAt[existing]!, row)) {
+        rowAt[existing] = row;
+        return;
+      }
+      remove(row.id);
+      const slot = freeSlots.pop() ?? rowAt.length;
+      lengths = grow(lengths, (slot + 1) * FIELD_COUNT, (n) => new Int32Array(n));
+      rowAt[slot] = row;
+      slotOf.set(row.id, slot);
+      index(row, slot);
+    },
+
+    remove,
+
+    documentFrequency: (key) => postings.get(key)?.length ?? 0,
+
+    withAllTerms(keys) {
+      const lists = [...new Set(keys)].map((key) => postings.get(key));
+      if (lists.length === 0 || lists.some((list) => list === undefined)) return [];
+      const [shortest, ...others] = (lists as PostingList[]).sort((a, b) => a.length - b.length);
+      const candidates = new Set(shortest!.slots.subarray(0, shortest!.length));
+      for (const list of others) {
+        const present = new Set(list.slots.subarray(0, list.length));
+        for (const slot of candidates) if (!present.has(slot)) candidates.delete(slot);
+      }
+      return [...candidates].map((slot) => rowAt[slot]!.id);
+    },
+
+    search(query, options = {}) {
+      const documentCount = slotOf.size;
+      if (documentCount === 0) return [];
+      const prepared = prepareQuery(
+        query,
+        documentCount,
+        (key) => postings.get(key)?.length ?? 0,
+        options.maxTerms ?? MAX_QUERY_TERMS,
+      );
+      if (prepared.keys.length === 0) return [];
+      const averages = averageLengths(totalLengths, documentCount);
+      scores = grow(scores, rowAt.length, (n) => new Float64Array(n));
+      covered = grow(covered, rowAt.length, (n) => new Float64Array(n));
+      matched = grow(matched, rowAt.length, (n) => new Uint32Array(n));
+      const touched: number[] = [];
+      prepared.keys.forEach((key, term) => {
+        const list = postings.get(key)!;
+        const weight = prepared.weights[term]!;
+        const bit = 1 << term;
+        for (let j = 0; j < list.length; j++) {
+          const slot = list.slots[j]!;
+          if (matched[slot] === 0) touched.push(slot);
+          scores[slot]! += contribution(weight, list.packedTfs[j]!, lengths, slot * FIELD_COUNT, averages);
+          covered[slot]! += weight;
+          matched[slot]! |= bit;
+        }
+      });
+      const scored: { id: string; score: number; coverage: number; matched: number }[] = [];
+      for (const slot of touched) {
+        const row = rowAt[slot]!;
+        if (!options.filter || options.filter(row)) {
+          const coverage = covered[slot]! / prepared.totalWeight;
+          scored.push({ id: row.id, score: scores[slot]! * coverage, coverage, matched: matched[slot]! });
+        }
+        scores[slot] = 0;
+        covered[slot] = 0;
+        matched[slot] = 0;
+      }
+      return rank(scored, prepared, options.limit);
+    },
+  };
+}
+
+/**
+ * The linear-scan reference: the same analysis and the same scores as {@link createChallengeIndex}, found
+ * by visiting every challenge (document frequencies included) on each query. Tests use it as an oracle and
+ * the benchmark as the baseline; it is not for serving.
+ */
+export function createChallengeScan(): ChallengeSearch {
+  const documents = new Map<string, { row: Readonly<ChallengeRow>; analyzed: AnalyzedChallenge }>();
+  return {
+    get size() {
+      return documents.size;
+    },
+    get: (id) => documents.get(id)?.row,
+    upsert(row) {
+      documents.set(row.id, { row, analyzed: analyzeForIndex(row) });
+    },
+    remove(id) {
+      documents.delete(id);
+    },
+    search(query, options = {}) {
+      const documentCount = documents.size;
+      if (documentCount === 0) return [];
+      const all = [...documents.values()];
+      const documentFrequency = (key: string) => all.filter((d) => d.analyzed.packedTf.has(key)).length;
+      const prepared = prepareQuery(query, documentCount, documentFrequency, options.maxTerms ?? MAX_QUERY_TERMS);
+      if (prepared.keys.length === 0) return [];
+      const totals = new Array<number>(FIELD_COUNT).fill(0);
+      for (const { analyzed } of all) analyzed.lengths.forEach((length, field) => (totals[field]! += length));
+      const averages = averageLengths(totals, documentCount);
+      const scored: { id: string; score: number; coverage: number; matched: number }[] = [];
+      for (const { row, analyzed } of all) {
+        let score = 0;
+        let weightCovered = 0;
+        let matchedBits = 0;
+        prepared.keys.forEach((key, term) => {
+          const packed = analyzed.packedTf.get(key);
+          if (packed === undefined) return;
+          const weight = prepared.weights[term]!;
+          score += contribution(weight, packed, analyzed.lengths, 0, averages);
+          weightCovered += weight;
+          matchedBits |= 1 << term;
+        });
+        if (matchedBits === 0 || (options.filter && !options.filter(row))) continue;
+        const coverage = weightCovered / prepared.totalWeight;
+        scored.push({ id: row.id, score: score * coverage, coverage, matched: matchedBits >>> 0 });
+      }
+      return rank(scored, prepared, options.limit);
+    },
+  };
+}
+
+/** A challenge index that follows the store, and how to stop following it. */
+export interface AttachedChallengeIndex {
+  index: ChallengeIndex;
+  detach: () => void;
+}
+
+/**
+ * Builds a challenge index from every stored challenge and keeps it current from the store's `onCommit`
+ * changes to the `challenges` table. Call once at server start, before serving searches; the index then
+ * reflects each commit as soon as the commit's promise resolves.
+ */
+export async function attachChallengeIndex(
+  store: Store,
+  index: ChallengeIndex = createChallengeIndex(),
+): Promise<AttachedChallengeIndex> {
+  const detach = await followTable(store, 'challenges', index);
+  return { index, detach };
+}
+
+/** A fresh index holding `rows` (tests, the benchmark, tools). */
+export function buildChallengeIndex(rows: Iterable<Readonly<ChallengeRow>>): ChallengeIndex {
+  const index = createChallengeIndex();
+  for (const row of rows) index.upsert(row);
+  return index;
+}
