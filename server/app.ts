@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { boardRoutes } from './board/routes.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Services } from './domain/services.js';
@@ -114,6 +115,7 @@ export function createApp({ services, clock, config }: AppDeps) {
   app.route('/', libraryRoutes(services));
   app.route('/', subscriptionRoutes(services));
   app.route('/', notificationRoutes(services));
+  app.route('/', boardRoutes({ services, clock }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
