@@ -9,7 +9,10 @@ export interface ChallengeHit {
   id: string;
   /** BM25F relevance scaled by `coverage`; comparable between hits of one query only. */
   score: number;
-  /** The share (0–1, weighted by idf) of the query's terms that the challenge contains. */
+  /**
+   * The share (0–1, weighted by idf) of the query's terms that the challenge contains; terms that no
+   * challenge contains count as missing. For a query longer than `maxTerms`, the share of the terms used.
+   */
   coverage: number;
   /** The query's words that the challenge contains, as the user typed them (钙钛矿, "batteries"). */
   matchedTerms: string[];
@@ -100,7 +103,6 @@ interface PreparedQuery {
   keys: string[];
   /** Role weight × (1 + ln query tf) × idf, per key. */
   weights: number[];
-  idfs: number[];
   totalWeight: number;
   /** The query's terms, to show which of them a hit matched. */
   terms: Term[];
@@ -129,19 +131,21 @@ function prepareQuery(
   const candidates = [...stats]
     .map(([key, { count, roleWeight, order }]) => {
       const df = documentFrequency(key);
-      const termIdf = idf(documentCount, df);
-      return { key, order, df, idf: termIdf, weight: roleWeight * (1 + Math.log(count)) * termIdf };
-    })
-    .filter((c) => c.df > 0);
-  const kept = candidates
+      return { key, order, df, weight: roleWeight * (1 + Math.log(count)) * idf(documentCount, df) };
+    });
+  const present = candidates.filter((c) => c.df > 0);
+  const limit = Math.min(maxTerms, MAX_QUERY_TERMS);
+  const kept = present
     .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .slice(0, Math.min(maxTerms, MAX_QUERY_TERMS))
+    .slice(0, limit)
     .sort((a, b) => a.order - b.order);
+  // Terms no challenge contains still count as missing ("solid-state battery" is not covered by "state
+  // battery"), except in a query too long to use whole, whose coverage is over the terms it used.
+  const counted = candidates.length <= limit ? candidates : kept;
   return {
     keys: kept.map((c) => c.key),
     weights: kept.map((c) => c.weight),
-    idfs: kept.map((c) => c.idf),
-    totalWeight: kept.reduce((sum, c) => sum + c.weight, 0),
+    totalWeight: counted.reduce((sum, c) => sum + c.weight, 0),
     terms,
   };
 }
