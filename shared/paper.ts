@@ -4,10 +4,11 @@ import type { Author, Paper } from './schemas/paper.js';
 /**
  * The paper described by a page, read from the metadata publishers embed for reference managers, or null
  * when the page is not a paper. Browser-safe: reads the DOM only through `querySelectorAll`,
- * `getAttribute` and `textContent`, so it runs the same in a content script and under happy-dom.
+ * `getAttribute`, `textContent` and `document.title`, so it runs the same in a content script and under
+ * happy-dom. Never throws on malformed markup or JSON-LD.
  *
  * A page is a paper when it has a title (from any source, the page's `<title>` included) and at least one
- * scholarly signal:
+ * scholarly signal (the exact rule):
  * - a non-empty Highwire `citation_*` (or bepress `bepress_citation_*`) or PRISM `prism.*` meta tag;
  * - Dublin Core naming a creator or contributor together with a bibliographic identifier (a DC identifier
  *   that is not a plain web address: a DOI, handle, URN, ISBN…) — CMSs stamp `DC.creator` plus the page's
@@ -22,8 +23,9 @@ import type { Author, Paper } from './schemas/paper.js';
  * `og:` tags alone (a blog post, a news page) are not a signal.
  *
  * Each field is taken from the first source that yields a usable value, in the order Highwire
- * `citation_*`, then Dublin Core and PRISM, then JSON-LD, then `og:`/`twitter:`/plain meta tags, then the
- * page's URL and `<title>`. Authors come whole from one source (the first with any usable name), never
+ * `citation_*`, then Dublin Core and PRISM, then JSON-LD, then `og:`/`twitter:` tags, then the page's URL
+ * and `<title>` (cleaned of a site name only where it certainly is one). The venue falls back to the
+ * publisher only after every journal, conference and book title; the year to the arXiv id's month last. Authors come whole from one source (the first with any usable name), never
  * merged across sources, since sources spell the same people differently. When a page repeats a tag in
  * several languages (`xml:lang`/`lang` on the meta tag, as bilingual Chinese journals do) the unmarked
  * tags win, then those in the document's language, then the first language given.
@@ -64,7 +66,7 @@ interface MetaTag {
   lang: string;
 }
 
-/** Everything `extractPaper` reads from a page, gathered in one pass over the DOM. */
+/** Everything `extractPaper` reads from a page's DOM, gathered once. */
 interface Page {
   meta: Map<string, MetaTag[]>;
   language: string;
@@ -392,7 +394,7 @@ function pageArxivId(page: Page, doi: string | null): string | null {
     /arxiv/i.test(text),
   );
   const addresses = [page.url?.href ?? '', ...page.alternateUrls, ...metaValues(page, 'citation_pdf_url')].filter(
-    (text) => /arxiv\.org\//i.test(text),
+    (text) => /ar(?:xiv|5iv)\.org\//i.test(text),
   );
   return firstOf([...stated, ...mentioned, ...addresses, doi ?? ''], normalizeArxivId);
 }
@@ -521,7 +523,9 @@ function splitAuthorList(value: string): string[] {
 const ET_AL = /^(?:et\.?\s*al\.?|and others|others|等|等人)$/i;
 const CORPORATE_NAME =
   /\b(?:collaboration|consortium|group|team|committee|council|association|society|organi[sz]ation|institute|university|network|initiative|investigators)\b/i;
-const HONORIFIC = /^(?:dr|prof|professor|mr|mrs|ms|sir)\.?\s+(?=\S+\s)/i;
+const HONORIFIC = /^(?:(?:dr|prof|professor|mr|mrs|ms|sir)\.?\s+)+(?=\S+\s)/i;
+const ORCID = /(?:https?:\/\/orcid\.org\/)?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b/gi;
+const EMAIL = /\S+@\S+\.\S+/g;
 const DEGREES = /(?:(?:,\s*|\s+)(?:ph\.?\s?d|m\.\s?d|d\.?\s?phil)\.?)+$/i;
 const NAME_SUFFIX = /^(?:jr|sr|jnr|snr|ii|iii|iv|2nd|3rd)\.?$/i;
 const FAMILY_PARTICLES = new Set([
@@ -530,10 +534,12 @@ const FAMILY_PARTICLES = new Set([
 ]);
 
 /**
- * An author from a name as pages write it: "Last, First", "First Last", "First M. Last", with family
- * particles ("Ludwig van Beethoven" → family "van Beethoven") and suffixes ("Jr.", "III", kept with the
- * family name so "given family" still reads right); CJK names; affiliation marks, roles in parentheses,
- * honorifics and degrees removed. Null for an empty name or "et al.".
+ * An author from a name as pages write it: "Last, First", "First Last", "First M. Last", PubMed's
+ * "Last FM", with family particles ("Ludwig van Beethoven" → family "van Beethoven") and suffixes ("Jr.",
+ * "III", kept with the family name so "given family" still reads right); CJK names; organisations
+ * ("ATLAS Collaboration") whole as the family name; affiliation marks, roles in parentheses, ORCIDs,
+ * e-mail addresses, honorifics and degrees removed. Null for an empty name or "et al.". A trailing
+ * capitalised surname of up to three letters ("Wei LI") is read as PubMed initials, the commoner case.
  */
 function authorFromName(raw: string): Author | null {
   const name = cleanedName(raw);
@@ -546,7 +552,7 @@ function authorFromName(raw: string): Author | null {
 }
 
 function cleanedName(raw: string): string {
-  return collapsedText(raw)
+  return collapsedText(raw.replace(ORCID, ' ').replace(EMAIL, ' '))
     .replace(/\s*\([^()]*\)\s*$/, '')
     .replace(/^[\s*†‡§¶#,;:]+/u, '')
     .replace(/[\s\d*†‡§¶#,;:]+$/u, '')
@@ -793,12 +799,16 @@ function collapsedText(text: string): string {
     .trim();
 }
 
-const MARKUP_TAG =
-  /<\/?(?:[a-z]+:)?(?:p|br|i|b|em|strong|sub|sup|span|div|italic|bold|sc|title|sec|abstract|list|list-item|ul|ol|li|a|u|small|tt|code|h[1-6]|inline-formula|math|mi|mo|mn|mrow|msub|msup)\b[^<>]*>/gi;
+const BLOCK_TAG = /<\/?(?:[a-z]+:)?(?:p|br|div|h[1-6]|title|sec|abstract|list|list-item|ul|ol|li)\b[^<>]*>/gi;
+const INLINE_TAG =
+  /<\/?(?:[a-z]+:)?(?:i|b|em|strong|sub|sup|span|italic|bold|sc|a|u|small|tt|code|inline-formula|math|mi|mo|mn|mrow|msub|msup)\b[^<>]*>/gi;
 
-/** Text with inline HTML/JATS tags removed — some publishers put escaped markup in meta content. */
+/**
+ * Text with HTML/JATS tags removed — some publishers put escaped markup in meta content. Block tags
+ * separate words; inline ones (italics, sub/superscripts) sit inside words and vanish.
+ */
 function withoutMarkup(text: string): string {
-  return text.replace(MARKUP_TAG, ' ');
+  return text.replace(BLOCK_TAG, ' ').replace(INLINE_TAG, '');
 }
 
 function percentDecoded(text: string): string {

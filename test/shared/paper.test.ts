@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractPaper } from '../../shared/paper.js';
+import { normalizeArxivId, normalizeDoi } from '../../shared/paper-identity.js';
 import { Paper } from '../../shared/schemas/paper.js';
 
 const windows: Window[] = [];
@@ -163,7 +165,7 @@ describe('extractPaper: Highwire citation_* tags', () => {
       ),
     );
     expect(paper?.title).toBe('Growth of E. coli at 37 °C');
-    expect(paper?.abstract).toBe('We grew E. coli . It worked.');
+    expect(paper?.abstract).toBe('We grew E. coli. It worked.');
   });
 
   it('drops an "Abstract:" label from the abstract', () => {
@@ -524,6 +526,9 @@ describe('extractPaper: author names', () => {
     ['Jane Doe (Editor)', 'Jane', 'Doe'],
     ['张伟 (Zhang Wei)', '伟', '张'],
     ['Dr. Jane Doe', 'Jane', 'Doe'],
+    ['Prof. Dr. Jane Doe', 'Jane', 'Doe'],
+    ['Doe, Jane 0000-0002-1825-009X', 'Jane', 'Doe'],
+    ['Jane Doe jane.doe@example.edu', 'Jane', 'Doe'],
     ['Jane Doe, PhD', 'Jane', 'Doe'],
     ['Smith JA', 'JA', 'Smith'],
     ['Li W', 'W', 'Li'],
@@ -782,5 +787,60 @@ describe('extractPaper: realistic pages', () => {
       { given: '光明', family: '司马' },
       { given: '娜', family: '李' },
     ]);
+  });
+});
+
+describe('extractPaper: any markup', () => {
+  const metaNames = [
+    'citation_title', 'citation_author', 'citation_authors', 'citation_doi', 'citation_date', 'citation_pdf_url',
+    'citation_journal_title', 'citation_abstract', 'citation_arxiv_id', 'DC.creator', 'dc.identifier', 'dc.title',
+    'prism.doi', 'og:title', 'og:description', 'DOI',
+  ];
+  const metaTag = fc.record({
+    name: fc.constantFrom(...metaNames),
+    content: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('10.1000/x', '2101.00001', 'Doe, Jane', ' ', '')),
+    lang: fc.constantFrom(null, 'en', 'zh'),
+  });
+  const jsonLdBlock = fc.oneof(
+    fc.jsonValue().map((value) => JSON.stringify(value)),
+    fc.string(),
+    fc.jsonValue().map((value) => JSON.stringify({ '@type': 'ScholarlyArticle', name: value, author: value, identifier: value, isPartOf: value })),
+  );
+
+  it('returns null or a valid Paper with normalized identifiers, no blank fields and no repeated authors', () => {
+    fc.assert(
+      fc.property(fc.array(metaTag, { maxLength: 12 }), fc.array(jsonLdBlock, { maxLength: 2 }), fc.string(), (tags, blocks, title) => {
+        const window = new Window({ url: 'https://example.org/p' });
+        const document = window.document;
+        document.title = title;
+        for (const tag of tags) {
+          const element = document.createElement('meta');
+          element.setAttribute('name', tag.name);
+          element.setAttribute('content', tag.content);
+          if (tag.lang) element.setAttribute('xml:lang', tag.lang);
+          document.head.appendChild(element);
+        }
+        for (const block of blocks) {
+          const script = document.createElement('script');
+          script.setAttribute('type', 'application/ld+json');
+          script.textContent = block;
+          document.head.appendChild(script);
+        }
+        const paper = extractPaper(document as unknown as Document, 'https://example.org/p#x');
+        void window.happyDOM.close();
+        if (paper === null) return;
+        expect(Paper.parse(paper)).toEqual(paper);
+        expect(paper.title).toBe(paper.title.trim());
+        expect(paper.title).not.toBe('');
+        for (const field of [paper.doi, paper.arxivId, paper.venue, paper.abstract, paper.pdfUrl]) expect(field).not.toBe('');
+        if (paper.doi) expect(normalizeDoi(paper.doi)).toBe(paper.doi);
+        if (paper.arxivId) expect(normalizeArxivId(paper.arxivId)).toBe(paper.arxivId);
+        const keys = paper.authors.map((a) => `${a.given}|${a.family}`.toLowerCase());
+        expect(new Set(keys).size).toBe(keys.length);
+        expect(paper.authors.every((a) => a.given !== '' || a.family !== '')).toBe(true);
+        expect([paper.quote, paper.note, paper.url]).toEqual([null, null, 'https://example.org/p']);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
