@@ -28,8 +28,11 @@ export interface RateLimiterOptions {
  * Send times are those of the limiter's clock when a send is recorded, so record a send right when it starts.
  */
 export interface RateLimiter {
-  /** The earliest time (epoch ms, never before now) at which one more send to `chat` would be admitted. */
-  nextAllowedAt(chat: string): number;
+  /**
+   * The earliest time (epoch ms, never before now) at which one more send to `chat` would be admitted;
+   * without a chat, the earliest time the pause and the global limit admit a send to some chat.
+   */
+  nextAllowedAt(chat?: string): number;
   /** If a send to `chat` is admitted now, records it and returns true; otherwise records nothing and returns false. */
   tryAcquire(chat: string): boolean;
   /**
@@ -66,12 +69,12 @@ export function createRateLimiter({ clock, global = DEFAULT_GLOBAL_LIMIT, perCha
   let pauseEnd = Number.NEGATIVE_INFINITY;
   const now = () => clock.now().getTime();
 
-  const allowedAt = (chat: string, at: number, plannedGlobal: number, plannedChat: number) =>
+  const allowedAt = (chat: string | undefined, at: number, plannedGlobal: number, plannedChat: number) =>
     Math.max(
       at,
       pauseEnd,
       freeAt(recentGlobal, plannedGlobal, global, at),
-      freeAt(recentByChat.get(chat) ?? [], plannedChat, perChat, at),
+      chat === undefined ? at : freeAt(recentByChat.get(chat) ?? [], plannedChat, perChat, at),
     );
 
   const remember = (list: number[], at: number, limit: number) => {

@@ -23,9 +23,11 @@ export const INDEXES = {
   subscriptions: { accountId: (s) => s.accountId },
   notifications: {
     accountId: (n) => n.accountId,
+    /** The outbox's work list: `'waiting'` for deliveries with an attempt due at `nextAttemptAt`, `'sending'` in flight. */
     pendingTelegram: (n) => {
-      const state = n.deliveries.telegram?.state;
-      return state === 'pending' || (state === 'failed' && n.deliveries.telegram?.nextAttemptAt) ? true : undefined;
+      const d = n.deliveries.telegram;
+      if (d?.state === 'sending') return 'sending';
+      return d?.state === 'pending' || (d?.state === 'failed' && d.nextAttemptAt) ? 'waiting' : undefined;
     },
   },
   codes: { hash: (c) => c.hash, accountId: (c) => c.accountId },

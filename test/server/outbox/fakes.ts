@@ -114,12 +114,18 @@ interface FakeTimer {
 export class FakeScheduler {
   readonly timers: FakeTimer[] = [];
   fired = 0;
-  private waiters: { count: number; resolve: (t: FakeTimer) => void }[] = [];
+  private readonly handedOut = new Set<FakeTimer>();
+  private waiters: { delayMs: number; resolve: (t: FakeTimer) => void }[] = [];
 
   readonly schedule: Scheduler = (run, delayMs) => {
     const timer = { run, delayMs, live: true };
     this.timers.push(timer);
-    for (const w of this.waiters.filter((w) => this.timers.length >= w.count)) w.resolve(this.timers[w.count - 1]!);
+    for (const w of [...this.waiters]) {
+      if (w.delayMs !== delayMs || this.handedOut.has(timer)) continue;
+      this.handedOut.add(timer);
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(timer);
+    }
     return () => void (timer.live = false);
   };
 
@@ -127,10 +133,14 @@ export class FakeScheduler {
     return this.timers.filter((t) => t.live);
   }
 
-  /** Resolves with the `count`-th timer ever armed, once it is. */
-  armed(count: number): Promise<FakeTimer> {
-    if (this.timers.length >= count) return Promise.resolve(this.timers[count - 1]!);
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  /** Resolves with the earliest timer of this delay not handed out before, once there is one. */
+  armed(delayMs: number): Promise<FakeTimer> {
+    const timer = this.timers.find((t) => t.delayMs === delayMs && !this.handedOut.has(t));
+    if (timer) {
+      this.handedOut.add(timer);
+      return Promise.resolve(timer);
+    }
+    return new Promise((resolve) => this.waiters.push({ delayMs, resolve }));
   }
 
   fire(timer: FakeTimer): void {

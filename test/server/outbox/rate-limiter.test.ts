@@ -71,6 +71,8 @@ describe('rate limiter', () => {
     for (let i = 0; i < 30; i++) expect(limiter.tryAcquire(`c${i}`)).toBe(true);
     expect(limiter.tryAcquire('c30')).toBe(false);
     expect(limiter.nextAllowedAt('c30')).toBe(t0 + 1999);
+    expect(limiter.nextAllowedAt()).toBe(t0 + 1999);
+    expect(limiter.nextAllowedAt('c0')).toBe(t0 + 1999);
     clock.advance(999); // t0 + 1998: a token bucket would have refilled by now
     expect(limiter.tryAcquire('c30')).toBe(false);
     clock.advance(1);
@@ -85,6 +87,7 @@ describe('rate limiter', () => {
     expect(limiter.tryAcquire('a')).toBe(true);
     expect(limiter.nextAllowedAt('a')).toBe(t0 + 1000);
     expect(limiter.nextAllowedAt('b')).toBe(t0);
+    expect(limiter.nextAllowedAt()).toBe(t0);
     clock.advance(999);
     expect(limiter.tryAcquire('a')).toBe(false);
     clock.advance(1);
@@ -99,6 +102,7 @@ describe('rate limiter', () => {
     limiter.pauseUntil(t0 + 2000);
     expect(limiter.pausedUntil()).toBe(t0 + 5000);
     expect(limiter.nextAllowedAt('a')).toBe(t0 + 5000);
+    expect(limiter.nextAllowedAt()).toBe(t0 + 5000);
     expect(limiter.plan()('a')).toBe(false);
     clock.advance(4999);
     expect(limiter.tryAcquire('a')).toBe(false);
