@@ -190,6 +190,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
 
     /** Award one live bid: the challenge is awarded, the other live bids are rejected, every bidder is told. */
     async award(actor: Actor, challengeId: string, input: AwardInput): Promise<Challenge> {
+      requireAccount(actor);
       const { bidId, note } = AwardSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const challenge = assertViewChallenge(actor, await tx.challenges.get(challengeId), challengeId);
@@ -222,6 +223,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
 
     /** Every bid on a challenge, for its owner only. */
     async listForChallenge(actor: Actor, challengeId: string, page: PageQuery): Promise<Page<Bid>> {
+      requireAccount(actor);
       const challenge = assertViewChallenge(actor, await store.tables.challenges.get(challengeId), challengeId);
       assertOwnChallenge(actor, challenge);
       const rows = [...(await store.tables.bids.where('challengeId', challengeId))].sort(newestFirst);

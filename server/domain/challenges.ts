@@ -95,6 +95,7 @@ export function createChallengeService({ store, clock, search, subscribers }: Ch
      * may only go up, the deadline only later, and type and IP terms are fixed once a bid has arrived.
      */
     async update(actor: Actor, id: string, input: ChallengeUpdateInput): Promise<Challenge> {
+      requireAccount(actor);
       const patch = UpdateSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
@@ -124,6 +125,7 @@ export function createChallengeService({ store, clock, search, subscribers }: Ch
 
     /** Open a draft for bids and alert every matching subscriber once. */
     async publish(actor: Actor, id: string): Promise<Challenge> {
+      requireAccount(actor);
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);
@@ -142,6 +144,7 @@ export function createChallengeService({ store, clock, search, subscribers }: Ch
     },
 
     async close(actor: Actor, id: string): Promise<Challenge> {
+      requireAccount(actor);
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);
@@ -154,6 +157,7 @@ export function createChallengeService({ store, clock, search, subscribers }: Ch
 
     /** Cancel from draft, open or closed; live bidders and savers are told. */
     async cancel(actor: Actor, id: string): Promise<Challenge> {
+      requireAccount(actor);
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);

@@ -45,6 +45,7 @@ export function createQuestionService({ store, clock }: { store: Store; clock: C
 
     /** The owner answers (or corrects an answer); the asker is notified of the first answer. */
     async answer(actor: Actor, questionId: string, input: AnswerInput): Promise<Question> {
+      requireAccount(actor);
       const { answer } = AnswerSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const question = await tx.questions.get(questionId);
