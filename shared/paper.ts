@@ -26,7 +26,8 @@ import type { Author, Paper } from './schemas/paper.js';
  * `citation_*`, then Dublin Core and PRISM, then JSON-LD, then `og:`/`twitter:` tags, then the page's URL
  * and `<title>` (cleaned of a site name only where it certainly is one). The venue falls back to the
  * publisher only after every journal, conference and book title; the year to the arXiv id's month last. Authors come whole from one source (the first with any usable name), never
- * merged across sources, since sources spell the same people differently. When a page repeats a tag in
+ * merged across sources, since sources spell the same people differently; a page with no author metadata
+ * at all may still name them in a marked-up byline (`author-group` … `given-name`/`surname`). When a page repeats a tag in
  * several languages (`xml:lang`/`lang` on the meta tag, as bilingual Chinese journals do) the unmarked
  * tags win, then those in the document's language, then the first language given.
  *
@@ -77,6 +78,7 @@ interface Page {
   alternateUrls: string[];
   pdfLinks: string[];
   documentTitle: string;
+  bylineAuthors: Author[];
 }
 
 function readPage(document: Document, url: string): Page {
@@ -96,6 +98,7 @@ function readPage(document: Document, url: string): Page {
     alternateUrls: [...linkHrefs(document, 'canonical'), ...(meta.get('og:url') ?? []).map((tag) => tag.value)],
     pdfLinks: linkHrefs(document, 'alternate', 'application/pdf'),
     documentTitle: document.title ?? '',
+    bylineAuthors: authorGroupNames(document),
   };
 }
 
@@ -412,7 +415,7 @@ function pageTitle(page: Page): string | null {
 }
 
 function cleanedTitle(text: string): string | null {
-  return collapsedText(withoutMarkup(text)) || null;
+  return collapsedText(withoutMarkup(withEntitiesDecoded(text))) || null;
 }
 
 const TITLE_SEPARATOR = /(\s+(?:\||-|–|—|::|·)\s+)/;
@@ -472,6 +475,7 @@ function pageAuthors(page: Page): Author[] {
     () => authorsFromNames(metaValuesOf(page, dublinCore('creator')).flatMap(splitAuthorValue)),
     () => authorsFromNames(metaValuesOf(page, dublinCore('contributor.author', 'contributor')).flatMap(splitAuthorValue)),
     () => withoutDuplicates(articleAuthors(page)),
+    () => withoutDuplicates(page.bylineAuthors),
   ];
   for (const source of sources) {
     const authors = source();
@@ -496,6 +500,21 @@ function withoutDuplicates(authors: Author[]): Author[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The byline some publishers (ScienceDirect) render instead of author meta tags: an `author-group`
+ * element whose authors mark their names up as `given-name` and `surname`. Scoped to that container so
+ * the same classes in a reference list are never read.
+ */
+function authorGroupNames(document: Document): Author[] {
+  const authors: Author[] = [];
+  for (const surname of document.querySelectorAll('#author-group .surname, .author-group .surname')) {
+    const given = surname.parentElement?.querySelector('.given-name');
+    const family = collapsedText(surname.textContent ?? '');
+    if (family) authors.push(withConventionalCase({ given: collapsedText(given?.textContent ?? ''), family }));
+  }
+  return authors;
 }
 
 /** One author tag naming several people: split on `;` and on CJK list punctuation, never on a comma. */
@@ -552,7 +571,7 @@ function authorFromName(raw: string): Author | null {
 }
 
 function cleanedName(raw: string): string {
-  return collapsedText(raw.replace(ORCID, ' ').replace(EMAIL, ' '))
+  return collapsedText(withEntitiesDecoded(raw).replace(ORCID, ' ').replace(EMAIL, ' '))
     .replace(/\s*\([^()]*\)\s*$/, '')
     .replace(/^[\s*†‡§¶#,;:]+/u, '')
     .replace(/[\s\d*†‡§¶#,;:]+$/u, '')
@@ -747,7 +766,7 @@ function pageVenue(page: Page): string | null {
 
 /** A venue name; URLs, DOIs and over-long text in a venue tag are not one. */
 function cleanedVenue(text: string): string | null {
-  const venue = collapsedText(withoutMarkup(text));
+  const venue = collapsedText(withoutMarkup(withEntitiesDecoded(text)));
   if (!venue || venue.length > MAX_VENUE_LENGTH || /^(?:https?:\/\/|www\.)/i.test(venue) || normalizeDoi(venue)) return null;
   return venue;
 }
@@ -765,7 +784,7 @@ const ABSTRACT_HEADING = /^\s*<((?:[a-z]+:)?(?:h[1-6]|title))\b[^>]*>\s*(?:abstr
 
 /** The abstract's text, without a leading "Abstract" heading, whether marked up or written "Abstract: …". */
 function cleanedAbstract(text: string): string | null {
-  const body = withoutMarkup(text.replace(ABSTRACT_HEADING, ''));
+  const body = withoutMarkup(withEntitiesDecoded(text).replace(ABSTRACT_HEADING, ''));
   return collapsedText(body).replace(/^(?:abstract|summary)\s*[:.]\s+/i, '') || null;
 }
 
@@ -809,6 +828,21 @@ const INLINE_TAG =
  */
 function withoutMarkup(text: string): string {
   return text.replace(BLOCK_TAG, ' ').replace(INLINE_TAG, '');
+}
+
+const CHARACTER_ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * Text with character references left over from double escaping decoded (`&amp;gt;` in the source is
+ * `&gt;` in the DOM; bioRxiv and others do this), so "&gt;99%" reads ">99%".
+ */
+function withEntitiesDecoded(text: string): string {
+  return text.replace(CHARACTER_ENTITY, (entity, decimal?: string, hex?: string, name?: string) => {
+    if (name) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const codePoint = decimal ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity;
+  });
 }
 
 function percentDecoded(text: string): string {

@@ -168,6 +168,17 @@ describe('extractPaper: Highwire citation_* tags', () => {
     expect(paper?.abstract).toBe('We grew E. coli. It worked.');
   });
 
+  it('decodes character references left over from double escaping', () => {
+    const paper = extract(
+      pageWith(
+        '<meta name="citation_title" content="Cats &amp;amp; dogs">' +
+          '<meta name="citation_abstract" content="&amp;lt;p&amp;gt;Identity (&amp;gt;99%) &amp;#8212; high.&amp;lt;/p&amp;gt;">',
+      ),
+    );
+    expect(paper?.title).toBe('Cats & dogs');
+    expect(paper?.abstract).toBe('Identity (>99%) \u2014 high.');
+  });
+
   it('drops an "Abstract:" label from the abstract', () => {
     const paper = extract(pageWith(meta('citation_title', 'T') + meta('citation_abstract', 'Abstract: Results follow.')));
     expect(paper?.abstract).toBe('Results follow.');
@@ -668,6 +679,34 @@ describe('extractPaper: precedence when sources disagree', () => {
       { title: 'Page title' },
     );
     expect(extract(html)).toMatchObject({ title: 'og title', abstract: 'og abstract.', authors: [], year: null, venue: null });
+  });
+});
+
+describe('extractPaper: bylines', () => {
+  it('reads a marked-up author group when the page has no author metadata, and not the reference list', () => {
+    const html = `<!DOCTYPE html><html><head><title>Cinnamon films - ScienceDirect</title>
+      ${meta('citation_pii', 'S2214289424000760')}${meta('citation_title', 'Cinnamon films')}${meta('citation_doi', '10.1016/j.fpsl.2024.101311')}
+      </head><body>
+      <div class="author-group" id="author-group"><span class="sr-only">Author links open overlay panel</span>
+        <button type="button"><span class="button-link-text"><span class="given-name">Nur Alim</span> <span class="text surname">Bahmid</span><sup>a</sup></span></button>
+        <button type="button"><span class="button-link-text"><span class="text surname">Hernawan</span><sup>b</sup></span></button>
+        <button type="button"><span class="button-link-text"><span class="given-name">JANE</span> <span class="text surname">DOE</span></span></button>
+      </div>
+      <section class="bibliography"><span class="given-name">Cited</span> <span class="surname">Author</span></section>
+      </body></html>`;
+    expect(extract(html, 'https://www.sciencedirect.com/science/article/pii/S2214289424000760')?.authors).toEqual([
+      { given: 'Nur Alim', family: 'Bahmid' },
+      { given: '', family: 'Hernawan' },
+      { given: 'Jane', family: 'Doe' },
+    ]);
+  });
+
+  it('prefers author metadata to the byline', () => {
+    const html = pageWith(meta('citation_title', 'T') + meta('citation_author', 'Roe, Richard')).replace(
+      '<p>Body text</p>',
+      '<div id="author-group"><span class="given-name">Other</span><span class="surname">Person</span></div>',
+    );
+    expect(extract(html)?.authors).toEqual([{ given: 'Richard', family: 'Roe' }]);
   });
 });
 
