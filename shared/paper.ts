@@ -11,8 +11,10 @@ import type { Author, Paper } from './schemas/paper.js';
  * scholarly signal (the exact rule):
  * - a non-empty Highwire `citation_*` (or bepress `bepress_citation_*`) or PRISM `prism.*` meta tag;
  * - Dublin Core naming a creator or contributor together with a bibliographic identifier (a DC identifier
- *   that is not a plain web address: a DOI, handle, URN, ISBN…) — CMSs stamp `DC.creator` plus the page's
- *   own URL on ordinary pages, so a creator alone is not enough;
+ *   that is not a plain web address: a DOI, handle, URN, ISBN…) or a container citation (`DC.citation.*`,
+ *   `DC.relation.isPartOf`, `DCTERMS.isPartOf`, `DCTERMS.bibliographicCitation`) — CMSs and government
+ *   sites stamp `DC.creator`, `DC.title` and the page's own URL on ordinary pages, so a creator alone is not
+ *   enough;
  * - a JSON-LD node typed ScholarlyArticle, MedicalScholarlyArticle, Report, Thesis or Chapter (a plain
  *   `Article` is not a signal: blog engines emit it for every post, though its data is used once the page
  *   is known to be a paper);
@@ -25,11 +27,12 @@ import type { Author, Paper } from './schemas/paper.js';
  * Each field is taken from the first source that yields a usable value, in the order Highwire
  * `citation_*`, then Dublin Core and PRISM, then JSON-LD, then `og:`/`twitter:` tags, then the page's URL
  * and `<title>` (cleaned of a site name only where it certainly is one). The venue falls back to the
- * publisher only after every journal, conference and book title; the year to the arXiv id's month last. Authors come whole from one source (the first with any usable name), never
- * merged across sources, since sources spell the same people differently; a page with no author metadata
- * at all may still name them in a marked-up byline (`author-group` … `given-name`/`surname`). When a page repeats a tag in
- * several languages (`xml:lang`/`lang` on the meta tag, as bilingual Chinese journals do) the unmarked
- * tags win, then those in the document's language, then the first language given.
+ * publisher only after every journal, conference and book title; the year falls back to the arXiv id's
+ * month last. Authors come whole from one source (the first with any usable name), never merged across
+ * sources, since sources spell the same people differently; a page with no author metadata at all may
+ * still name them in a marked-up byline (`author-group` … `given-name`/`surname`). When a page repeats a
+ * tag in several languages (`xml:lang`/`lang` on the meta tag, as bilingual Chinese journals do) the
+ * unmarked tags win, then those in the document's language, then the first language given.
  *
  * `doi` is only a DOI the page states. On arXiv, with no journal DOI given, it stays null rather than
  * arXiv's DataCite DOI (`10.48550/arxiv.<id>`, which Zotero fills in): that DOI is a pure function of
@@ -102,9 +105,6 @@ function readPage(document: Document, url: string): Page {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Meta tags
-
 function readMetaTags(document: Document): Map<string, MetaTag[]> {
   const tags = new Map<string, MetaTag[]>();
   for (const element of document.querySelectorAll('meta')) {
@@ -171,9 +171,6 @@ function linkHrefs(document: Document, rel: string, type?: string): string[] {
   }
   return hrefs;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// JSON-LD
 
 const SCHOLARLY_TYPES = new Set(['scholarlyarticle', 'medicalscholarlyarticle', 'report', 'thesis', 'chapter']);
 const ARTICLE_TYPES = new Set(['article']);
@@ -326,19 +323,20 @@ function jsonLdAuthor(entry: unknown): Author | null {
   return typeNames(entry).includes('organization') ? { given: '', family: name } : authorFromName(name);
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// The scholarly signal
-
 function hasScholarlyMarkup(page: Page): boolean {
   const keys = [...page.meta.keys()];
   if (keys.some((key) => key.startsWith('citation_') || key.startsWith('prism.'))) return true;
   return page.articleIsScholarly || hasBibliographicDublinCore(page);
 }
 
+/** DC keys only a bibliographic record has: Google Scholar's journal fields for Dublin Core. */
+const BIBLIOGRAPHIC_DC_KEY = /^(?:dc|dcterms)\.(?:citation\.|bibliographiccitation$|relation\.ispartof$|ispartof$)/;
+
 function hasBibliographicDublinCore(page: Page): boolean {
   const creators = metaValuesOf(page, dublinCore('creator', 'contributor', 'contributor.author'));
   const identifiers = metaValuesOf(page, dublinCore('identifier', 'identifier.doi', 'identifier.uri'));
-  return creators.length > 0 && identifiers.some(isBibliographicIdentifier);
+  const citesContainer = [...page.meta.keys()].some((key) => BIBLIOGRAPHIC_DC_KEY.test(key));
+  return creators.length > 0 && (citesContainer || identifiers.some(isBibliographicIdentifier));
 }
 
 /** A DOI, handle, URN, ISBN or similar — anything but the address of a web page. */
@@ -346,9 +344,6 @@ function isBibliographicIdentifier(identifier: string): boolean {
   if (normalizeDoi(identifier) || /hdl\.handle\.net\//i.test(identifier)) return true;
   return !/^(?:https?:\/\/|www\.)/i.test(identifier) && /\d/.test(identifier);
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Identifiers
 
 const DOI_META_KEYS = ['citation_doi', 'doi', 'prism.doi', ...dublinCore('identifier.doi', 'identifier')];
 
@@ -363,7 +358,8 @@ function pageDoi(page: Page): string | null {
 const DOI_IN_PATH = /\/(10\.\d{4,9}(?:\.\d+)*\/[^?#]+)/;
 const VIEW_SUFFIX_SEGMENT =
   /\/(?:full|abstract|pdf|epdf|pdfdirect|meta|fulltext|figures|references|html|summary|citedby|suppl|info)\/?$/i;
-const VIEW_SUFFIX_EXTENSION = /\.(?:full|abstract|short|long|pdf|html?|epub|xml|full-text|article-info|article-metrics|supplementary-material)$/i;
+const VIEW_SUFFIX_EXTENSION =
+  /\.(?:full|abstract|short|long|pdf|html?|epub|xml|full-text|article-info|article-metrics|supplementary-material)$/i;
 const PREPRINT_VERSION = /^(10\.1101\/\d{4}\.\d{2}\.\d{2}\.\d+)v\d+$/i;
 
 /**
@@ -401,9 +397,6 @@ function pageArxivId(page: Page, doi: string | null): string | null {
   );
   return firstOf([...stated, ...mentioned, ...addresses, doi ?? ''], normalizeArxivId);
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Title
 
 function pageTitle(page: Page): string | null {
   const stated = [
@@ -465,15 +458,15 @@ function compactWord(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Authors
-
 function pageAuthors(page: Page): Author[] {
   const sources: (() => Author[])[] = [
     () => authorsFromNames(metaValues(page, 'citation_author').flatMap(splitAuthorValue)),
     () => authorsFromNames(metaValues(page, 'citation_authors').flatMap(splitAuthorList)),
     () => authorsFromNames(metaValuesOf(page, dublinCore('creator')).flatMap(splitAuthorValue)),
-    () => authorsFromNames(metaValuesOf(page, dublinCore('contributor.author', 'contributor')).flatMap(splitAuthorValue)),
+    () => {
+      const contributors = metaValuesOf(page, dublinCore('contributor.author', 'contributor'));
+      return authorsFromNames(contributors.flatMap(splitAuthorValue));
+    },
     () => withoutDuplicates(articleAuthors(page)),
     () => withoutDuplicates(page.bylineAuthors),
   ];
@@ -540,8 +533,11 @@ function splitAuthorList(value: string): string[] {
 }
 
 const ET_AL = /^(?:et\.?\s*al\.?|and others|others|等|等人)$/i;
-const CORPORATE_NAME =
-  /\b(?:collaboration|consortium|group|team|committee|council|association|society|organi[sz]ation|institute|university|network|initiative|investigators)\b/i;
+const CORPORATE_WORDS = [
+  'collaboration', 'consortium', 'group', 'team', 'committee', 'council', 'association', 'society', 'organisation',
+  'organization', 'institute', 'university', 'network', 'initiative', 'investigators',
+];
+const CORPORATE_NAME = new RegExp(`\\b(?:${CORPORATE_WORDS.join('|')})\\b`, 'i');
 const HONORIFIC = /^(?:(?:dr|prof|professor|mr|mrs|ms|sir)\.?\s+)+(?=\S+\s)/i;
 const ORCID = /(?:https?:\/\/orcid\.org\/)?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b/gi;
 const EMAIL = /\S+@\S+\.\S+/g;
@@ -658,7 +654,8 @@ function isCapitals(text: string): boolean {
 }
 
 function titleCased(text: string): string {
-  return text.toLowerCase().replace(/(^|[^\p{L}])(\p{L})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase());
+  const wordStart = /(^|[^\p{L}])(\p{L})/gu;
+  return text.toLowerCase().replace(wordStart, (_match, before: string, first: string) => before + first.toUpperCase());
 }
 
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー·・•‧ ]+$/u;
@@ -687,14 +684,15 @@ function cjkAuthor(name: string): Author | null {
   const [family = '', ...given] = name.split(' ');
   if (given.length > 0) return { given: given.join(''), family };
   const characters = [...name];
-  const compounds = HAN_ONLY.test(name) ? CHINESE_COMPOUND_SURNAMES : HANGUL_ONLY.test(name) ? KOREAN_COMPOUND_SURNAMES : null;
+  const compounds = HAN_ONLY.test(name)
+    ? CHINESE_COMPOUND_SURNAMES
+    : HANGUL_ONLY.test(name)
+      ? KOREAN_COMPOUND_SURNAMES
+      : null;
   if (!compounds) return { given: '', family: name };
   const surnameLength = characters.length >= 3 && compounds.has(characters.slice(0, 2).join('')) ? 2 : 1;
   return { given: characters.slice(surnameLength).join(''), family: characters.slice(0, surnameLength).join('') };
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Year
 
 const DATE_META_KEYS = [
   'citation_publication_date',
@@ -727,7 +725,9 @@ const YEARS_AHEAD_ALLOWED = 2;
  */
 function yearOf(date: string): number | null {
   const text = date.trim();
-  const candidates = /^\d{8}$/.test(text) ? [text.slice(0, 4)] : [...text.matchAll(/(?<!\d)\d{4}(?!\d)/g)].map((m) => m[0]);
+  const candidates = /^\d{8}$/.test(text)
+    ? [text.slice(0, 4)]
+    : [...text.matchAll(/(?<!\d)\d{4}(?!\d)/g)].map((match) => match[0]);
   const latest = new Date().getFullYear() + YEARS_AHEAD_ALLOWED;
   return candidates.map(Number).find((year) => year >= EARLIEST_YEAR && year <= latest) ?? null;
 }
@@ -737,9 +737,6 @@ function arxivYear(arxivId: string): number {
   const yy = Number((arxivId.split('/').pop() ?? '').slice(0, 2));
   return yy >= 91 ? 1900 + yy : 2000 + yy;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Venue, abstract, PDF
 
 const VENUE_META_KEYS = [
   'citation_journal_title',
@@ -767,8 +764,8 @@ function pageVenue(page: Page): string | null {
 /** A venue name; URLs, DOIs and over-long text in a venue tag are not one. */
 function cleanedVenue(text: string): string | null {
   const venue = collapsedText(withoutMarkup(withEntitiesDecoded(text)));
-  if (!venue || venue.length > MAX_VENUE_LENGTH || /^(?:https?:\/\/|www\.)/i.test(venue) || normalizeDoi(venue)) return null;
-  return venue;
+  const isAddress = /^(?:https?:\/\/|www\.)/i.test(venue) || normalizeDoi(venue) !== null;
+  return venue && venue.length <= MAX_VENUE_LENGTH && !isAddress ? venue : null;
 }
 
 function pageAbstract(page: Page): string | null {
@@ -789,7 +786,8 @@ function cleanedAbstract(text: string): string | null {
 }
 
 function pagePdfUrl(page: Page, arxivId: string | null): string | null {
-  const stated = firstOf([...metaValues(page, 'citation_pdf_url'), ...page.pdfLinks], (href) => absoluteHttpUrl(href, page.url));
+  const links = [...metaValues(page, 'citation_pdf_url'), ...page.pdfLinks];
+  const stated = firstOf(links, (href) => absoluteHttpUrl(href, page.url));
   return stated ?? (arxivId ? `https://arxiv.org/pdf/${arxivId}` : null);
 }
 
@@ -797,9 +795,6 @@ function absoluteHttpUrl(href: string, base: URL | null): string | null {
   const resolved = parsedUrl(href.trim(), base ?? undefined);
   return resolved && /^https?:$/.test(resolved.protocol) ? resolved.href : null;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Text and URLs
 
 function firstOf<T>(candidates: readonly string[], read: (text: string) => T | null): T | null {
   for (const candidate of candidates) {
@@ -818,9 +813,18 @@ function collapsedText(text: string): string {
     .trim();
 }
 
-const BLOCK_TAG = /<\/?(?:[a-z]+:)?(?:p|br|div|h[1-6]|title|sec|abstract|list|list-item|ul|ol|li)\b[^<>]*>/gi;
-const INLINE_TAG =
-  /<\/?(?:[a-z]+:)?(?:i|b|em|strong|sub|sup|span|italic|bold|sc|a|u|small|tt|code|inline-formula|math|mi|mo|mn|mrow|msub|msup)\b[^<>]*>/gi;
+const BLOCK_TAGS = ['p', 'br', 'div', 'h[1-6]', 'title', 'sec', 'abstract', 'list', 'list-item', 'ul', 'ol', 'li'];
+const INLINE_TAGS = [
+  'i', 'b', 'em', 'strong', 'sub', 'sup', 'span', 'italic', 'bold', 'sc', 'a', 'u', 'small', 'tt', 'code',
+  'inline-formula', 'math', 'mi', 'mo', 'mn', 'mrow', 'msub', 'msup',
+];
+const BLOCK_TAG = markupTagPattern(BLOCK_TAGS);
+const INLINE_TAG = markupTagPattern(INLINE_TAGS);
+
+/** Opening or closing tags with one of `names`, namespaced (`jats:p`) or not, with any attributes. */
+function markupTagPattern(names: string[]): RegExp {
+  return new RegExp(`</?(?:[a-z]+:)?(?:${names.join('|')})\\b[^<>]*>`, 'gi');
+}
 
 /**
  * Text with HTML/JATS tags removed — some publishers put escaped markup in meta content. Block tags

@@ -240,6 +240,18 @@ describe('extractPaper: Dublin Core', () => {
     expect(paper?.doi).toBeNull();
   });
 
+  it('counts a creator with a journal citation in DC terms as a paper', () => {
+    const paper = extract(
+      pageWith(
+        meta('DC.title', 'Repository article') +
+          meta('DC.creator', 'Doe, Jane') +
+          meta('DC.relation.ispartof', 'Journal of Repositories') +
+          meta('DC.citation.volume', '12'),
+      ),
+    );
+    expect(paper).toMatchObject({ title: 'Repository article', venue: 'Journal of Repositories' });
+  });
+
   it('does not count the DC tags a CMS stamps on every page (creator plus the page URL)', () => {
     const html = pageWith(
       meta('DC.title', 'Our team') +
