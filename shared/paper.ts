@@ -518,7 +518,8 @@ function splitAuthorValue(value: string): string[] {
 /**
  * A `citation_authors` list: split on `;` when there is one; otherwise on commas (ASCII, full-width or
  * `、`) when every part is a whole name (CJK, or two or more words) — so "Smith, John" stays one person
- * but "ZHANG Wei, LI Na" and "张伟，李娜" are two.
+ * but "ZHANG Wei, LI Na" and "张伟，李娜" are two — or into "Last, First" pairs when there are four or more
+ * parts in pairs ("Doe, J., Roe, R.").
  */
 function splitAuthorList(value: string): string[] {
   const normalized = value.replace(/；/g, ';').replace(/[，、]/g, ',');
@@ -529,7 +530,9 @@ function splitAuthorList(value: string): string[] {
     .filter((part) => part !== '');
   const invertedWithParticle = parts.length === 2 && /^\p{Ll}/u.test(parts[0] ?? '');
   const allWholeNames = parts.every((part) => CJK_NAME.test(part) || (part.includes(' ') && !isSuffix(part)));
-  return parts.length > 1 && allWholeNames && !invertedWithParticle ? parts : [normalized];
+  if (parts.length > 1 && allWholeNames && !invertedWithParticle) return parts;
+  if (parts.length < 4 || parts.length % 2 !== 0 || parts.some(isSuffix)) return [normalized];
+  return parts.flatMap((part, index) => (index % 2 === 0 ? [`${part}, ${parts[index + 1] ?? ''}`] : []));
 }
 
 const ET_AL = /^(?:et\.?\s*al\.?|and others|others|等|等人)$/i;

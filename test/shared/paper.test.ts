@@ -592,6 +592,10 @@ describe('extractPaper: author names', () => {
       { given: 'Na', family: 'Li' },
     ]);
     expect(list('Smith, John A.')).toEqual([{ given: 'John A.', family: 'Smith' }]);
+    expect(list('Doe, J., Roe, R.')).toEqual([
+      { given: 'J.', family: 'Doe' },
+      { given: 'R.', family: 'Roe' },
+    ]);
     expect(list('解学梅，陈文妍、倪书阳')).toEqual([
       { given: '学梅', family: '解' },
       { given: '文妍', family: '陈' },
