@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
  * Three projects: `unit` (server, bot, shared; Node), `extension` (WXT's fake browser) and `e2e` (real
@@ -13,6 +14,15 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/extension/**', 'test/e2e/**'],
           environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'extension',
+          include: ['test/extension/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
           testTimeout: 20_000,
         },
       },

@@ -1,0 +1,140 @@
+import type { Account, AuthResult, ExchangeInput, LoginInput } from '../../shared/schemas/account.js';
+import type { Bid, BidCreateInput } from '../../shared/schemas/bid.js';
+import type { Page } from '../../shared/schemas/common.js';
+import type { ErrorBody, ErrorCode } from '../../shared/schemas/error.js';
+import type { SavedChallenge } from '../../shared/schemas/library.js';
+import type { Match } from '../../shared/schemas/match.js';
+import type { MarkReadInput, Notification } from '../../shared/schemas/notification.js';
+import type { PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
+
+/**
+ * The server answered with an error body (`{"error": {code, message, details?}}`), or with something that is
+ * not Tenderlab's API at all (`code` is then `unexpected_answer`).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'unexpected_answer',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an answer: the server is down, the address is wrong, or the device is offline. */
+export class ServerUnreachableError extends Error {
+  override readonly name = 'ServerUnreachableError';
+
+  constructor(
+    readonly serverUrl: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Cannot reach the Tenderlab server at ${serverUrl}`, options);
+  }
+}
+
+/**
+ * True when trying again later may succeed without anybody changing anything: no answer at all, or the
+ * server said it is overloaded or briefly unable to store data.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  if (error instanceof ServerUnreachableError) return true;
+  return error instanceof ApiError && [429, 502, 503, 504].includes(error.status);
+}
+
+export interface ApiClientOptions {
+  fetch: typeof fetch;
+  /** The server's base URL, read on every request so that a changed setting applies at once. */
+  baseUrl: () => string | Promise<string>;
+  /** The bearer token, or null when signed out. */
+  token: () => string | null | Promise<string | null>;
+}
+
+export interface PageParams {
+  cursor?: string;
+  limit?: number;
+}
+
+/** `GET /api/me/notifications` adds the number of unread notifications to the page. */
+export type NotificationPage = Page<Notification> & { unread: number };
+
+/**
+ * A client of the Tenderlab API, typed from the shared schemas. Every method resolves with the answer's
+ * JSON or rejects with `ApiError` (the server said no) or `ServerUnreachableError` (no answer).
+ */
+export function createApiClient({ fetch, baseUrl, token }: ApiClientOptions) {
+  async function request<T>(method: string, path: string, options: { body?: unknown; query?: object } = {}): Promise<T> {
+    const base = (await baseUrl()).replace(/\/+$/, '');
+    const bearer = await token();
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}${queryString(options.query)}`, {
+        method,
+        headers,
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+    } catch (cause) {
+      throw new ServerUnreachableError(base, { cause });
+    }
+    const body = await jsonOrNull(response);
+    if (response.ok && body !== null) return body as T;
+    throw errorFrom(response.status, body, base);
+  }
+
+  return {
+    login: (input: LoginInput) => request<AuthResult>('POST', '/api/auth/login', { body: input }),
+    exchange: (input: ExchangeInput) => request<AuthResult>('POST', '/api/auth/exchange', { body: input }),
+    logout: () => request<{ revoked: true }>('POST', '/api/auth/logout'),
+    me: () => request<Account>('GET', '/api/me'),
+    matches: (page: PageParams = {}) => request<Page<Match>>('GET', '/api/me/matches', { query: page }),
+    saved: (page: PageParams = {}) => request<Page<SavedChallenge>>('GET', '/api/me/saved', { query: page }),
+    save: (challengeId: string) => request<SavedChallenge>('PUT', `/api/me/saved/${encodeURIComponent(challengeId)}`),
+    unsave: (challengeId: string) =>
+      request<{ deleted: boolean }>('DELETE', `/api/me/saved/${encodeURIComponent(challengeId)}`),
+    papers: (page: PageParams = {}) => request<Page<PaperRecord>>('GET', '/api/me/papers', { query: page }),
+    addPaper: (paper: PaperInput) => request<PaperRecord>('POST', '/api/me/papers', { body: paper }),
+    deletePaper: (paperId: string) =>
+      request<{ deleted: boolean }>('DELETE', `/api/me/papers/${encodeURIComponent(paperId)}`),
+    myBids: (page: PageParams = {}) => request<Page<Bid>>('GET', '/api/me/bids', { query: page }),
+    propose: (challengeId: string, bid: BidCreateInput) =>
+      request<Bid>('POST', `/api/challenges/${encodeURIComponent(challengeId)}/bids`, { body: bid }),
+    notifications: (query: PageParams & { unread?: boolean } = {}) =>
+      request<NotificationPage>('GET', '/api/me/notifications', { query }),
+    markRead: (input: MarkReadInput) =>
+      request<{ updated: number; unread: number }>('POST', '/api/me/notifications/read', { body: input }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+function queryString(query: object | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function jsonOrNull(response: Response): Promise<unknown> {
+  try {
+    return JSON.parse(await response.text()) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function errorFrom(status: number, body: unknown, base: string): ApiError {
+  const error = (body as Partial<ErrorBody> | null)?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(status, error.code, error.message, error.details);
+  }
+  return new ApiError(status, 'unexpected_answer', `${base} answered ${status} without Tenderlab's API; is the server URL right?`);
+}
