@@ -1,5 +1,5 @@
 import type { Page, PageQuery } from '../../shared/schemas/common.js';
-import { invalid } from './errors.js';
+import { DomainError } from './errors.js';
 
 /**
  * One page of `items` (already in their final order). The cursor is opaque to clients: with `keyOf` it
@@ -48,4 +48,5 @@ function decodeCursor(cursor: string): { kind: 'key' | 'offset'; value: string }
   throw badCursor();
 }
 
-const badCursor = () => invalid('cursor is not one this list gave out; start again without it');
+/** A cursor the list never gave out is a malformed request (400, as the API documents), not a schema miss. */
+const badCursor = () => new DomainError('bad_request', 'cursor is not one this list gave out; start again without it');
