@@ -4,8 +4,9 @@
  *
  * Text is NFKC-normalized first, so full-width letters, digits and punctuation read as their ASCII forms.
  *
- * - Alphabetic words are lower-cased, accent-folded (Latin script only), stop words dropped, and stemmed
- *   with Porter2 when they are plain English letters; words with digits ("5G", "CO2", "3.5") are kept whole.
+ * - Alphabetic words (found by Unicode word-boundary rules, see ALPHABETIC_WORD) are
+ *   lower-cased, accent-folded (Latin script only), stop words dropped, and stemmed with Porter2 when they
+ *   are plain English letters; words with digits ("5G", "CO2", "3.5") are kept whole.
  * - Chinese, Japanese and Korean runs are segmented with `Intl.Segmenter('zh')` and indexed as overlapping
  *   character bigrams, as Lucene's CJK analyzer does: the segmenter alone splits rare technical terms into
  *   single characters (钙钛矿 → 钙 | 钛 | 矿), bigrams (钙钛, 钛矿) keep them findable. The segmenter still
@@ -68,12 +69,22 @@ const CJK_FUNCTION_WORDS = new Set(
 const CJK_CHAR = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u30FC`;
 const SCRIPT_PIECES = new RegExp(`([${CJK_CHAR}]+)|([^${CJK_CHAR}]+)`, 'gu');
 const CJK_TEXT = new RegExp(`[${CJK_CHAR}]`, 'u');
+const PLAIN_WORD = /^[a-z]+$/;
+/**
+ * An alphabetic-script word as Unicode word boundaries (UAX #29) find it: letters, marks and digits,
+ * joined by an apostrophe or dot between letters (don't, U.S) or a dot or comma between digits (3.5,
+ * 12,000); hyphens, underscores and other punctuation separate words. A regex because ICU's word breaking
+ * costs twice the rest of the analysis on English text; in text with CJK it also splits the segmenter's
+ * non-CJK segments, so a word gives the same keys wherever it appears.
+ */
+const ALPHABETIC_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:(?<=\p{L})['’.](?=\p{L})|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 const FOLDABLE = /^[\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]*$/u;
 const GROUPED_NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
-/** Stateless, so one instance serves every call. */
+/** Segments text that has CJK in it; stateless, so one instance serves every call. */
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
+/** A word of a CJK run as the segmenter found it, with its offset in the normalized text. */
 interface CjkWord {
   text: string;
   start: number;
@@ -127,7 +138,9 @@ function emitCjkRun(words: readonly CjkWord[], terms: Term[]): void {
 }
 
 function wordKey(surface: string): string | null {
-  let word = surface.toLowerCase().replaceAll('’', "'");
+  let word = surface.toLowerCase();
+  if (PLAIN_WORD.test(word)) return ENGLISH_STOP_WORDS.has(word) ? null : stemEnglish(word);
+  word = word.replaceAll('’', "'");
   if (FOLDABLE.test(word)) word = word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
   if (word.endsWith("'s")) word = word.slice(0, -2);
   if (ENGLISH_STOP_WORDS.has(word)) return null;
@@ -137,9 +150,8 @@ function wordKey(surface: string): string | null {
   return /^[a-z]+$/.test(word) ? stemEnglish(word) : word;
 }
 
-function emitWords(piece: string, start: number, terms: Term[]): void {
-  // Snake_case and similar joiners separate words that the segmenter keeps together.
-  for (const match of piece.matchAll(/[^_]+/g)) {
+function emitWords(text: string, start: number, terms: Term[]): void {
+  for (const match of text.matchAll(ALPHABETIC_WORD)) {
     const key = wordKey(match[0]);
     if (key === null) continue;
     const at = start + match.index;
@@ -155,6 +167,11 @@ function emitWords(piece: string, start: number, terms: Term[]): void {
 export function analyze(text: string): Term[] {
   const normalized = text.normalize('NFKC');
   const terms: Term[] = [];
+  if (!CJK_TEXT.test(normalized)) {
+    emitWords(normalized, 0, terms);
+    return terms;
+  }
+  // One segmenter pass over the whole text: a call per CJK run would cost more than the runs.
   let run: CjkWord[] = [];
   const flush = () => {
     if (run.length > 0) emitCjkRun(run, terms);
@@ -166,11 +183,10 @@ export function analyze(text: string): Term[] {
       continue;
     }
     for (const piece of segment.matchAll(SCRIPT_PIECES)) {
-      const start = index + piece.index;
-      if (piece[1] !== undefined) run.push({ text: piece[1], start });
+      if (piece[1] !== undefined) run.push({ text: piece[1], start: index + piece.index });
       else {
         flush();
-        emitWords(piece[2]!, start, terms);
+        emitWords(piece[2]!, index + piece.index, terms);
       }
     }
   }

@@ -172,14 +172,53 @@ function averageLengths(totals: readonly number[], documentCount: number): numbe
   return totals.map((total) => (total > 0 ? total / documentCount : 1));
 }
 
-function rank(
-  scored: { id: string; score: number; coverage: number; matched: number }[],
-  prepared: PreparedQuery,
-  limit: number | undefined,
-): ChallengeHit[] {
-  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const top = limit === undefined ? scored : scored.slice(0, limit);
-  return top.map(({ id, score, coverage, matched }) => {
+interface Scored {
+  id: string;
+  score: number;
+  coverage: number;
+  matched: number;
+}
+
+/** Higher score first, then lower id: a total order, so the index and the scan agree on ties. */
+const ranksBefore = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && a.id < b.id);
+
+/** The best `limit` of `scored`, best first, without sorting all of them (a query may touch thousands). */
+function best(scored: Scored[], limit: number): Scored[] {
+  if (scored.length <= limit) return scored.sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
+  // A heap of the kept items with the worst at the root.
+  const heap: Scored[] = [];
+  const sinkFrom = (start: number) => {
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && ranksBefore(heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && ranksBefore(heap[worst]!, heap[right]!)) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  };
+  for (const item of scored) {
+    if (heap.length < limit) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!ranksBefore(heap[parent]!, heap[i]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (limit > 0 && ranksBefore(item, heap[0]!)) {
+      heap[0] = item;
+      sinkFrom(0);
+    }
+  }
+  return heap.sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
+}
+
+function rank(scored: Scored[], prepared: PreparedQuery, limit: number | undefined): ChallengeHit[] {
+  return best(scored, limit ?? scored.length).map(({ id, score, coverage, matched }) => {
     const matchedKeys = new Set(prepared.keys.filter((_, i) => (matched >>> i) & 1));
     return { id, score, coverage, matchedTerms: displayTerms(prepared.terms, matchedKeys) };
   });
@@ -343,7 +382,7 @@ export function createChallengeIndex(): ChallengeIndex {
           matched[slot]! |= bit;
         }
       });
-      const scored: { id: string; score: number; coverage: number; matched: number }[] = [];
+      const scored: Scored[] = [];
       for (const slot of touched) {
         const row = rowAt[slot]!;
         if (!options.filter || options.filter(row)) {
@@ -387,7 +426,7 @@ export function createChallengeScan(): ChallengeSearch {
       const totals = new Array<number>(FIELD_COUNT).fill(0);
       for (const { analyzed } of all) analyzed.lengths.forEach((length, field) => (totals[field]! += length));
       const averages = averageLengths(totals, documentCount);
-      const scored: { id: string; score: number; coverage: number; matched: number }[] = [];
+      const scored: Scored[] = [];
       for (const { row, analyzed } of all) {
         let score = 0;
         let weightCovered = 0;

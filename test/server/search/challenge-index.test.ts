@@ -150,7 +150,7 @@ describe('index against the linear-scan reference', () => {
     fc.constantFrom('c1', 'c2', 'c3').map((id) => ({ kind: 'remove' as const, id })),
   );
 
-  it('returns the same hits, scores and matched terms after any sequence of updates', () => {
+  it('returns the same hits, scores and matched terms after any sequence of updates, whole or top-k', () => {
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 25 }), fc.array(text, { minLength: 1, maxLength: 4 }), (ops, queries) => {
         const index = createChallengeIndex();
@@ -165,7 +165,12 @@ describe('index against the linear-scan reference', () => {
           }
         }
         expect(index.size).toBe(scan.size);
-        for (const query of queries) expect(index.search(query)).toEqual(scan.search(query));
+        for (const query of queries) {
+          const all = scan.search(query);
+          expect(index.search(query)).toEqual(all);
+          expect(index.search(query, { limit: 3 })).toEqual(all.slice(0, 3));
+          expect(scan.search(query, { limit: 1 })).toEqual(all.slice(0, 1));
+        }
       }),
       { numRuns: 200 },
     );
