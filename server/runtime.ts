@@ -1,6 +1,8 @@
 import type { Clock } from './clock.js';
 import { createApp, type AppConfig } from './app.js';
 import { createServices, type Services } from './domain/services.js';
+import { attachChallengeIndex } from './search/challenge-index.js';
+import { attachSubscriptionIndex, createSubscriptionIndex } from './search/subscription-index.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import type { Store } from './store/store.js';
 
@@ -25,16 +27,22 @@ export interface Runtime {
  */
 export async function createRuntime({ dataDir, clock, config }: RuntimeOptions): Promise<Runtime> {
   const store = await openLowdbStore({ dataDir });
-  // Interim linear search until server/search lands; replaced by the BM25 index and the subscription index.
-  const search = {
-    search: (q: string) => {
-      const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-      return rowsCache.filter((r) => words.every((w) => `${r.title} ${r.summary} ${r.description}`.toLowerCase().includes(w))).map((r) => ({ id: r.id, score: 1 }));
-    },
-  };
-  let rowsCache = await store.tables.challenges.all();
-  store.onCommit(() => void store.tables.challenges.all().then((rows) => (rowsCache = rows)));
-  const services = createServices({ store, clock, search, subscribers: { match: () => [] } });
-  const app = createApp({ services, clock, config });
-  return { store, services, app, close: () => store.close() };
+  try {
+    const { index, detach: detachChallenges } = await attachChallengeIndex(store);
+    const { index: subscribers, detach: detachSubscriptions } = await attachSubscriptionIndex(
+      store,
+      createSubscriptionIndex({ termFrequency: (key) => index.documentFrequency(key) }),
+    );
+    const services = createServices({ store, clock, index, subscribers });
+    const app = createApp({ services, clock, config });
+    const close = async () => {
+      detachChallenges();
+      detachSubscriptions();
+      await store.close();
+    };
+    return { store, services, app, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

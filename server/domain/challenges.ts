@@ -10,6 +10,8 @@ import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
 import type { ChallengeRow } from '../store/rows.js';
 import type { Store, Writers } from '../store/store.js';
+import type { ChallengeIndex } from '../search/challenge-index.js';
+import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { assertCanDo, currentStatus, withCurrentStatus } from './challenge-lifecycle.js';
 import { conflict, forbidden, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
@@ -18,21 +20,13 @@ import { paginate } from './pagination.js';
 import { assertOwnChallenge, assertViewChallenge, requireAccount, requireRole, type Actor } from './permissions.js';
 import { toChallenge } from './views.js';
 
-/** Full-text search over challenges (server/search): ids ranked best first. */
-export interface ChallengeSearch {
-  search(query: string): { id: string; score: number }[];
-}
-
-/** Finds the accounts whose active subscriptions match a challenge being published, one entry each. */
-export interface SubscriberMatcher {
-  match(challenge: Readonly<ChallengeRow>): { accountId: string }[];
-}
-
 export interface ChallengeServiceDeps {
   store: Store;
   clock: Clock;
-  search: ChallengeSearch;
-  subscribers: SubscriberMatcher;
+  /** The full-text index, kept current from the store (server/search). */
+  index: Pick<ChallengeIndex, 'search' | 'get'>;
+  /** Finds the accounts whose active subscriptions match a challenge being published, one entry each. */
+  subscribers: Pick<SubscriptionMatcher, 'match'>;
 }
 
 /** The sort each list uses; ties broken by id so pages are stable. */
@@ -47,7 +41,7 @@ const SORTS = {
  * lifecycle rules are in challenge-lifecycle.ts and the permission rules in permissions.ts; this module
  * applies them and records the notifications each step owes.
  */
-export function createChallengeService({ store, clock, search, subscribers }: ChallengeServiceDeps) {
+export function createChallengeService({ store, clock, index, subscribers }: ChallengeServiceDeps) {
   const now = () => clock.now();
 
   async function load(tx: Writers | Store['tables'], id: string): Promise<Readonly<ChallengeRow>> {
@@ -206,12 +200,7 @@ export function createChallengeService({ store, clock, search, subscribers }: Ch
       let rows: Readonly<ChallengeRow>[];
       const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
       if (query.q) {
-        const hits = search.search(query.q);
-        const found: Readonly<ChallengeRow>[] = [];
-        for (const hit of hits) {
-          const row = await store.tables.challenges.get(hit.id);
-          if (row && matches(row)) found.push(row);
-        }
+        const found = index.search(query.q, { filter: matches }).map((hit) => index.get(hit.id)!);
         rows = sort === 'relevance' ? found : found.sort(SORTS[sort]);
       } else {
         // A challenge whose deadline passed may still be stored as open: look there for closed ones too.

@@ -3,8 +3,11 @@ import type { Store } from '../store/store.js';
 import { createAccountService } from './accounts.js';
 import { createAwardService } from './awards.js';
 import { createBidService } from './bids.js';
-import { createChallengeService, type ChallengeSearch, type SubscriberMatcher } from './challenges.js';
+import type { ChallengeIndex } from '../search/challenge-index.js';
+import type { SubscriptionMatcher } from '../search/subscription-index.js';
+import { createChallengeService } from './challenges.js';
 import { createLibraryService } from './library.js';
+import { createMatchService } from './matches.js';
 import { createNotificationService } from './notifications.js';
 import { createQuestionService } from './questions.js';
 import { createSubscriptionService } from './subscriptions.js';
@@ -12,8 +15,10 @@ import { createSubscriptionService } from './subscriptions.js';
 export interface ServiceDeps {
   store: Store;
   clock: Clock;
-  search: ChallengeSearch;
-  subscribers: SubscriberMatcher;
+  /** The challenge search index, kept current from the store. */
+  index: ChallengeIndex;
+  /** The subscription index for the publish fan-out, kept current from the store. */
+  subscribers: SubscriptionMatcher;
 }
 
 /**
@@ -32,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
     library: createLibraryService(deps),
     subscriptions: createSubscriptionService(deps),
     notifications: createNotificationService(deps),
+    matches: createMatchService(deps),
   };
 }
 
