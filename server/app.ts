@@ -19,6 +19,7 @@ import { bidRoutes } from './routes/bids.js';
 import { challengeRoutes } from './routes/challenges.js';
 import { fieldRoutes } from './routes/fields.js';
 import { libraryRoutes } from './routes/library.js';
+import { matchRoutes } from './routes/matches.js';
 import { meRoutes } from './routes/me.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { questionRoutes } from './routes/questions.js';
@@ -115,6 +116,7 @@ export function createApp({ services, clock, config }: AppDeps) {
   app.route('/', libraryRoutes(services));
   app.route('/', subscriptionRoutes(services));
   app.route('/', notificationRoutes(services));
+  app.route('/', matchRoutes(services));
   app.route('/', boardRoutes({ services, clock }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
