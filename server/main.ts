@@ -3,6 +3,8 @@ import { systemClock } from './clock.js';
 import { loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './store/data-dir-lock.js';
 import { sendDeadlineReminders } from './domain/reminders.js';
+import type { DeliveryChannel } from './outbox/channel.js';
+import { createDispatcher } from './outbox/dispatcher.js';
 import { createRuntime } from './runtime.js';
 
 /** Background upkeep runs this often: persisting deadline closures and sending 24-hour reminders. */
@@ -40,11 +42,17 @@ export async function startServer(config: Config, options: { banner?: string } =
   if (options.banner) console.log(options.banner);
   if (!config.telegram) console.log('  Telegram bot: off. Set TELEGRAM_BOT_TOKEN (from @BotFather) to enable it.');
 
+  // The outbox runs even without a channel: it expires undeliverable notifications and prunes old ones.
+  const channels: DeliveryChannel[] = [];
+  const dispatcher = createDispatcher({ store, clock, channels });
+  dispatcher.start();
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(upkeepTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dispatcher.stop();
       await runtime.close();
     })());
 
