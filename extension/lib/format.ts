@@ -21,10 +21,10 @@ export function countdown(deadline: string, now: Date, t: Catalogue): { label: s
   return { label: t.daysLeft(Math.floor(left / DAY)), urgent: false, over: false };
 }
 
-/** An amount in its currency (`¥500,000`, `US$12,000.50`); an unknown currency code is printed as given. */
+/** An amount in its currency (`CN¥500,000`, `US$12,000.50`); an unknown currency code is printed after the number. */
 export function money({ amount, currency }: Money, locale: Locale): string {
   try {
-    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
+    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency, minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 }).format(amount);
   } catch {
     return `${amount.toLocaleString(intlLocale(locale))} ${currency}`;
   }

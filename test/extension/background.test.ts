@@ -45,6 +45,8 @@ async function signedInBackground() {
   return startBackground({ browser: fake.browser, api: createExtensionApi(server.fetch), locale: 'en' });
 }
 
+const fireAlarm = (name: string) => fakeBrowser.alarms.onAlarm.trigger({ name, scheduledTime: Date.now(), persistAcrossSessions: true });
+
 async function libraryTitles(): Promise<string[]> {
   const { body } = await server.runtime.call('GET', '/api/me/papers', { token: researcher.token });
   return body.items.map((paper: Paper) => paper.title);
@@ -145,11 +147,11 @@ describe('offline queue', () => {
     expect(await fakeBrowser.alarms.get(RETRY_CLIPS_ALARM)).toBeDefined();
 
     // Still offline: the retry keeps the clip and counts the attempt.
-    await fakeBrowser.alarms.onAlarm.trigger({ name: RETRY_CLIPS_ALARM, scheduledTime: Date.now() });
+    await fireAlarm(RETRY_CLIPS_ALARM);
     expect(await clipQueueItem.getValue()).toMatchObject([{ attempts: 1, lastError: expect.stringContaining('Cannot reach') }]);
 
     server.offline = false;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: RETRY_CLIPS_ALARM, scheduledTime: Date.now() });
+    await fireAlarm(RETRY_CLIPS_ALARM);
     expect(await clipQueueItem.getValue()).toEqual([]);
     expect(await fakeBrowser.alarms.get(RETRY_CLIPS_ALARM)).toBeUndefined();
     const { body } = await server.runtime.call('GET', '/api/me/papers', { token: researcher.token });
@@ -195,11 +197,11 @@ describe('badge', () => {
     });
     expect(bid.status).toBe(201);
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_BADGE_ALARM, scheduledTime: Date.now() });
+    await fireAlarm(REFRESH_BADGE_ALARM);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
 
     await server.runtime.call('POST', '/api/me/notifications/read', { token: enterpriseOwner.token, body: { all: true } });
-    await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_BADGE_ALARM, scheduledTime: Date.now() });
+    await fireAlarm(REFRESH_BADGE_ALARM);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
 
     await fakeBrowser.action.setBadgeText({ text: '4' });
@@ -211,7 +213,7 @@ describe('badge', () => {
     await signedInBackground();
     await fakeBrowser.action.setBadgeText({ text: '2' });
     server.offline = true;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: REFRESH_BADGE_ALARM, scheduledTime: Date.now() });
+    await fireAlarm(REFRESH_BADGE_ALARM);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
   });
 });

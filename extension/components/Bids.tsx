@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import { receiptPreimage } from '../../shared/receipt.js';
+import type { Bid } from '../../shared/schemas/bid.js';
+import { dateTime, money } from '../lib/format.js';
+import { useExtension, usePagedList } from './context.js';
+import { CopyButton, Empty, ErrorNotice, Loading } from './feedback.js';
+import { MoreButton } from './MoreButton.js';
+
+/**
+ * True when the receipt's hash is the SHA-256 of the bid's canonical content and receipt time, as the
+ * server computed it (shared/receipt.ts): the bidder's own check that the proof matches what they sent.
+ */
+export async function receiptMatches(bid: Bid): Promise<boolean> {
+  const { challengeId, bidderId, summary, approach, price, durationWeeks, milestones, references } = bid;
+  const preimage = receiptPreimage({ challengeId, bidderId, summary, approach, price, durationWeeks, milestones, references }, bid.receipt.receivedAt);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(preimage));
+  const hex = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hex === bid.receipt.sha256;
+}
+
+/** A bid's receipt: the hash, when it was received, and whether it checks out on this device. */
+export function ReceiptBox({ bid }: { bid: Bid }) {
+  const { t, locale } = useExtension();
+  const [verified, setVerified] = useState<boolean | null>(null);
+  useEffect(() => {
+    let current = true;
+    receiptMatches(bid).then((matches) => current && setVerified(matches), () => current && setVerified(null));
+    return () => {
+      current = false;
+    };
+  }, [bid]);
+  return (
+    <div class="receipt" aria-label={t.receipt}>
+      <div class="receipt-head">
+        <strong>{t.receipt}</strong> <span class="muted">{t.revision(bid.receipt.revision)}</span> <CopyButton text={bid.receipt.sha256} />
+      </div>
+      <code class="hash">{bid.receipt.sha256}</code>
+      <div class="muted">
+        {t.receivedAt}: <time dateTime={bid.receipt.receivedAt}>{dateTime(bid.receipt.receivedAt, locale)}</time>
+      </div>
+      {verified !== null && <div class={verified ? 'verified' : 'field-error'}>{verified ? t.receiptVerified : t.receiptMismatch}</div>}
+      <p class="hint">{t.receiptExplained}</p>
+    </div>
+  );
+}
+
+/** The reader's bids, newest first: challenge, status, price, duration, feedback and receipt. */
+export function BidsTab() {
+  const { api, t, locale } = useExtension();
+  const list = usePagedList((cursor) => api.myBids({ limit: 30, ...(cursor ? { cursor } : {}) }), []);
+  if (list.status === 'loading' && list.items.length === 0) return <Loading />;
+  if (list.status === 'error' && list.items.length === 0) return <ErrorNotice error={list.error} onRetry={list.reload} />;
+  if (list.items.length === 0) return <Empty>{t.emptyBids}</Empty>;
+  return (
+    <section aria-label={t.tabBids}>
+      {list.items.map((bid) => (
+        <article key={bid.id} class="card bid" aria-label={bid.challengeTitle}>
+          <header>
+            <h3>{bid.challengeTitle}</h3>
+            <span class={`status status-${bid.status}`}>{t.bidStatus[bid.status]}</span>
+          </header>
+          <p class="muted">
+            {t.price}: {money(bid.price, locale)} · {t.weeks(bid.durationWeeks)}
+          </p>
+          <p class="summary">{bid.summary}</p>
+          {bid.feedback && (
+            <p>
+              <strong>{t.feedback}:</strong> {bid.feedback}
+            </p>
+          )}
+          <ReceiptBox bid={bid} />
+        </article>
+      ))}
+      <MoreButton list={list} />
+    </section>
+  );
+}

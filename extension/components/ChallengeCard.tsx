@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import { fieldLabel } from '../../shared/fields.js';
+import type { Challenge } from '../../shared/schemas/challenge.js';
+import { countdown, date, money } from '../lib/format.js';
+import { useExtension } from './context.js';
+import { errorText, useNow } from './feedback.js';
+
+export interface ChallengeCardProps {
+  challenge: Challenge;
+  /** The terms that made it a match, shown highlighted (Matches only). */
+  matchedTerms?: readonly string[];
+  onPropose: (challenge: Challenge) => void;
+  /** Told after the server saved or unsaved the challenge. */
+  onSavedChange?: (challengeId: string, saved: boolean) => void;
+}
+
+/**
+ * One challenge at a glance: title, reward, a live deadline countdown and the fields; the summary; on demand
+ * the full description. Save / Unsave act at once; Propose is offered while the challenge takes bids and the
+ * reader has no live bid on it.
+ */
+export function ChallengeCard({ challenge, matchedTerms, onPropose, onSavedChange }: ChallengeCardProps) {
+  const { api, t, locale } = useExtension();
+  const now = useNow();
+  const [saved, setSaved] = useState(challenge.viewer?.saved ?? false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState(false);
+  const left = countdown(challenge.deadline, now, t);
+  const takesBids = challenge.status === 'open' && !left.over;
+  const hasBid = Boolean(challenge.viewer?.bidId);
+
+  const toggleSave = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (saved) await api.unsave(challenge.id);
+      else await api.save(challenge.id);
+      setSaved(!saved);
+      onSavedChange?.(challenge.id, !saved);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article class="card challenge" aria-label={challenge.title}>
+      <header>
+        <h3>
+          <button type="button" class="title-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {challenge.title}
+          </button>
+        </h3>
+        <div class="facts">
+          <span class="reward" title={t.reward}>
+            {money(challenge.reward, locale)}
+          </span>
+          <span class={left.urgent ? 'countdown urgent' : 'countdown'} title={`${t.deadline}: ${date(challenge.deadline, locale)}`}>
+            {left.label}
+          </span>
+        </div>
+      </header>
+      <ul class="chips" aria-label="fields">
+        {challenge.fields.map((field) => (
+          <li key={field} class="chip">
+            {fieldLabel(field, locale)}
+          </li>
+        ))}
+      </ul>
+      {matchedTerms && matchedTerms.length > 0 && (
+        <p class="matched">
+          <span class="muted">{t.matchedTerms}:</span>{' '}
+          {matchedTerms.map((term) => (
+            <mark key={term} class="term">
+              {term}
+            </mark>
+          ))}
+        </p>
+      )}
+      <p class="summary">{challenge.summary}</p>
+      {open && (
+        <div class="details">
+          <p class="muted">
+            {t.byOwner(challenge.owner.displayName, challenge.owner.organization)} · {t.challengeType[challenge.type]} · {t.ipTerms[challenge.ipTerms]}
+          </p>
+          {challenge.description && <p class="description">{challenge.description}</p>}
+          {challenge.keywords.length > 0 && <p class="muted">{challenge.keywords.join(' · ')}</p>}
+        </div>
+      )}
+      {error !== null && <p class="field-error">{errorText(error, t)}</p>}
+      <footer class="actions">
+        <button type="button" class="secondary" aria-pressed={saved} disabled={busy} onClick={toggleSave}>
+          {saved ? t.unsave : t.save}
+        </button>
+        <button type="button" class="link" onClick={() => setOpen(!open)}>
+          {open ? t.hideDetails : t.details}
+        </button>
+        {hasBid ? (
+          <span class="muted">{t.yourBid}</span>
+        ) : (
+          takesBids && (
+            <button type="button" class="primary" onClick={() => onPropose(challenge)}>
+              {t.propose}
+            </button>
+          )
+        )}
+      </footer>
+    </article>
+  );
+}

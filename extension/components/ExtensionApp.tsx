@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Bid } from '../../shared/schemas/bid.js';
+import type { Challenge } from '../../shared/schemas/challenge.js';
+import type { ClipOutcome } from '../lib/clip.js';
+import { sessionItem } from '../lib/session.js';
+import { AlertsPanel } from './Alerts.js';
+import { BidsTab, ReceiptBox } from './Bids.js';
+import { MatchesTab, SavedTab } from './ChallengeLists.js';
+import { ClipStatus } from './ClipStatus.js';
+import { useExtension, useStorageValue } from './context.js';
+import { PapersTab } from './Papers.js';
+import { ProposeForm } from './ProposeForm.js';
+
+export type TabId = 'matches' | 'saved' | 'bids' | 'papers';
+
+export interface ExtensionAppProps {
+  /**
+   * Popup only: clips the active tab as the popup opens (the toolbar click granted `activeTab`); resolves
+   * null when there is nothing to clip with (signed out).
+   */
+  clipOnOpen?: () => Promise<ClipOutcome | null>;
+  /** Opens the side panel, where the browser has one and this is not it. */
+  openSidePanel?: () => void;
+  openSettings: () => void;
+  /** Shows the unread count on the toolbar badge at once, rather than at the next refresh alarm. */
+  paintUnread: (unread: number) => void;
+  initialTab?: TabId;
+}
+
+type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'alerts' } | null;
+
+/**
+ * The side panel and the popup: Matches, Saved, My bids and Papers, the Propose form opened from any
+ * challenge, the receipt after a proposal, and the alerts behind the bell. Signed out, it says how to sign in.
+ */
+export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnread, initialTab = 'matches' }: ExtensionAppProps) {
+  const { api, t } = useExtension();
+  const session = useStorageValue(sessionItem);
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set());
+  const [unread, setUnread] = useState<number | null>(null);
+  const [clip, setClip] = useState<ClipOutcome | 'pending' | null>(clipOnOpen ? 'pending' : null);
+  const signedIn = Boolean(session.value);
+
+  useEffect(() => {
+    if (!clipOnOpen) return;
+    clipOnOpen().then(
+      (outcome) => {
+        setClip(outcome);
+        // The paper just clipped is the one the reader most likely wants to cite next.
+        if (outcome?.kind === 'saved' || outcome?.kind === 'duplicate') setChosen((ids) => new Set([...ids, outcome.paper.id]));
+      },
+      () => setClip({ kind: 'unavailable' }),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    api.notifications({ unread: true, limit: 1 }).then(
+      (page) => showUnread(page.unread),
+      () => undefined,
+    );
+  }, [signedIn]);
+
+  const showUnread = (count: number) => {
+    setUnread(count);
+    paintUnread(count);
+  };
+
+  if (!session.loaded) return null;
+
+  const tabs: { id: TabId; label: string }[] = [
+    { id: 'matches', label: t.tabMatches },
+    { id: 'saved', label: t.tabSaved },
+    { id: 'bids', label: t.tabBids },
+    { id: 'papers', label: t.tabPapers },
+  ];
+  const propose = (challenge: Challenge) => setOverlay({ kind: 'propose', challenge });
+
+  return (
+    <div class="app">
+      <header class="app-header">
+        <h1>{t.appName}</h1>
+        {signedIn && (
+          <button
+            type="button"
+            class={overlay?.kind === 'alerts' ? 'icon active' : 'icon'}
+            aria-label={`${t.alerts}: ${t.unreadAlerts(unread ?? 0)}`}
+            onClick={() => setOverlay(overlay?.kind === 'alerts' ? null : { kind: 'alerts' })}
+          >
+            🔔{unread ? <span class="count">{unread}</span> : null}
+          </button>
+        )}
+        {openSidePanel && (
+          <button type="button" class="icon" aria-label={t.openSidePanel} title={t.openSidePanel} onClick={openSidePanel}>
+            ◧
+          </button>
+        )}
+        <button type="button" class="icon" aria-label={t.settings} title={t.settings} onClick={openSettings}>
+          ⚙
+        </button>
+      </header>
+
+      {clip && <ClipStatus outcome={clip} onDismiss={() => setClip(null)} />}
+
+      {!signedIn ? (
+        <section class="signed-out">
+          <h2>{t.signedOutTitle}</h2>
+          <p>{t.signedOutBody}</p>
+          <button type="button" class="primary" onClick={openSettings}>
+            {t.openSettings}
+          </button>
+        </section>
+      ) : overlay?.kind === 'propose' ? (
+        <ProposeForm
+          challenge={overlay.challenge}
+          chosenPaperIds={chosen}
+          onSubmitted={(bid) => setOverlay({ kind: 'receipt', bid })}
+          onCancel={() => setOverlay(null)}
+        />
+      ) : overlay?.kind === 'receipt' ? (
+        <section class="receipt-view">
+          <h2>{t.proposalSent}</h2>
+          <p>{overlay.bid.challengeTitle}</p>
+          <ReceiptBox bid={overlay.bid} />
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              setOverlay(null);
+              setTab('bids');
+            }}
+          >
+            {t.viewMyBids}
+          </button>
+        </section>
+      ) : overlay?.kind === 'alerts' ? (
+        <AlertsPanel onUnreadChange={showUnread} />
+      ) : (
+        <>
+          <nav class="tabs" role="tablist">
+            {tabs.map(({ id, label }) => (
+              <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+                {label}
+              </button>
+            ))}
+          </nav>
+          <div class="tab-panel" role="tabpanel">
+            {tab === 'matches' && <MatchesTab onPropose={propose} />}
+            {tab === 'saved' && <SavedTab onPropose={propose} />}
+            {tab === 'bids' && <BidsTab />}
+            {tab === 'papers' && (
+              <>
+                {!clipOnOpen && <p class="hint">{t.clipHint}</p>}
+                <PapersTab chosen={chosen} onChosenChange={setChosen} />
+              </>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

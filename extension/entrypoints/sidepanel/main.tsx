@@ -1,0 +1,5 @@
+import { ExtensionApp } from '../../components/ExtensionApp.js';
+import { mountPage } from '../../components/mount.js';
+import { openSettings, paintUnread } from '../../lib/pages.js';
+
+mountPage(<ExtensionApp openSettings={openSettings} paintUnread={paintUnread} />);

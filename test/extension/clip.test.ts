@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Paper } from '../../shared/schemas/paper.js';
+import { badgeText } from '../../extension/lib/badge.js';
+import { showClipCard, type ClipCardView } from '../../extension/lib/clip-card.js';
+import { describeClip, paperInputFrom } from '../../extension/lib/clip.js';
+import { countdown } from '../../extension/lib/format.js';
+import { localeOf, messagesFor } from '../../extension/lib/i18n.js';
+import { paperFixture } from '../support/extension-fixtures.js';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.useRealTimers();
+});
+
+const paper: Paper = {
+  url: 'https://arxiv.org/abs/2401.01234',
+  title: 'T'.repeat(600),
+  authors: Array.from({ length: 250 }, (_, i) => ({ given: 'A', family: `Author${i}` })),
+  doi: null,
+  arxivId: '2401.01234',
+  year: 2024,
+  venue: null,
+  abstract: 'x'.repeat(12_000),
+  pdfUrl: 'https://arxiv.org/pdf/2401.01234',
+  quote: null,
+  note: null,
+};
+
+describe('the clip sent to the server', () => {
+  it('fits what PaperInput accepts and carries the selection as the quote', () => {
+    const input = paperInputFrom(paper, '  a selected sentence  ');
+    expect(input.title).toHaveLength(500);
+    expect(input.authors).toHaveLength(200);
+    expect(input.abstract).toHaveLength(10_000);
+    expect(input.quote).toBe('a selected sentence');
+    expect(input.arxivId).toBe('2401.01234');
+    expect(paperInputFrom(paper, '   ').quote).toBeNull();
+  });
+});
+
+describe('the in-page card', () => {
+  const t = messagesFor('en');
+  const view = (outcome: Parameters<typeof describeClip>[0]): ClipCardView => ({
+    ...describeClip(outcome, t, 'en'),
+    labels: { close: t.close, undo: t.undo, removed: t.clipRemoved, quote: t.quote },
+  });
+
+  it('shows what was saved in its own shadow root, and Undo removes it', async () => {
+    const onUndo = vi.fn(async () => true);
+    const saved = paperFixture({ id: 'pap_9', title: 'Interface passivation', quote: 'we passivate', authors: [{ given: 'Wei', family: 'Zhang' }] });
+    const host = showClipCard(document, view({ kind: 'saved', paper: saved }), onUndo);
+    const card = host.shadowRoot!;
+    expect(card.querySelector('.heading')?.textContent).toBe('Clipped to your papers');
+    expect(card.querySelector('.title')?.textContent).toBe('Interface passivation');
+    expect([...card.querySelectorAll('.meta')].map((n) => n.textContent)).toEqual(['Zhang', 'Example Energy · 2024 · doi:10.1234/pvk.1']);
+    expect(card.querySelector('blockquote')?.textContent).toBe('we passivate');
+
+    (card.querySelector('button.undo') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(card.querySelector('.heading')?.textContent).toBe('Removed from your papers'));
+    expect(onUndo).toHaveBeenCalledWith('pap_9');
+  });
+
+  it('replaces an earlier card, offers no Undo for a duplicate, and leaves after a while', () => {
+    vi.useFakeTimers();
+    showClipCard(document, view({ kind: 'not-a-paper', url: 'https://news.example.com' }), async () => true);
+    const duplicate = showClipCard(document, view({ kind: 'duplicate', paper: paperFixture() }), async () => true);
+    expect(document.querySelectorAll('#tenderlab-clip-card')).toHaveLength(1);
+    expect(duplicate.shadowRoot!.querySelector('.body')?.textContent).toMatch(/^Already in your papers \(clipped /);
+    expect(duplicate.shadowRoot!.querySelector('button.undo')).toBeNull();
+    vi.advanceTimersByTime(8_001);
+    expect(document.getElementById('tenderlab-clip-card')).toBeNull();
+  });
+});
+
+describe('language and small formats', () => {
+  it('follows the browser: any Chinese tag is Chinese, anything else English', () => {
+    expect(['zh', 'zh-CN', 'zh-Hant-TW'].map(localeOf)).toEqual(['zh', 'zh', 'zh']);
+    expect(['en-US', 'de', undefined].map(localeOf)).toEqual(['en', 'en', 'en']);
+    expect(messagesFor('zh').clipMenuTitle).toBe('剪藏论文到 Tenderlab');
+  });
+
+  it('counts down in days, then hours and minutes, then says closed', () => {
+    const t = messagesFor('en');
+    const now = new Date('2026-11-01T00:00:00.000Z');
+    expect(countdown('2026-11-05T06:00:00.000Z', now, t)).toEqual({ label: '4 days left', urgent: false, over: false });
+    expect(countdown('2026-11-02T05:30:00.000Z', now, t)).toEqual({ label: '29 h 30 min left', urgent: true, over: false });
+    expect(countdown('2026-11-01T00:20:00.000Z', now, t).label).toBe('20 min left');
+    expect(countdown('2026-10-31T00:00:00.000Z', now, t)).toEqual({ label: 'Closed', urgent: false, over: true });
+  });
+
+  it('writes the badge as nothing, the count, or 99+', () => {
+    expect([0, 1, 99, 100].map(badgeText)).toEqual(['', '1', '99', '99+']);
+  });
+});
