@@ -6,7 +6,7 @@ import { normalizeArxivId, normalizeDoi, paperIdentity } from '../../shared/pape
 import type { Clock } from '../clock.js';
 import type { PaperRow, SaveRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
-import { conflict, notFound } from './errors.js';
+import { conflict, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { paginate } from './pagination.js';
 import { assertViewChallenge, requireAccount, type Actor } from './permissions.js';
@@ -74,6 +74,8 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
       const data = PaperSchema.parse(input);
       const doi = data.doi ? normalizeDoi(data.doi) : null;
       const arxivId = data.arxivId ? normalizeArxivId(data.arxivId) : null;
+      if (data.doi && !doi) throw invalid(`"${data.doi}" is not a DOI (they look like 10.1038/nature12373)`, { path: 'doi' });
+      if (data.arxivId && !arxivId) throw invalid(`"${data.arxivId}" is not an arXiv id (they look like 2101.00001)`, { path: 'arxivId' });
       const identity = paperIdentity({ doi, arxivId, url: data.url });
       const row = await store.transact(async (tx) => {
         const existing = (await tx.papers.where('ownerIdentity', `${account.id} ${identity}`))[0];
