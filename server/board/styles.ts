@@ -68,6 +68,8 @@ a.chip[aria-current] { background: var(--accent); color: var(--surface); }
 .more { margin: 1.5rem 0; text-align: center; }
 .more a { display: inline-block; padding: 0.6rem 1.2rem; border: 1px solid var(--accent); border-radius: 8px; text-decoration: none; font-weight: 600; }
 .panel { background: var(--surface); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; }
+.panel h2 { margin-top: 0.25rem; }
+.panel h3 { font-size: 0.95rem; margin: 1rem 0 0; color: var(--muted); }
 .grid-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem 1.5rem; margin: 0; }
 .grid-facts dt { font-size: 0.85rem; color: var(--muted); }
 .grid-facts dd { margin: 0; font-weight: 600; }
@@ -78,7 +80,7 @@ ol.qa { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
 .qa .a { margin: 0.4rem 0 0; }
 .qa small, .muted { color: var(--muted); }
 ol.announcements { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
-.note { margin: 0.5rem 0 0; font-style: italic; }
+.note { margin: 0.75rem 0 0; padding-left: 0.75rem; border-left: 3px solid var(--line); }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding-block: 1.25rem 2rem; }
 footer.site p { margin: 0.25rem 0; }
 `;
