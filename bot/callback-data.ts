@@ -1,0 +1,150 @@
+import type { Locale } from '../shared/schemas/common.js';
+
+/**
+ * The data behind every inline button: typed, versioned, and packed as `v1:<code>:<field>:…` within
+ * Telegram's 64-byte limit. A button is only a hint of what the user wants: every press is decoded and
+ * validated here, then the handler asks the domain services, which decide what is allowed. A button that
+ * does not decode (stale, forged, or from an older version) is answered politely and does nothing else.
+ */
+
+/** Bumped when the meaning of a code changes; buttons of other versions are refused as outdated. */
+export const CALLBACK_VERSION = 'v1';
+/** Telegram's limit on `callback_data`, in bytes. */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+/** The roles a person can pick with one button. */
+export type RoleChoice = 'researcher' | 'enterprise' | 'both';
+/** Lists that page with a "More" button. */
+export type ListKind = 'open' | 'search' | 'saved' | 'mine' | 'mybids' | 'subscriptions';
+
+interface FieldCodec<T> {
+  pattern: RegExp;
+  write(value: T): string;
+  read(text: string): T;
+}
+
+const codec = <T>(pattern: RegExp, write: (v: T) => string, read: (s: string) => T): FieldCodec<T> => ({ pattern, write, read });
+const idCodec = codec<string>(/^[a-z]{3}_[0-9a-z]{4,24}$/, String, String);
+const flagCodec = codec<boolean>(/^[01]$/, (v) => (v ? '1' : '0'), (s) => s === '1');
+const ROLE_CODES: Record<RoleChoice, string> = { researcher: 'r', enterprise: 'e', both: 'b' };
+const LIST_CODES: Record<ListKind, string> = { open: 'o', search: 's', saved: 'v', mine: 'm', mybids: 'b', subscriptions: 'u' };
+const reverse = <K extends string>(table: Record<K, string>) => Object.fromEntries(Object.entries(table).map(([k, v]) => [v, k])) as Record<string, K>;
+const enumCodec = <K extends string>(table: Record<K, string>) => {
+  const back = reverse(table);
+  return codec<K>(new RegExp(`^[${Object.values(table).join('')}]$`), (v) => table[v], (s) => back[s]!);
+};
+
+/** How each named field is written and validated; every field of every action is one of these. */
+const FIELDS = {
+  locale: codec<Locale>(/^(en|zh)$/, String, (s) => s as Locale),
+  roles: enumCodec(ROLE_CODES),
+  challengeId: idCodec,
+  bidId: idCodec,
+  subscriptionId: idCodec,
+  questionId: idCodec,
+  confirmed: flagCodec,
+  active: flagCodec,
+  offset: codec<number>(/^\d{1,5}$/, String, Number),
+  list: enumCodec(LIST_CODES),
+  /** A key of the bot's short-lived memo (a search query), or `-` for none. */
+  memo: codec<string>(/^(-|[0-9a-z]{4,12})$/, String, String),
+  /** A conversation step's choice: `done`, `skip`, `f-3`, … */
+  value: codec<string>(/^[0-9a-z-]{1,24}$/, String, String),
+} satisfies Record<string, FieldCodec<any>>;
+
+type FieldName = keyof typeof FIELDS;
+type FieldValue<F extends FieldName> = ReturnType<(typeof FIELDS)[F]['read']>;
+
+/** Every action: its two-letter code on the wire and its fields, in order. Codes are never reused. */
+const ACTIONS = {
+  /** /start, step 1: the language. */
+  'start-lang': { code: 'sl', fields: ['locale'] },
+  /** /start, step 2: the roles; registers the account. */
+  'start-roles': { code: 'sr', fields: ['locale', 'roles'] },
+  /** An existing account changes its roles. */
+  'set-roles': { code: 'rl', fields: ['roles'] },
+  'set-lang': { code: 'lg', fields: ['locale'] },
+  save: { code: 'sv', fields: ['challengeId'] },
+  unsave: { code: 'us', fields: ['challengeId'] },
+  details: { code: 'dt', fields: ['challengeId'] },
+  propose: { code: 'pr', fields: ['challengeId'] },
+  ask: { code: 'ak', fields: ['challengeId'] },
+  more: { code: 'mo', fields: ['list', 'offset', 'memo'] },
+  /** The owner's list of bids on one challenge. */
+  bids: { code: 'cb', fields: ['challengeId', 'offset'] },
+  publish: { code: 'pb', fields: ['challengeId'] },
+  close: { code: 'cl', fields: ['challengeId', 'confirmed'] },
+  cancel: { code: 'cx', fields: ['challengeId', 'confirmed'] },
+  shortlist: { code: 'bs', fields: ['bidId'] },
+  reject: { code: 'br', fields: ['bidId'] },
+  award: { code: 'ba', fields: ['challengeId', 'bidId', 'confirmed'] },
+  withdraw: { code: 'bw', fields: ['bidId', 'confirmed'] },
+  'my-bid': { code: 'bv', fields: ['bidId'] },
+  'subscription-active': { code: 'sa', fields: ['subscriptionId', 'active'] },
+  'subscription-delete': { code: 'sd', fields: ['subscriptionId'] },
+  answer: { code: 'qa', fields: ['challengeId', 'questionId'] },
+  /** "No, keep it" under a confirmation question: nothing happens but the question going away. */
+  dismiss: { code: 'ds', fields: [] },
+  /** A button inside a conversation step; only the conversation that sent it acts on it. */
+  step: { code: 'cv', fields: ['value'] },
+} as const satisfies Record<string, { code: string; fields: readonly FieldName[] }>;
+
+type Action = keyof typeof ACTIONS;
+
+/** What one button means, typed per action. */
+export type CallbackData = {
+  [A in Action]: { action: A } & { [F in (typeof ACTIONS)[A]['fields'][number]]: FieldValue<F> };
+}[Action];
+
+/** The data of one action, e.g. `CallbackOf<'award'>`. */
+export type CallbackOf<A extends Action> = Extract<CallbackData, { action: A }>;
+
+const BY_CODE = new Map<string, Action>(Object.entries(ACTIONS).map(([action, spec]) => [spec.code, action as Action]));
+
+/**
+ * The `callback_data` string of a button. Throws when a value does not fit its field or the result is
+ * longer than Telegram allows — both are bugs in the caller, never user input.
+ */
+export function packCallback(data: CallbackData): string {
+  const spec = ACTIONS[data.action];
+  const parts: string[] = [CALLBACK_VERSION, spec.code];
+  for (const field of spec.fields) {
+    const codec = FIELDS[field] as FieldCodec<unknown>;
+    const text = codec.write((data as Record<string, unknown>)[field]);
+    if (!codec.pattern.test(text)) throw new Error(`Callback field ${field} of ${data.action} cannot hold ${JSON.stringify(text)}`);
+    parts.push(text);
+  }
+  const packed = parts.join(':');
+  if (Buffer.byteLength(packed, 'utf8') > CALLBACK_DATA_MAX_BYTES) throw new Error(`Callback data of ${data.action} is longer than 64 bytes`);
+  return packed;
+}
+
+/** Why a button's data was refused: made by an older version of the bot, or not ours at all. */
+export type CallbackProblem = 'outdated' | 'invalid';
+
+/** The meaning of a button press, or why it has none. Never throws, whatever the input. */
+export function unpackCallback(raw: string | undefined): { ok: true; data: CallbackData } | { ok: false; problem: CallbackProblem } {
+  if (!raw || Buffer.byteLength(raw, 'utf8') > CALLBACK_DATA_MAX_BYTES) return { ok: false, problem: 'invalid' };
+  const [version, code, ...values] = raw.split(':');
+  if (version !== CALLBACK_VERSION) return { ok: false, problem: /^v\d+$/.test(version ?? '') ? 'outdated' : 'invalid' };
+  const action = BY_CODE.get(code ?? '');
+  if (!action) return { ok: false, problem: 'invalid' };
+  const spec = ACTIONS[action];
+  if (values.length !== spec.fields.length) return { ok: false, problem: 'invalid' };
+  const data: Record<string, unknown> = { action };
+  for (const [i, field] of spec.fields.entries()) {
+    const codec = FIELDS[field] as FieldCodec<unknown>;
+    const text = values[i]!;
+    if (!codec.pattern.test(text)) return { ok: false, problem: 'invalid' };
+    data[field] = codec.read(text);
+  }
+  return { ok: true, data: data as CallbackData };
+}
+
+/** A regular expression matching every packed button of `action`, for grammY's `callbackQuery` filter. */
+export function callbackPattern(action: Action): RegExp {
+  return new RegExp(`^${CALLBACK_VERSION}:${ACTIONS[action].code}(:|$)`);
+}
+
+/** Every action name, for tests that check each one round-trips. */
+export const CALLBACK_ACTIONS = Object.keys(ACTIONS) as Action[];

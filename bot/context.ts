@@ -1,0 +1,64 @@
+import type { Conversation, ConversationFlavor } from '@grammyjs/conversations';
+import type { Context, MiddlewareFn } from 'grammy';
+import type { Locale } from '../shared/schemas/common.js';
+import type { TelegramIdentity } from '../server/domain/accounts.js';
+import type { Services } from '../server/domain/services.js';
+import type { AccountRow } from '../server/store/rows.js';
+import { localeFromLanguageCode, messagesFor, type Messages } from './i18n.js';
+import type { QueryMemo } from './query-memo.js';
+
+/** What the bot knows about the person behind an update, loaded once per update. */
+export interface AccountFlavor {
+  /** Their Tenderlab account, or null before /start (or /link). */
+  account: Readonly<AccountRow> | null;
+  /** The account's language, or a guess from the Telegram app's language for people without one. */
+  locale: Locale;
+  t: Messages;
+}
+
+/** The context of the bot's middleware. */
+export type BotContext = ConversationFlavor<Context & AccountFlavor>;
+/** The context inside conversations: a plain one (conversations replay, so it carries no loaded state). */
+export type ConversationContext = Context;
+export type BotConversation = Conversation<BotContext, ConversationContext>;
+
+/** What every feature and conversation is built from. */
+export interface BotDeps {
+  services: Services;
+  /** Search queries behind "More" buttons (a query does not fit in a button's 64 bytes). */
+  memo: QueryMemo;
+  /** One line per problem; never given the token. */
+  log: (line: string) => void;
+}
+
+/** The Telegram identity of the sender of a private-chat update. */
+export function identityOf(ctx: Context): TelegramIdentity | null {
+  if (!ctx.from || !ctx.chat) return null;
+  return { userId: ctx.from.id, chatId: ctx.chat.id, username: ctx.from.username ?? null };
+}
+
+/** A display name for a new account: the person's Telegram name. */
+export function displayNameOf(ctx: Context): string {
+  const from = ctx.from;
+  if (!from) return '';
+  return [from.first_name, from.last_name].filter(Boolean).join(' ').trim() || from.username || '';
+}
+
+/**
+ * Loads the sender's account and language for every update. In a private chat it also keeps the linked
+ * chat current and clears a "blocked" mark (they are talking to the bot again) — except on
+ * `my_chat_member` updates, which are how Telegram says they blocked or unblocked it.
+ */
+export function loadAccount(services: Services): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    let account = ctx.from ? ((await services.accounts.findByTelegram(ctx.from.id)) ?? null) : null;
+    const identity = identityOf(ctx);
+    if (account && identity && ctx.chat?.type === 'private' && !ctx.myChatMember) {
+      account = await services.accounts.touchTelegram(account.id, identity);
+    }
+    ctx.account = account;
+    ctx.locale = account?.locale ?? localeFromLanguageCode(ctx.from?.language_code);
+    ctx.t = messagesFor(ctx.locale);
+    await next();
+  };
+}

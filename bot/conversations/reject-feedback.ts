@@ -1,0 +1,28 @@
+import { RejectInput } from '../../shared/schemas/bid.js';
+import type { Locale } from '../../shared/schemas/common.js';
+import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
+import { messagesFor } from '../i18n.js';
+import { bidActionsKeyboard } from '../keyboards.js';
+import { bySchema } from './post.js';
+import { conversationSteps } from './steps.js';
+
+/**
+ * Not selected: the enterprise may tell the researcher why (or skip), then the bid is rejected and the
+ * buttons under the bid's message (`messageId`) show what is left to do with it.
+ */
+export function createRejectConversation({ services }: BotDeps) {
+  return async function reject(conversation: BotConversation, ctx: ConversationContext, locale: Locale, bidId: string, messageId: number | null): Promise<void> {
+    const t = messagesFor(locale);
+    const steps = conversationSteps(conversation, ctx, t, services);
+    const feedback = (await steps.text({ prompt: t.reject.prompt, parse: bySchema(RejectInput.shape.feedback, t.reject.bad), skippable: true })) ?? '';
+    const rejected = await steps.call((actor) => services.bids.reject(actor, bidId, { feedback }));
+    if (!rejected.ok) {
+      await steps.say(rejected.message);
+      return;
+    }
+    if (messageId !== null && ctx.chat) {
+      await ctx.api.editMessageReplyMarkup(ctx.chat.id, messageId, { reply_markup: bidActionsKeyboard(rejected.value, t) }).catch(() => undefined);
+    }
+    await steps.say(t.reject.rejected);
+  };
+}

@@ -1,0 +1,98 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations, createConversation } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type ApiClientOptions } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Services } from '../server/domain/services.js';
+import { loadAccount, type BotContext, type BotDeps, type ConversationContext } from './context.js';
+import { createAnswerConversation, createAskConversation } from './conversations/ask.js';
+import { createPostConversation } from './conversations/post.js';
+import { createProposeConversation } from './conversations/propose.js';
+import { createRejectConversation } from './conversations/reject-feedback.js';
+import { handleBotError } from './errors.js';
+import { askFeature } from './features/ask.js';
+import { browseFeature } from './features/browse.js';
+import { cancelFeature } from './features/cancel.js';
+import { enterpriseFeature } from './features/enterprise.js';
+import { fallbackFeature } from './features/fallback.js';
+import { helpFeature } from './features/help.js';
+import { langFeature } from './features/lang.js';
+import { linkFeature } from './features/link.js';
+import { membershipFeature } from './features/membership.js';
+import { myBidsFeature } from './features/mybids.js';
+import { myChallengesFeature } from './features/mychallenges.js';
+import { navigationFeature } from './features/navigation.js';
+import { postFeature } from './features/post.js';
+import { proposeFeature } from './features/propose.js';
+import { savedFeature } from './features/saved.js';
+import { startFeature } from './features/start.js';
+import { subscriptionsFeature } from './features/subscriptions.js';
+import { createQueryMemo } from './query-memo.js';
+import { replyHtml } from './handler-kit.js';
+
+export interface CreateBotOptions {
+  /** The bot token from @BotFather. */
+  token: string;
+  services: Services;
+  /** grammY's API client options: `apiRoot` for another Bot API server; tests pass a stand-in `fetch`. */
+  client?: ApiClientOptions;
+  /** Who the bot is; without it, `bot.init()` asks Telegram (getMe) before the first update. */
+  botInfo?: UserFromGetMe;
+  /** Where problems are written (one line each, never the token); console.error by default. */
+  log?: (line: string) => void;
+}
+
+/**
+ * The Tenderlab bot over the domain services, ready for long polling, a webhook or `handleUpdate`.
+ * Everything it does goes through the services, which decide who may do what; it never writes the store.
+ *
+ * Order matters: updates of one chat run one at a time (so a conversation sees answers in order), the
+ * account is loaded, `my_chat_member` is handled, group chats get a pointer to a private chat, /cancel
+ * runs before any conversation can swallow it, active conversations get their answers, then the
+ * features, then the fallback that answers whatever is left.
+ */
+export function createBot({ token, services, client, botInfo, log = console.error }: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { ...(client ? { client } : {}), ...(botInfo ? { botInfo } : {}) });
+  // Replies and button answers wait out Telegram's flood control a few times rather than fail.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const deps: BotDeps = { services, memo: createQueryMemo(), log };
+
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(loadAccount(services));
+  bot.use(membershipFeature(deps));
+
+  const privateChats = bot.chatType('private');
+  bot.on('message:text').filter(
+    (ctx) => ctx.chat.type !== 'private' && ctx.message.text.startsWith('/'),
+    (ctx) => replyHtml(ctx, ctx.t.fallback.groupsOnly),
+  );
+
+  privateChats.use(conversations<BotContext, ConversationContext>());
+  privateChats.use(cancelFeature());
+  privateChats.use(createConversation(createPostConversation(deps), 'post'));
+  privateChats.use(createConversation(createProposeConversation(deps), 'propose'));
+  privateChats.use(createConversation(createAskConversation(deps), 'ask'));
+  privateChats.use(createConversation(createAnswerConversation(deps), 'answer'));
+  privateChats.use(createConversation(createRejectConversation(deps), 'reject'));
+
+  privateChats.use(
+    startFeature(deps),
+    helpFeature(),
+    langFeature(deps),
+    browseFeature(deps),
+    savedFeature(deps),
+    postFeature(),
+    myChallengesFeature(deps),
+    proposeFeature(deps),
+    askFeature(),
+    subscriptionsFeature(deps),
+    myBidsFeature(deps),
+    linkFeature(deps),
+    enterpriseFeature(deps),
+    navigationFeature(deps),
+    fallbackFeature(deps),
+  );
+
+  bot.catch(handleBotError(token, log));
+  return bot;
+}

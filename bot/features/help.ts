@@ -1,0 +1,23 @@
+import { Composer } from 'grammy';
+import type { AccountRow } from '../../server/store/rows.js';
+import type { BotContext } from '../context.js';
+import { replyHtml } from '../handler-kit.js';
+import type { Messages } from '../i18n.js';
+
+/** The help text for an account (its roles' sections first) or for a visitor (everything). */
+export function helpText(account: Readonly<AccountRow> | null, t: Messages): string {
+  const roles = account?.roles ?? ['researcher', 'enterprise'];
+  const sections = [t.help.intro];
+  if (roles.includes('researcher')) sections.push(t.help.researcher);
+  if (roles.includes('enterprise')) sections.push(t.help.enterprise);
+  sections.push(t.help.account, t.help.cards);
+  if (!account) sections.push(t.errors.notRegistered);
+  return sections.join('\n\n');
+}
+
+/** /help: what the bot can do, for the roles the person has. */
+export function helpFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('help', (ctx) => replyHtml(ctx, helpText(ctx.account, ctx.t)));
+  return composer;
+}

@@ -1,0 +1,32 @@
+import { Composer } from 'grammy';
+import type { BotContext, BotDeps } from '../context.js';
+import { answerButton, editHtml, onButton } from '../handler-kit.js';
+import { showOpenChallenges, showSearchResults } from './browse.js';
+import { showMyBids } from './mybids.js';
+import { showMyChallenges } from './mychallenges.js';
+import { showSaved } from './saved.js';
+import { showSubscriptions } from './subscriptions.js';
+
+/** The buttons that belong to no one feature: "More" under every list, and "No, keep it" under every question. */
+export function navigationFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  onButton(composer, 'more', async (ctx, { list, offset, memo: key }) => {
+    if (list === 'search') {
+      const query = deps.memo.recall(key);
+      if (!query) return answerButton(ctx, ctx.t.browse.listExpired, true);
+      await answerButton(ctx);
+      return showSearchResults(ctx, deps, query, offset);
+    }
+    await answerButton(ctx);
+    const show = { open: showOpenChallenges, saved: showSaved, mine: showMyChallenges, mybids: showMyBids, subscriptions: showSubscriptions }[list];
+    await show(ctx, deps, offset);
+  });
+
+  onButton(composer, 'dismiss', async (ctx) => {
+    await answerButton(ctx);
+    await editHtml(ctx, ctx.t.confirm.kept);
+  });
+
+  return composer;
+}

@@ -1,0 +1,26 @@
+import { Composer } from 'grammy';
+import { challengeMessage } from '../cards.js';
+import type { BotContext, BotDeps } from '../context.js';
+import { accountOrHint } from '../handler-kit.js';
+import { pageAt, sendPage } from '../lists.js';
+
+/** One page of the sender's saved challenges, most recently saved first. */
+export async function showSaved(ctx: BotContext, { services }: BotDeps, offset: number): Promise<void> {
+  const account = await accountOrHint(ctx);
+  if (!account) return;
+  const page = await pageAt((q) => services.library.listSaved(account, q), offset);
+  await sendPage(ctx, page, {
+    offset,
+    header: ctx.t.saved.header,
+    empty: ctx.t.saved.none,
+    render: ({ challenge }) => challengeMessage(challenge, ctx.locale, services.clock.now()),
+    next: (at) => ({ action: 'more', list: 'saved', offset: at, memo: '-' }),
+  });
+}
+
+/** /saved: the challenges the researcher bookmarked with ⭐ Save. */
+export function savedFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('saved', (ctx) => showSaved(ctx, deps, 0));
+  return composer;
+}

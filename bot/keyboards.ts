@@ -1,0 +1,114 @@
+import { InlineKeyboard } from 'grammy';
+import { LIVE_BID_STATUSES, type Bid } from '../shared/schemas/bid.js';
+import type { Challenge } from '../shared/schemas/challenge.js';
+import type { Locale } from '../shared/schemas/common.js';
+import type { Subscription } from '../shared/schemas/subscription.js';
+import { packCallback as cb, type CallbackData, type RoleChoice } from './callback-data.js';
+import { messagesFor, type Messages } from './i18n.js';
+
+/** Every inline keyboard of the bot; labels come from the catalogue, data from the callback codec. */
+
+const ROLE_CHOICES: readonly RoleChoice[] = ['researcher', 'enterprise', 'both'];
+
+/** English / 中文, each label in its own language so anyone can find theirs. */
+export function languageKeyboard(action: 'start-lang' | 'set-lang'): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(messagesFor('en').languageName, cb({ action, locale: 'en' }))
+    .text(messagesFor('zh').languageName, cb({ action, locale: 'zh' }));
+}
+
+/** Researcher / Enterprise / Both: registering (`locale` set) or changing the roles of an account. */
+export function rolesKeyboard(t: Messages, registering: { locale: Locale } | null): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const roles of ROLE_CHOICES) {
+    keyboard.text(t.start.roleButtons[roles], cb(registering ? { action: 'start-roles', locale: registering.locale, roles } : { action: 'set-roles', roles })).row();
+  }
+  return keyboard;
+}
+
+/**
+ * The buttons under a challenge card. Researchers and visitors: Save/Unsave and Details, and while it is
+ * open Propose (or their bid, when they have one) and Ask. Its owner: its bids and Details.
+ */
+export function challengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'viewer' | 'counters'>, t: Messages): InlineKeyboard {
+  const b = t.card.buttons;
+  const challengeId = challenge.id;
+  const keyboard = new InlineKeyboard();
+  if (challenge.viewer?.isOwner) {
+    return keyboard.text(b.bids(challenge.counters.bids), cb({ action: 'bids', challengeId, offset: 0 })).text(b.details, cb({ action: 'details', challengeId }));
+  }
+  keyboard
+    .text(challenge.viewer?.saved ? b.unsave : b.save, cb({ action: challenge.viewer?.saved ? 'unsave' : 'save', challengeId }))
+    .text(b.details, cb({ action: 'details', challengeId }));
+  if (challenge.status === 'open') {
+    const bidId = challenge.viewer?.bidId;
+    keyboard
+      .row()
+      .text(bidId ? b.yourBid : b.propose, cb(bidId ? { action: 'my-bid', bidId } : { action: 'propose', challengeId }))
+      .text(b.ask, cb({ action: 'ask', challengeId }));
+  }
+  return keyboard;
+}
+
+/** The owner's buttons in /mychallenges: what the challenge's status allows, and its bids. */
+export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'counters'>, t: Messages): InlineKeyboard {
+  const challengeId = challenge.id;
+  const keyboard = new InlineKeyboard();
+  if (challenge.status === 'draft') keyboard.text(t.mine.publish, cb({ action: 'publish', challengeId }));
+  else keyboard.text(t.card.buttons.bids(challenge.counters.bids), cb({ action: 'bids', challengeId, offset: 0 }));
+  keyboard.text(t.card.buttons.details, cb({ action: 'details', challengeId }));
+  const closable = challenge.status === 'open';
+  const cancellable = challenge.status === 'draft' || challenge.status === 'open' || challenge.status === 'closed';
+  if (closable || cancellable) keyboard.row();
+  if (closable) keyboard.text(t.mine.close, cb({ action: 'close', challengeId, confirmed: false }));
+  if (cancellable) keyboard.text(t.mine.cancel, cb({ action: 'cancel', challengeId, confirmed: false }));
+  return keyboard;
+}
+
+/** The buttons of a yes/no question: yes does it, no dismisses the question. */
+export function confirmKeyboard(yes: { label: string; data: CallbackData }, t: Messages): InlineKeyboard {
+  return new InlineKeyboard().text(yes.label, cb(yes.data)).row().text(t.confirm.keep, cb({ action: 'dismiss' }));
+}
+
+/** The enterprise's buttons under a bid: shortlist (while submitted), not selected and award (while live). */
+export function bidActionsKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'status'>, t: Messages): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (!LIVE_BID_STATUSES.includes(bid.status)) return keyboard;
+  if (bid.status === 'submitted') keyboard.text(t.bid.shortlist, cb({ action: 'shortlist', bidId: bid.id }));
+  keyboard.text(t.bid.reject, cb({ action: 'reject', bidId: bid.id }));
+  return keyboard.row().text(t.bid.award, cb({ action: 'award', challengeId: bid.challengeId, bidId: bid.id, confirmed: false }));
+}
+
+/** The bidder's buttons under their bid: the challenge, and Withdraw while it is live. */
+export function myBidKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'status'>, t: Messages): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(t.bid.challenge, cb({ action: 'details', challengeId: bid.challengeId }));
+  if (LIVE_BID_STATUSES.includes(bid.status)) keyboard.text(t.bid.withdraw, cb({ action: 'withdraw', bidId: bid.id, confirmed: false }));
+  return keyboard;
+}
+
+export function subscriptionKeyboard(subscription: Pick<Subscription, 'id' | 'active'>, t: Messages): InlineKeyboard {
+  const s = t.subscriptions;
+  return new InlineKeyboard()
+    .text(subscription.active ? s.pause : s.resume, cb({ action: 'subscription-active', subscriptionId: subscription.id, active: !subscription.active }))
+    .text(s.delete, cb({ action: 'subscription-delete', subscriptionId: subscription.id }));
+}
+
+/** One button: the next page of a list. */
+export function moreKeyboard(t: Messages, data: CallbackData): InlineKeyboard {
+  return new InlineKeyboard().text(t.browse.more, cb(data));
+}
+
+/** One button under a notification or a message. */
+export function singleButton(label: string, data: CallbackData): InlineKeyboard {
+  return new InlineKeyboard().text(label, cb(data));
+}
+
+/** A conversation step's choices: `options` as `value → label`, `columns` per row. */
+export function stepKeyboard(options: readonly { value: string; label: string }[], columns = 1): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  options.forEach((option, i) => {
+    keyboard.text(option.label, cb({ action: 'step', value: option.value }));
+    if ((i + 1) % columns === 0 && i < options.length - 1) keyboard.row();
+  });
+  return keyboard;
+}

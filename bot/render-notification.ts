@@ -1,0 +1,72 @@
+import { notFound } from '../server/domain/errors.js';
+import type { Services } from '../server/domain/services.js';
+import type { AccountRow, NotificationRow } from '../server/store/rows.js';
+import { bidForOwnerMessage, challengeMessage } from './cards.js';
+import { formatMoney } from './format-challenge.js';
+import { escapeHtml } from './html.js';
+import { messagesFor } from './i18n.js';
+import { singleButton } from './keyboards.js';
+import { pageAt, type ListMessage } from './lists.js';
+
+/**
+ * The Telegram message of one notification, in the recipient's language, read through the services as
+ * the recipient (so it shows only what they may see, as it is now): a new matching challenge or a deadline
+ * as a challenge card with its buttons, a new bid with Shortlist / Not selected / Award, a question with
+ * Answer, and short messages for answers, bid status changes, awards and cancellations. Rejects with the
+ * services' refusal when the recipient may no longer see what it is about.
+ */
+export async function renderNotification(services: Services, notification: Readonly<NotificationRow>, account: Readonly<AccountRow>): Promise<ListMessage> {
+  const locale = account.locale;
+  const t = messagesFor(locale);
+  const now = services.clock.now();
+  const challengeId = notification.challengeId;
+  const myBids = singleButton(t.notify.myBidsButton, { action: 'more', list: 'mybids', offset: 0, memo: '-' });
+  const details = singleButton(t.card.buttons.details, { action: 'details', challengeId });
+
+  const findQuestion = async () => {
+    const { items } = await pageAt((q) => services.questions.list(account, challengeId, q), 0, Number.MAX_SAFE_INTEGER);
+    const question = items.find((q) => q.id === notification.questionId);
+    if (!question) throw notFound('question', notification.questionId ?? '');
+    return question;
+  };
+
+  switch (notification.kind) {
+    case 'match':
+      return challengeMessage(await services.challenges.get(account, challengeId), locale, now, { header: t.notify.match });
+    case 'deadline': {
+      const challenge = await services.challenges.get(account, challengeId);
+      return challengeMessage(challenge, locale, now, { header: t.notify.deadline(challenge.title) });
+    }
+    case 'bid-received': {
+      const bid = await services.bids.get(account, notification.bidId ?? '');
+      return bidForOwnerMessage(bid, locale, t.notify.bidReceived(bid.challengeTitle));
+    }
+    case 'bid-status': {
+      const bid = await services.bids.get(account, notification.bidId ?? '');
+      const status = (notification.bidStatus ?? bid.status) as keyof typeof t.bidStatus;
+      const lines = [t.notify.bidStatus(bid.challengeTitle, t.bidStatus[status] ?? status)];
+      if (status === 'rejected') lines.push(bid.feedback ? t.bid.feedback(bid.feedback) : t.notify.rejectedKindly);
+      return { text: lines.join('\n\n'), keyboard: myBids };
+    }
+    case 'award': {
+      const challenge = await services.challenges.get(account, challengeId);
+      const amount = challenge.award ? escapeHtml(formatMoney(challenge.award.amount, locale)) : '';
+      const lines = [t.notify.award(challenge.title, amount)];
+      if (challenge.award?.note) lines.push(t.notify.awardNote(challenge.award.note));
+      return { text: lines.join('\n\n'), keyboard: myBids };
+    }
+    case 'question': {
+      const question = await findQuestion();
+      return {
+        text: t.notify.question(notification.challengeTitle, question.text),
+        keyboard: singleButton(t.notify.answerButton, { action: 'answer', challengeId, questionId: question.id }),
+      };
+    }
+    case 'answer': {
+      const question = await findQuestion();
+      return { text: t.notify.answer(notification.challengeTitle, question.text, question.answer ?? ''), keyboard: details };
+    }
+    case 'cancelled':
+      return { text: t.notify.cancelled(notification.challengeTitle), keyboard: details };
+  }
+}

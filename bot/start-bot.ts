@@ -1,0 +1,110 @@
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { Api, webhookCallback, type Bot } from 'grammy';
+import type { App } from '../server/app.js';
+import type { Config } from '../server/config.js';
+import type { Services } from '../server/domain/services.js';
+import type { DeliveryChannel } from '../server/outbox/channel.js';
+import { registerCommands } from './commands.js';
+import type { BotContext } from './context.js';
+import { createBot } from './create-bot.js';
+import { describeError } from './errors.js';
+import { createTelegramChannel } from './telegram-channel.js';
+
+/** A notification send gives up after this long; the dispatcher then records its outcome as unknown. */
+const SEND_TIMEOUT_SECONDS = 30;
+/** Waits between attempts to reach Telegram at start: doubling from the first to the last. */
+const FIRST_RETRY_MS = 1_000;
+const LAST_RETRY_MS = 60_000;
+/** A webhook request answers Telegram after this long even if the update is still being handled, so it is not sent twice. */
+const WEBHOOK_ANSWER_MS = 9_000;
+
+export interface StartBotOptions {
+  telegram: NonNullable<Config['telegram']>;
+  services: Services;
+  /** The HTTP app the webhook route is mounted on (webhook mode). Must not have served a request yet. */
+  app: App;
+  /** Problems, one line each, never the token; console.error by default. */
+  log?: (line: string) => void;
+}
+
+export interface TelegramBotHandle {
+  bot: Bot<BotContext>;
+  mode: 'long polling' | 'webhook';
+  /** The outbox's Telegram channel, for the process's one dispatcher. */
+  channel: DeliveryChannel;
+  /** Stop taking updates: long polling ends and the updates in hand finish. */
+  stop(): Promise<void>;
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+/** Runs `attempt` until it succeeds or `signal` aborts, waiting longer after each failure. */
+async function persist(what: string, attempt: () => Promise<unknown>, signal: AbortSignal, log: (line: string) => void, token: string): Promise<boolean> {
+  for (let wait = FIRST_RETRY_MS; !signal.aborted; wait = Math.min(wait * 2, LAST_RETRY_MS)) {
+    try {
+      await attempt();
+      return true;
+    } catch (error) {
+      log(`[bot] ${what} failed, retrying in ${Math.round(wait / 1000)} s: ${describeError(error, token)}`);
+      await pause(wait, signal);
+    }
+  }
+  return false;
+}
+
+/**
+ * The bot in the server's process: the grammY bot over the services, taking updates by long polling
+ * (grammY runner) or — when `telegram.webhook` is set — through a route mounted on `app` at the webhook
+ * URL's path, which checks Telegram's secret-token header; and the Telegram channel the outbox dispatcher
+ * delivers notifications through. Reaching Telegram happens in the background and is retried, so the
+ * server starts (and serves the API) even while Telegram is unreachable. Resolves once the route is mounted.
+ */
+export async function startTelegramBot({ telegram, services, app, log = console.error }: StartBotOptions): Promise<TelegramBotHandle> {
+  const { token } = telegram;
+  const client = telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {};
+  const bot = createBot({ token, services, client, log });
+
+  // The outbox gets an API client of its own, without auto-retry: the dispatcher owns retries and flood control.
+  const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services });
+
+  const webhook = telegram.webhook;
+  if (webhook) {
+    const path = new URL(webhook.url).pathname;
+    app.post(path, webhookCallback(bot, 'hono', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS }));
+  }
+
+  const stopping = new AbortController();
+  let runner: RunnerHandle | null = null;
+  const launching = (async () => {
+    if (!(await persist('reaching Telegram (getMe)', () => bot.init(), stopping.signal, log, token))) return;
+    // The menu is a convenience: a Bot API server without setMyCommands (an emulator) must not stop the bot.
+    registerCommands(bot.api).catch((error) => log(`[bot] could not set the command menu: ${describeError(error, token)}`));
+    if (webhook) {
+      await persist('setWebhook', () => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret }), stopping.signal, log, token);
+      return;
+    }
+    // Long polling and a webhook exclude each other: a webhook left from an earlier run would block getUpdates.
+    const cleared = await persist('deleteWebhook', () => bot.api.deleteWebhook(), stopping.signal, log, token);
+    if (cleared && !stopping.signal.aborted) runner = run(bot);
+  })();
+
+  return {
+    bot,
+    mode: webhook ? 'webhook' : 'long polling',
+    channel,
+    async stop() {
+      stopping.abort();
+      await launching;
+      const polling = runner as RunnerHandle | null;
+      if (polling?.isRunning()) await polling.stop();
+    },
+  };
+}

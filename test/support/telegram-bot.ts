@@ -1,0 +1,49 @@
+import { createBot } from '../../bot/create-bot.js';
+import { testRuntime, type TestRuntime } from './runtime.js';
+import { BOT_INFO, BotApiStandIn } from './telegram-stand-in.js';
+import { TelegramUser } from './telegram-user.js';
+
+/** A bot token for tests; tests check it never reaches a log line. */
+export const TEST_TOKEN = '123456789:AAtestTOKENtestTOKENtestTOKENtest123';
+
+export interface BotHarness {
+  runtime: TestRuntime;
+  api: BotApiStandIn;
+  bot: ReturnType<typeof createBot>;
+  /** Lines the bot logged. */
+  logs: string[];
+  /** A Telegram user (private chat) talking to the bot. */
+  user(id: number, profile?: { firstName?: string; languageCode?: string; username?: string }): TelegramUser;
+  /** A user who has gone through /start: picked a language and roles. */
+  registered(id: number, options?: { locale?: 'en' | 'zh'; roles?: 'researcher' | 'enterprise' | 'both'; firstName?: string }): Promise<TelegramUser>;
+}
+
+/** The real bot over the real services (temp data dir, fake clock), its Bot API replaced by a stand-in. */
+export async function botHarness(): Promise<BotHarness> {
+  const runtime = await testRuntime();
+  const api = new BotApiStandIn();
+  const logs: string[] = [];
+  const bot = createBot({
+    token: TEST_TOKEN,
+    services: runtime.services,
+    client: { apiRoot: 'http://bot-api.test', fetch: api.fetch },
+    botInfo: BOT_INFO,
+    log: (line) => logs.push(line),
+  });
+  const user: BotHarness['user'] = (id, profile) => new TelegramUser(bot, api, id, profile);
+  return {
+    runtime,
+    api,
+    bot,
+    logs,
+    user,
+    async registered(id, { locale = 'en', roles = 'researcher', firstName } = {}) {
+      const u = user(id, { firstName: firstName ?? (roles === 'enterprise' ? `Enterprise ${id}` : `Researcher ${id}`) });
+      await u.send('/start');
+      await u.press(locale === 'zh' ? '中文' : 'English');
+      const labels = { en: { researcher: 'Researcher', enterprise: 'Enterprise', both: 'Both' }, zh: { researcher: '科研人员', enterprise: '企业', both: '两者都是' } };
+      await u.press(labels[locale][roles]);
+      return u;
+    },
+  };
+}

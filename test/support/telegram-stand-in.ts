@@ -1,0 +1,105 @@
+import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
+
+/** One Bot API call the bot made. */
+export interface ApiCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+/** A message in a chat as the stand-in keeps it: its latest text and buttons after any edits. */
+export interface ChatMessage {
+  messageId: number;
+  chatId: number;
+  text: string;
+  buttons: { text: string; data: string }[][];
+}
+
+/** A Bot API failure to answer with, as Telegram words it. */
+export interface ApiFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
+}
+
+export const BOT_INFO: UserFromGetMe = {
+  id: 424242,
+  is_bot: true,
+  first_name: 'Tenderlab',
+  username: 'tenderlab_test_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+function buttonsOf(markup: InlineKeyboardMarkup | undefined): ChatMessage['buttons'] {
+  return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: 'callback_data' in b ? (b.callback_data ?? '') : '' })));
+}
+
+/**
+ * A Bot API server in memory, plugged in as grammY's `fetch` (so every Api instance built from the bot's
+ * client options is covered, including the ones conversations make): records every call, answers like
+ * Telegram, keeps each chat's messages current through edits, and fails the calls a test asks it to.
+ */
+export class BotApiStandIn {
+  readonly calls: ApiCall[] = [];
+  readonly messages = new Map<string, ChatMessage>();
+  private nextMessageId = 100;
+  private readonly failures: { method: string; failure: ApiFailure | 'network' }[] = [];
+
+  /** The next call of `method` fails with `failure` (a Telegram error answer, or a dropped connection). */
+  failNext(method: string, failure: ApiFailure | 'network'): void {
+    this.failures.push({ method, failure });
+  }
+
+  readonly fetch = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = String(input instanceof Request ? input.url : input);
+    const method = url.slice(url.lastIndexOf('/') + 1);
+    const payload = init?.body ? JSON.parse(String(init.body)) : {};
+    this.calls.push({ method, payload });
+    const failureIndex = this.failures.findIndex((f) => f.method === method);
+    if (failureIndex >= 0) {
+      const { failure } = this.failures.splice(failureIndex, 1)[0]!;
+      if (failure === 'network') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      return Response.json({ ok: false, ...failure }, { status: failure.error_code });
+    }
+    return Response.json({ ok: true, result: this.answer(method, payload) });
+  }) as typeof fetch;
+
+  private answer(method: string, p: Record<string, any>): unknown {
+    switch (method) {
+      case 'getMe':
+        return BOT_INFO;
+      case 'sendMessage': {
+        const message: ChatMessage = { messageId: this.nextMessageId++, chatId: Number(p.chat_id), text: p.text, buttons: buttonsOf(p.reply_markup) };
+        this.messages.set(`${message.chatId}:${message.messageId}`, message);
+        return { message_id: message.messageId, date: 1, chat: { id: message.chatId, type: 'private', first_name: 'User' }, text: p.text };
+      }
+      case 'editMessageText':
+      case 'editMessageReplyMarkup': {
+        const message = this.messages.get(`${p.chat_id}:${p.message_id}`);
+        if (!message) return true;
+        if (method === 'editMessageText') message.text = p.text;
+        message.buttons = buttonsOf(p.reply_markup);
+        return { message_id: message.messageId, date: 1, chat: { id: message.chatId, type: 'private', first_name: 'User' }, text: message.text };
+      }
+      default:
+        return true;
+    }
+  }
+
+  /** The messages of one chat, oldest first. */
+  chat(chatId: number): ChatMessage[] {
+    return [...this.messages.values()].filter((m) => m.chatId === chatId).sort((a, b) => a.messageId - b.messageId);
+  }
+
+  /** Calls of `method`, optionally only those since `from` (an index into `calls`). */
+  callsOf(method: string, from = 0): ApiCall[] {
+    return this.calls.slice(from).filter((c) => c.method === method);
+  }
+}
