@@ -6,6 +6,7 @@ import { sendDeadlineReminders } from './domain/reminders.js';
 import type { DeliveryChannel } from './outbox/channel.js';
 import { createDispatcher } from './outbox/dispatcher.js';
 import { createRuntime } from './runtime.js';
+import { startTelegramBot } from '../bot/start-bot.js';
 
 /** Background upkeep runs this often: persisting deadline closures and sending 24-hour reminders. */
 const UPKEEP_INTERVAL_MS = 60_000;
@@ -31,9 +32,15 @@ export async function startServer(config: Config, options: { banner?: string } =
   const upkeepTimer = setInterval(upkeep, UPKEEP_INTERVAL_MS);
   upkeepTimer.unref();
 
+  // Before the listener starts: the webhook route must be on the app before it serves its first request.
+  const telegram = config.telegram ? await startTelegramBot({ telegram: config.telegram, services, app: runtime.app }) : null;
+
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await telegram?.stop();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -41,9 +48,10 @@ export async function startServer(config: Config, options: { banner?: string } =
   console.log(`  API docs: http://localhost:${port}/docs   OpenAPI: http://localhost:${port}/openapi.json`);
   if (options.banner) console.log(options.banner);
   if (!config.telegram) console.log('  Telegram bot: off. Set TELEGRAM_BOT_TOKEN (from @BotFather) to enable it.');
+  else console.log(`  Telegram bot: on, ${telegram?.mode}${config.telegram.apiRoot ? ` via ${config.telegram.apiRoot}` : ''}`);
 
   // The outbox runs even without a channel: it expires undeliverable notifications and prunes old ones.
-  const channels: DeliveryChannel[] = [];
+  const channels: DeliveryChannel[] = telegram ? [telegram.channel] : [];
   const dispatcher = createDispatcher({ store, clock, channels });
   dispatcher.start();
 
@@ -51,6 +59,7 @@ export async function startServer(config: Config, options: { banner?: string } =
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(upkeepTimer);
+      await telegram?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await dispatcher.stop();
       await runtime.close();
