@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { botHarness } from '../support/telegram-bot.js';
+import { accountOf, postChallenge } from '../support/telegram-fixtures.js';
+
+describe('/challenges and /search', () => {
+  it('lists open challenges as cards with Save, Details, Propose and Ask, newest first', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise', firstName: 'Acme' });
+    const researcher = await h.registered(2);
+    await postChallenge(h, enterprise, { title: 'Older one' });
+    h.runtime.clock.advance(60_000);
+    await postChallenge(h, enterprise, { title: 'Newer <b>one</b> & co' });
+    await postChallenge(h, enterprise, { title: 'A draft' }, false);
+    const list = await researcher.send('/challenges');
+    expect(list.sent[0]).toContain('Open challenges</b> (1–2)');
+    expect(list.sent[1]).toContain('<b>Newer &lt;b&gt;one&lt;/b&gt; &amp; co</b>');
+    expect(list.sent[1]).toContain('🏢 Acme');
+    expect(list.sent[1]).toContain('60 days left');
+    expect(list.sent[2]).toContain('Older one');
+    expect(list.sent.join()).not.toContain('A draft');
+    expect(list.messages[1]!.buttons.map((row) => row.map((b) => b.text))).toEqual([
+      ['⭐ Save', 'ℹ️ Details'],
+      ['✍️ Propose', '❓ Ask'],
+    ]);
+  });
+
+  it('pages with a More button', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    for (let i = 1; i <= 7; i++) {
+      await postChallenge(h, enterprise, { title: `Challenge number ${i}` });
+      h.runtime.clock.advance(1000);
+    }
+    const u = await h.registered(2);
+    const first = await u.send('/challenges');
+    expect(first.sent).toHaveLength(7);
+    expect(first.sent[0]).toContain('(1–5)');
+    expect(first.sent[6]).toBe('There is more:');
+    const second = await u.press('Show more');
+    expect(second.sent[0]).toContain('(6–7)');
+    expect(second.sent).toHaveLength(3);
+  });
+
+  it('says so when nothing is open', async () => {
+    const h = await botHarness();
+    expect((await h.user(3).send('/challenges')).sent[0]).toContain('no open challenges');
+  });
+
+  it('/search finds challenges by words, explains usage, and says when nothing matches', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise, { title: 'Battery recycling at scale' });
+    await postChallenge(h, enterprise, { title: 'Perovskite solar stability', summary: 'Keep perovskite cells stable for 10 years outdoors.' });
+    const u = await h.registered(2);
+    expect((await u.send('/search')).sent[0]).toContain('Send /search followed by');
+    const found = await u.send('/search perovskite');
+    expect(found.sent[0]).toContain('🔍 <b>perovskite</b> (1–1)');
+    expect(found.sent[1]).toContain('Perovskite solar stability');
+    const none = await u.send('/search graphene <x>');
+    expect(none.sent[0]).toContain('Nothing open matches <b>graphene &lt;x&gt;</b>');
+    expect(none.sent[0]).toContain('/subscribe graphene &lt;x&gt;');
+  });
+
+  it('a More button of an old search answers that the list expired', async () => {
+    const h = await botHarness();
+    const u = await h.registered(2);
+    const expired = await u.pressData('v1:mo:s:5:zzzzzz');
+    expect(expired.answers).toEqual([{ text: 'This list has expired. Send the command again.', alert: true }]);
+  });
+});
+
+describe('challenge card buttons', () => {
+  it('Save and Unsave toggle the button; /saved lists saved challenges', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    expect((await u.send('/saved')).sent[0]).toContain('not saved any challenge');
+    const saved = await u.press('⭐ Save');
+    expect(saved.answers).toEqual([{ text: '⭐ Saved. Find it again with /saved.', alert: false }]);
+    expect(u.findButton('Unsave').message.buttons[0]![0]!.text).toBe('★ Unsave');
+    const list = await u.send('/saved');
+    expect(list.sent[0]).toContain('Saved challenges</b> (1–1)');
+    expect(list.sent[1]).toContain('Battery recycling at scale');
+    const unsaved = await u.press('Unsave');
+    expect(unsaved.answers[0]!.text).toContain('Removed');
+    expect((await u.send('/saved')).sent[0]).toContain('not saved any challenge');
+  });
+
+  it('Details shows type, IP terms, description, counters and answered questions', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const challenge = await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    const question = await h.runtime.services.questions.ask(await accountOf(h, u), challenge.id, { text: 'Is cobalt recovery required?' });
+    await h.runtime.services.questions.answer(await accountOf(h, enterprise), question.id, { answer: 'Yes, above 90%.' });
+    await u.send('/challenges');
+    const details = await u.press('Details');
+    expect(details.answers).toHaveLength(1);
+    const text = details.sent[0]!;
+    expect(text).toContain('<b>Type:</b> Request for proposals');
+    expect(text).toContain('<b>IP terms:</b> Exclusive licence');
+    expect(text).toContain('hydrometallurgical');
+    expect(text).toContain('0 bids · 0 saves · 1 questions');
+    expect(text).toContain('Is cobalt recovery required?');
+    expect(text).toContain('Yes, above 90%.');
+  });
+
+  it('a visitor can browse, and is sent to /start when pressing Save', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const visitor = h.user(5);
+    await visitor.send('/challenges');
+    const save = await visitor.press('Save');
+    expect(save.answers).toEqual([{ text: expect.stringContaining('Send /start'), alert: true }]);
+  });
+
+  it('the owner sees its bids and Details instead of Save and Propose', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'both' });
+    await postChallenge(h, enterprise);
+    const list = await enterprise.send('/challenges');
+    expect(list.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details']);
+  });
+
+  it('shows cards in Chinese', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2, { locale: 'zh' });
+    const list = await u.send('/challenges');
+    expect(list.sent[0]).toContain('开放的需求');
+    expect(list.sent[1]).toContain('💰 悬赏');
+    expect(list.sent[1]).toContain('剩余 60 天');
+    expect(list.sent[1]).toContain('新能源汽车');
+    expect(list.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['⭐ 收藏', 'ℹ️ 详情', '✍️ 投标', '❓ 提问']);
+  });
+});
