@@ -18,8 +18,9 @@ import {
 } from './store.js';
 
 /**
- * Files per table. A write rewrites only the shard files holding changed rows, so the cost of a write
- * follows the size of a shard, not of the table. Changing a number reshards on the next start.
+ * The fewest files per table. A write rewrites only the shard files holding changed rows, so the cost of a
+ * write follows the size of a shard, not of the table; as a table grows, each start picks enough shards to
+ * keep about `rowsPerShard` rows in each (a power of two) and reshards once if that changed.
  */
 export const DEFAULT_SHARDS: Record<TableName, number> = {
   accounts: 16,
@@ -34,6 +35,9 @@ export const DEFAULT_SHARDS: Record<TableName, number> = {
   codes: 4,
 };
 
+/** About this many rows per shard file (a few hundred KB of JSON for the larger rows). */
+export const DEFAULT_ROWS_PER_SHARD = 256;
+
 const TABLES = Object.keys(DEFAULT_SHARDS) as TableName[];
 const JOURNAL = 'journal.json';
 
@@ -44,7 +48,15 @@ interface ShardData {
 
 export interface LowdbStoreOptions {
   dataDir: string;
+  /** Minimum shard counts, per table. */
   shards?: Partial<Record<TableName, number>>;
+  rowsPerShard?: number;
+}
+
+/** How many shards a table of `rows` rows gets: at least `minimum`, else the power of two that keeps shards near `perShard`. */
+export function shardCountFor(rows: number, minimum: number, perShard: number): number {
+  const needed = 2 ** Math.ceil(Math.log2(Math.max(1, rows / perShard)));
+  return Math.max(minimum, needed);
 }
 
 /**
@@ -61,8 +73,12 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
   try {
     const tables = new Map<TableName, MemTable>();
     for (const name of TABLES) {
-      const table = new MemTable(name, join(dataDir, name), options.shards?.[name] ?? DEFAULT_SHARDS[name]);
-      await table.load();
+      const dir = join(dataDir, name);
+      const files = await readTableFiles(dir);
+      const rows = files.reduce((n, f) => n + f.rows.length, 0);
+      const shards = shardCountFor(rows, options.shards?.[name] ?? DEFAULT_SHARDS[name], options.rowsPerShard ?? DEFAULT_ROWS_PER_SHARD);
+      const table = new MemTable(name, dir, shards);
+      table.adopt(files);
       tables.set(name, table);
     }
     const store = new LowdbStore(dataDir, tables, lock);
@@ -76,6 +92,30 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
 
 function serializeShard(data: ShardData): string {
   return data.rows.length === 0 ? '{"rows":[]}\n' : `{"rows":[\n${data.rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
+}
+
+interface TableFile {
+  name: string;
+  index: number;
+  rows: AnyRow[];
+}
+
+/** Every shard file of a table's directory (created if missing), leftover temporary files removed. */
+async function readTableFiles(dir: string): Promise<TableFile[]> {
+  await mkdir(dir, { recursive: true });
+  const files: TableFile[] = [];
+  for (const name of await readdir(dir)) {
+    if (name.endsWith('.tmp')) {
+      await unlink(join(dir, name));
+      continue;
+    }
+    const match = /^(\d+)\.json$/.exec(name);
+    if (!match) continue;
+    const data = await new DurableJsonFile<ShardData>(join(dir, name)).read();
+    if (!data || !Array.isArray(data.rows)) throw new Error(`${join(dir, name)} has no "rows" array`);
+    files.push({ name, index: Number(match[1]), rows: data.rows });
+  }
+  return files;
 }
 
 /** FNV-1a: a stable, fast hash so a row always lives in the same shard file. */
@@ -122,25 +162,15 @@ class MemTable {
     return `${String(i).padStart(2, '0')}.json`;
   }
 
-  async load(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const names = await readdir(this.dir);
-    for (const name of names) {
-      if (name.endsWith('.tmp')) {
-        await unlink(join(this.dir, name));
-        continue;
-      }
-      const match = /^(\d+)\.json$/.exec(name);
-      if (!match) continue;
-      const fileIndex = Number(match[1]);
-      const data = await new DurableJsonFile<ShardData>(join(this.dir, name)).read();
-      if (!data || !Array.isArray(data.rows)) throw new Error(`${join(this.dir, name)} has no "rows" array`);
-      for (const row of data.rows) {
+  /** Take the rows read from disk, noting files to rewrite (rows in the wrong shard) or delete (beyond the count). */
+  adopt(files: readonly TableFile[]): void {
+    for (const file of files) {
+      for (const row of file.rows) {
         const shard = this.put(row);
-        if (shard !== fileIndex) this.stale.add(shard);
+        if (shard !== file.index) this.stale.add(shard);
       }
-      if (fileIndex >= this.shardCount) this.strayFiles.push(name);
-      else if (data.rows.some((r) => shardIndex(r.id, this.shardCount) !== fileIndex)) this.stale.add(fileIndex);
+      if (file.index >= this.shardCount) this.strayFiles.push(file.name);
+      else if (file.rows.some((r) => this.shardOf(r.id) !== file.index)) this.stale.add(file.index);
     }
   }
 

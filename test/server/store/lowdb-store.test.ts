@@ -104,4 +104,19 @@ describe('lowdb store', () => {
     expect((await readdir(join(dir, 'saves'))).sort()).toEqual(['00.json', '01.json', '02.json']);
     await resharded.close();
   });
+
+  it('gives a growing table more shards on the next start, keeping every row', async () => {
+    const dir = await tempDir();
+    const store = await openLowdbStore({ dataDir: dir, shards: { saves: 2 }, rowsPerShard: 10 });
+    await store.transact(async (tx) => {
+      for (let i = 0; i < 70; i++) await tx.saves.insert(save(i));
+    });
+    await store.close();
+    expect((await readdir(join(dir, 'saves'))).length).toBe(2);
+    const grown = await openLowdbStore({ dataDir: dir, shards: { saves: 2 }, rowsPerShard: 10 });
+    expect(await grown.tables.saves.count()).toBe(70);
+    expect((await readdir(join(dir, 'saves'))).length).toBe(8);
+    await grown.close();
+  });
 });
+

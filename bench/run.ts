@@ -1,0 +1,27 @@
+import { fanoutSection } from './fanout.js';
+import { searchSection } from './search.js';
+import { storeWriteSection } from './store-write.js';
+import { formatTable, type BenchRow, type BenchSection } from './table.js';
+
+/**
+ * `npm run bench [-- name…]`: runs the bench sections (all, or those named) and prints one table, each
+ * figure beside its reference from the same run. A new section is a module exporting a `BenchSection`,
+ * added to this list.
+ */
+const SECTIONS: readonly BenchSection[] = [searchSection, fanoutSection, storeWriteSection];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SECTIONS.some((section) => section.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const rows: BenchRow[] = [];
+for (const section of SECTIONS) {
+  if (wanted.length > 0 && !wanted.includes(section.name)) continue;
+  console.error(`running ${section.name}…`);
+  rows.push(...(await section.run()));
+}
+console.log(formatTable(rows));
+console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; times are wall clock per call.`);
