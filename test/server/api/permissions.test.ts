@@ -234,6 +234,12 @@ describe('a bid is readable by its bidder and the challenge owner only, through 
 
   async function sealedWorld(rt: TestRuntime, cast: Cast) {
     const { owner, bidder, rival } = cast;
+    // Everybody else follows words the draft and the bids contain (not their unique markers), so matches
+    // and alerts would surface them if anything let them through.
+    for (const p of [cast.otherEnterprise, bidder, rival]) {
+      expect((await rt.call('PATCH', '/api/me', { token: p.token, body: { keywords: ['perovskite', 'barrier', 'plasma', 'alumina'], fields: ['energy', 'new-materials'] } })).status).toBe(200);
+      expect((await rt.call('POST', '/api/me/subscriptions', { token: p.token, body: { keywords: 'perovskite, barrier, plasma', fields: ['energy'] } })).status).toBe(201);
+    }
     // Challenge X: the bidder bids, revises, is shortlisted then rejected with feedback; the rival wins.
     const x = await publishChallenge(rt, owner, { title: 'Perovskite barrier film' });
     const bidX = await submitBid(rt, bidder, x, 'XB', { price: { amount: 123457.89, currency: 'CNY' } });
@@ -260,7 +266,7 @@ describe('a bid is readable by its bidder and the challenge owner only, through 
     await rt.call('POST', `/api/challenges/${z}/cancel`, { token: owner.token });
 
     // A draft.
-    const draft = await createDraft(rt, owner, { title: 'Secret draft narwhalplan' });
+    const draft = await createDraft(rt, owner, { title: 'Secret perovskite draft narwhalplan' });
 
     const bidderOnly: Caller[] = ['owner', 'bidder'];
     const rivalOnly: Caller[] = ['owner', 'rival'];
@@ -313,6 +319,8 @@ describe('a bid is readable by its bidder and the challenge owner only, through 
       '/api/fields',
       '/',
       '/?q=zebraquartz',
+      '/?q=narwhalplan&lang=zh',
+      '/awards',
       ...world.challenges.flatMap((id) => [`/api/challenges/${id}`, `/api/challenges/${id}/bids?limit=100`, `/api/challenges/${id}/questions?limit=100`, `/challenges/${id}`]),
       ...world.bidIds.map((id) => `/api/bids/${id}`),
     ];
@@ -352,6 +360,9 @@ describe('a bid is readable by its bidder and the challenge owner only, through 
     }
     expect(checked).toBeGreaterThan(1000);
     expect(leaks).toEqual([]);
+    // The scan looked at lists that had something in them.
+    expect((await rt.call('GET', '/api/me/matches', { token: cast.rival.token })).body.items.length).toBeGreaterThan(0);
+    expect((await rt.call('GET', '/api/me/notifications', { token: cast.otherEnterprise.token })).body.items.map((n: any) => n.kind)).toContain('match');
   });
 
   it('searching for words that occur only in bids finds nothing, for anyone', async () => {
