@@ -37,10 +37,15 @@ export function compileSubscription(sub: Readonly<SubscriptionRow>): CompiledSub
     minReward: sub.minReward,
     phrases: blank
       ? null
-      : splitPhrases(sub.keywords)
+      : [...new Set(splitPhrases(sub.keywords))]
           .map((text) => ({ text, keys: distinctKeys(analyze(text), REQUIRED_ROLES) }))
           .filter((phrase) => phrase.keys.length > 0),
   };
+}
+
+function sharesField(wanted: ReadonlySet<string>, fields: readonly string[]): boolean {
+  for (const field of fields) if (wanted.has(field)) return true;
+  return false;
 }
 
 /**
@@ -57,11 +62,22 @@ export function matchSubscription(
   challengeTextKeys: ReadonlySet<string>,
 ): string[] | null {
   if (!sub.active || sub.accountId === challenge.ownerId) return null;
-  if (sub.fields.size > 0 && !challenge.fields.some((field) => sub.fields.has(field))) return null;
+  if (sub.fields.size > 0 && !sharesField(sub.fields, challenge.fields)) return null;
   if (sub.minReward !== null && challenge.reward.amount < sub.minReward) return null;
   if (sub.phrases === null) return sub.fields.size > 0 ? [] : null;
-  const matched = sub.phrases.filter((phrase) => phrase.keys.every((key) => challengeTextKeys.has(key)));
-  return matched.length > 0 ? matched.map((phrase) => phrase.text) : null;
+  // Loops rather than filter/every: a publish runs this for thousands of candidates.
+  let matched: string[] | null = null;
+  for (const phrase of sub.phrases) {
+    let all = true;
+    for (const key of phrase.keys) {
+      if (!challengeTextKeys.has(key)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) (matched ??= []).push(phrase.text);
+  }
+  return matched;
 }
 
 /** The subscriptions of one account that a challenge matches: one alert's worth. */
@@ -105,29 +121,58 @@ function specificity(key: string): number {
   return isCjkTerm({ key }) ? length * 3 : length;
 }
 
-function groupByAccount(matches: readonly { sub: CompiledSubscription; terms: string[] }[]): SubscriberMatch[] {
-  const byAccount = new Map<string, { sub: CompiledSubscription; terms: string[] }[]>();
-  for (const match of matches) {
-    const list = byAccount.get(match.sub.accountId);
-    if (list) list.push(match);
-    else byAccount.set(match.sub.accountId, [match]);
-  }
-  return [...byAccount]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([accountId, list]) => {
-      list.sort((a, b) => (a.sub.id < b.sub.id ? -1 : a.sub.id > b.sub.id ? 1 : 0));
-      return {
-        accountId,
-        subscriptionIds: list.map((m) => m.sub.id),
-        matchedTerms: [...new Set(list.flatMap((m) => m.terms))],
-      };
-    });
+interface SubscriptionHit {
+  sub: CompiledSubscription;
+  terms: string[];
 }
 
-interface IndexedSubscription {
+const bySubscriptionId = (a: SubscriptionHit, b: SubscriptionHit) => (a.sub.id < b.sub.id ? -1 : a.sub.id > b.sub.id ? 1 : 0);
+
+/** One entry per account, in account id order, whatever order the hits were found in. */
+function groupByAccount(hits: readonly SubscriptionHit[]): SubscriberMatch[] {
+  const byAccount = new Map<string, SubscriptionHit[]>();
+  for (const hit of hits) {
+    const list = byAccount.get(hit.sub.accountId);
+    if (list) list.push(hit);
+    else byAccount.set(hit.sub.accountId, [hit]);
+  }
+  // The default sort compares UTF-16 code units, as `<` does, and is much faster with no comparator.
+  return [...byAccount.keys()].sort().map((accountId) => {
+    const list = byAccount.get(accountId)!;
+    if (list.length === 1) return { accountId, subscriptionIds: [list[0]!.sub.id], matchedTerms: list[0]!.terms };
+    list.sort(bySubscriptionId);
+    return {
+      accountId,
+      subscriptionIds: list.map((hit) => hit.sub.id),
+      matchedTerms: [...new Set(list.flatMap((hit) => hit.terms))],
+    };
+  });
+}
+
+interface FiledSubscription {
   sub: CompiledSubscription;
-  /** The keys its phrases are anchored on, or the fields it is filed under when it has no keywords. */
-  postedUnder: { anchors: string[]; fields: string[] };
+  /** The keys its phrases are anchored on. */
+  anchors: string[];
+  /** The fields it is filed under when it has no keywords. */
+  fields: string[];
+  /** The number of the last `match` call that tested it: one filed under two anchors is tested once. */
+  testedBy: number;
+}
+
+type Postings = Map<string, FiledSubscription[]>;
+
+function file(postings: Postings, key: string, entry: FiledSubscription): void {
+  const list = postings.get(key);
+  if (list) list.push(entry);
+  else postings.set(key, [entry]);
+}
+
+function unfile(postings: Postings, key: string, entry: FiledSubscription): void {
+  const list = postings.get(key);
+  if (!list) return;
+  const at = list.indexOf(entry);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) postings.delete(key);
 }
 
 /**
@@ -138,9 +183,10 @@ interface IndexedSubscription {
  */
 export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}): SubscriptionIndex {
   const { termFrequency } = options;
-  const stored = new Map<string, IndexedSubscription>();
-  const byAnchor = new Map<string, Map<string, CompiledSubscription>>();
-  const byField = new Map<string, Map<string, CompiledSubscription>>();
+  const stored = new Map<string, FiledSubscription>();
+  const byAnchor: Postings = new Map();
+  const byField: Postings = new Map();
+  let matchCalls = 0;
 
   const anchorOf = (keys: readonly string[]): string =>
     keys.reduce((best, key) => {
@@ -149,24 +195,11 @@ export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}):
       return specificity(key) > specificity(best) ? key : best;
     });
 
-  const file = (postings: Map<string, Map<string, CompiledSubscription>>, key: string, sub: CompiledSubscription) => {
-    let filed = postings.get(key);
-    if (!filed) postings.set(key, (filed = new Map()));
-    filed.set(sub.id, sub);
-  };
-
-  const unfile = (postings: Map<string, Map<string, CompiledSubscription>>, key: string, id: string) => {
-    const filed = postings.get(key);
-    if (!filed) return;
-    filed.delete(id);
-    if (filed.size === 0) postings.delete(key);
-  };
-
   const remove = (id: string) => {
     const entry = stored.get(id);
     if (!entry) return;
-    for (const key of entry.postedUnder.anchors) unfile(byAnchor, key, id);
-    for (const field of entry.postedUnder.fields) unfile(byField, field, id);
+    for (const key of entry.anchors) unfile(byAnchor, key, entry);
+    for (const field of entry.fields) unfile(byField, field, entry);
     stored.delete(id);
   };
 
@@ -178,35 +211,35 @@ export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}):
     upsert(row) {
       remove(row.id);
       const sub = compileSubscription(row);
-      const postedUnder: IndexedSubscription['postedUnder'] = { anchors: [], fields: [] };
+      const entry: FiledSubscription = { sub, anchors: [], fields: [], testedBy: 0 };
       if (sub.active && sub.phrases !== null) {
-        postedUnder.anchors = [...new Set(sub.phrases.map((phrase) => anchorOf(phrase.keys)))];
-        for (const key of postedUnder.anchors) file(byAnchor, key, sub);
+        entry.anchors = [...new Set(sub.phrases.map((phrase) => anchorOf(phrase.keys)))];
+        for (const key of entry.anchors) file(byAnchor, key, entry);
       } else if (sub.active && sub.fields.size > 0) {
-        postedUnder.fields = [...sub.fields];
-        for (const field of postedUnder.fields) file(byField, field, sub);
+        entry.fields = [...sub.fields];
+        for (const field of entry.fields) file(byField, field, entry);
       }
-      stored.set(sub.id, { sub, postedUnder });
+      stored.set(sub.id, entry);
     },
 
     remove,
 
     match(challenge) {
+      const call = ++matchCalls;
       const keys = challengeKeys(challenge);
-      const visited = new Set<string>();
-      const matches: { sub: CompiledSubscription; terms: string[] }[] = [];
-      const consider = (candidates: Map<string, CompiledSubscription> | undefined) => {
+      const hits: SubscriptionHit[] = [];
+      const test = (candidates: FiledSubscription[] | undefined) => {
         if (!candidates) return;
-        for (const sub of candidates.values()) {
-          if (visited.has(sub.id)) continue;
-          visited.add(sub.id);
-          const terms = matchSubscription(sub, challenge, keys);
-          if (terms) matches.push({ sub, terms });
+        for (const entry of candidates) {
+          if (entry.testedBy === call) continue;
+          entry.testedBy = call;
+          const terms = matchSubscription(entry.sub, challenge, keys);
+          if (terms) hits.push({ sub: entry.sub, terms });
         }
       };
-      for (const key of keys) consider(byAnchor.get(key));
-      for (const field of challenge.fields) consider(byField.get(field));
-      return groupByAccount(matches);
+      for (const key of keys) test(byAnchor.get(key));
+      for (const field of challenge.fields) test(byField.get(field));
+      return groupByAccount(hits);
     },
   };
 }
@@ -229,7 +262,7 @@ export function createSubscriptionScan(): SubscriptionMatcher {
     },
     match(challenge) {
       const keys = challengeKeys(challenge);
-      const matches: { sub: CompiledSubscription; terms: string[] }[] = [];
+      const matches: SubscriptionHit[] = [];
       for (const sub of stored.values()) {
         const terms = matchSubscription(sub, challenge, keys);
         if (terms) matches.push({ sub, terms });
