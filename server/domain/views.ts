@@ -5,7 +5,7 @@ import type { Question } from '../../shared/schemas/question.js';
 import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Readers } from '../store/store.js';
 import type { AccountRow, BidRow, ChallengeRow, QuestionRow } from '../store/rows.js';
-import { currentStatus } from './challenge-lifecycle.js';
+import { withCurrentStatus } from './challenge-lifecycle.js';
 import type { Actor } from './permissions.js';
 
 /**
@@ -27,8 +27,9 @@ export async function profileOf(tables: Readers, id: string): Promise<PublicProf
 }
 
 export async function toChallenge(tables: Readers, row: Readonly<ChallengeRow>, actor: Actor, now: Date): Promise<Challenge> {
-  const { cancelledAt: _c, reminderSentAt: _r, ...rest } = row;
-  const challenge: Challenge = { ...rest, status: currentStatus(row, now), owner: await profileOf(tables, row.ownerId) };
+  // As it is now: a deadline that passed reads closed, closed at the deadline, before any write says so.
+  const { cancelledAt: _c, reminderSentAt: _r, ...rest } = withCurrentStatus(row as ChallengeRow, now);
+  const challenge: Challenge = { ...rest, owner: await profileOf(tables, row.ownerId) };
   if (actor) {
     const live = (await tables.bids.where('bidderId', actor.id)).find(
       (b) => b.challengeId === row.id && LIVE_BID_STATUSES.includes(b.status),
