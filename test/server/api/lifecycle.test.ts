@@ -87,14 +87,21 @@ describe('challenge lifecycle: legal transitions', () => {
     rt.clock.advance(2 * DAY - 1);
     expect((await get(rt, `/api/challenges/${id}`)).body.status).toBe('open');
     rt.clock.advance(1);
-    expect((await get(rt, `/api/challenges/${id}`)).body.status).toBe('closed');
-    expect((await get(rt, `/api/challenges/${id}`, owner)).body.status).toBe('closed');
+    const deadline = stored!.deadline;
+    expect((await get(rt, `/api/challenges/${id}`)).body).toMatchObject({ status: 'closed', closedAt: deadline });
+    expect((await get(rt, `/api/challenges/${id}`, owner)).body).toMatchObject({ status: 'closed', closedAt: deadline });
     // Reading did not write: the stored row is the very same one, still saying open.
     expect(await rt.store.tables.challenges.get(id)).toBe(stored);
     expect(stored?.status).toBe('open');
 
     expect((await get(rt, '/api/challenges')).body.items.map((c: any) => c.id)).not.toContain(id);
-    expect((await get(rt, '/api/challenges?status=closed')).body.items.map((c: any) => c.id)).toContain(id);
+    expect((await get(rt, '/api/challenges?status=closed')).body.items).toEqual([expect.objectContaining({ id, status: 'closed', closedAt: deadline })]);
+
+    // The background upkeep persisting the closure changes nothing a reader sees.
+    const before = (await get(rt, `/api/challenges/${id}`, owner)).body;
+    expect(await rt.services.challenges.closeExpired()).toBe(1);
+    expect((await rt.store.tables.challenges.get(id))?.status).toBe('closed');
+    expect((await get(rt, `/api/challenges/${id}`, owner)).body).toEqual(before);
   });
 
   it.each(['open', 'closed by owner', 'closed by deadline'] as const)('%s → awarded', async (from) => {
