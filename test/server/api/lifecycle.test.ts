@@ -471,3 +471,55 @@ describe('notification rows', () => {
     expect(await rt.store.tables.notifications.count()).toBe(0);
   });
 });
+
+describe('races: concurrent requests still obey the rules', () => {
+  const statuses = (results: Array<{ status: number }>) => results.map((r) => r.status).sort();
+
+  it('five simultaneous submits by one researcher make exactly one live bid', async () => {
+    const rt = await testRuntime();
+    const { owner, bidder } = await registerCast(rt);
+    const id = await publishChallenge(rt, owner);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => post(rt, `/api/challenges/${id}/bids`, bidder, bidBody(`race-${i}`))));
+    expect(statuses(results)).toEqual([201, 409, 409, 409, 409]);
+    expect((await get(rt, `/api/challenges/${id}/bids`, owner)).body.items).toHaveLength(1);
+    expect((await get(rt, `/api/challenges/${id}`)).body.counters.bids).toBe(1);
+    expect((await notificationsOf(rt, owner)).filter((n) => n.kind === 'bid-received')).toHaveLength(1);
+  });
+
+  it('two simultaneous awards of different bids: one wins, the other is a 409', async () => {
+    const rt = await testRuntime();
+    const cast = await registerCast(rt);
+    const { challengeId: id, bid, rivalBid } = await openMarket(rt, cast);
+    const results = await Promise.all([bid, rivalBid].map((b) => post(rt, `/api/challenges/${id}/award`, cast.owner, { bidId: b.id })));
+    expect(statuses(results)).toEqual([200, 409]);
+    const bids = (await get(rt, `/api/challenges/${id}/bids`, cast.owner)).body.items;
+    expect(bids.map((b: any) => b.status).sort()).toEqual(['awarded', 'rejected']);
+    expect((await get(rt, '/api/awards')).body.items).toHaveLength(1);
+  });
+
+  it('withdraw racing award of the same bid: exactly one of them happens', async () => {
+    const rt = await testRuntime();
+    const cast = await registerCast(rt);
+    const { challengeId: id, bid } = await openMarket(rt, cast);
+    const [withdraw, award] = await Promise.all([post(rt, `/api/bids/${bid.id}/withdraw`, cast.bidder), post(rt, `/api/challenges/${id}/award`, cast.owner, { bidId: bid.id })]);
+    expect([withdraw!.status, award!.status].sort()).toEqual([200, 409]);
+    const final = (await get(rt, `/api/bids/${bid.id}`, cast.bidder)).body.status;
+    expect(final).toBe(withdraw!.status === 200 ? 'withdrawn' : 'awarded');
+    expect((await get(rt, `/api/challenges/${id}`)).body.status).toBe(award!.status === 200 ? 'awarded' : 'open');
+  });
+
+  it('publishing twice at once opens it once', async () => {
+    const rt = await testRuntime();
+    const { owner } = await registerCast(rt);
+    const id = await createDraft(rt, owner);
+    const results = await Promise.all([post(rt, `/api/challenges/${id}/publish`, owner), post(rt, `/api/challenges/${id}/publish`, owner)]);
+    expect(statuses(results)).toEqual([200, 409]);
+  });
+
+  it('registering one email twice at once makes one account', async () => {
+    const rt = await testRuntime();
+    const body = { roles: ['researcher'], displayName: 'Twin', email: 'twin@example.test', password: 'a long enough password' };
+    const results = await Promise.all([rt.call('POST', '/api/auth/register', { body }), rt.call('POST', '/api/auth/register', { body: { ...body, email: ' TWIN@example.test ' } })]);
+    expect(statuses(results)).toEqual([201, 409]);
+  });
+});
