@@ -17,7 +17,7 @@ describe('seedDemo on an empty dir', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tenderlab-demo-'));
     seeded = await seedDemo(dataDir);
-  });
+  }, 120_000);
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   /** The product on the seeded dir at the real time, as `npm run demo` starts it. */
