@@ -5,6 +5,7 @@ import {
   challengeBody,
   createDraft,
   expectError,
+  openMarket,
   publishChallenge,
   register,
   registerCast,
@@ -192,6 +193,27 @@ describe('role and ownership rules', () => {
       expectError(await rt.call('GET', path, { token: owner.token }), 401);
       expectError(await rt.call('GET', path, { headers: { authorization: 'Token abc' } }), 401);
     }
+  });
+
+  it("nobody cites another researcher's clipped paper, or marks another account's notifications read", async () => {
+    const rt = await testRuntime();
+    const cast = await registerCast(rt);
+    const { challengeId, bid } = await openMarket(rt, cast);
+    const paper = await rt.call('POST', '/api/me/papers', { token: cast.rival.token, body: { url: 'https://example.org/rival-paper', title: 'The rival private reading list entry' } });
+    expect(paper.status).toBe(201);
+    const cited = await rt.call('PATCH', `/api/bids/${bid.id}`, { token: cast.bidder.token, body: { paperIds: [paper.body.id] } });
+    expectError(cited, 422);
+    expect(JSON.stringify(cited.body)).not.toContain('rival private reading');
+    expect((await rt.call('GET', `/api/bids/${bid.id}`, { token: cast.bidder.token })).body.revision).toBe(1);
+    expectError(await rt.call('DELETE', `/api/me/papers/${paper.body.id}`, { token: cast.bidder.token }), 404);
+
+    const ownerNotes = (await rt.call('GET', '/api/me/notifications', { token: cast.owner.token })).body;
+    expect(ownerNotes.unread).toBe(2);
+    const marked = await rt.call('POST', '/api/me/notifications/read', { token: cast.rival.token, body: { ids: ownerNotes.items.map((n: any) => n.id) } });
+    expect(marked.status).toBe(200);
+    expect(marked.body.updated).toBe(0);
+    expect((await rt.call('GET', '/api/me/notifications', { token: cast.owner.token })).body.unread).toBe(2);
+    expect((await rt.call('GET', `/api/challenges/${challengeId}/bids`, { token: cast.owner.token })).status).toBe(200);
   });
 
   it('drafts are listed and found only for their owner (owner=me); status=draft without it is refused', async () => {

@@ -306,6 +306,29 @@ describe('hostile values, field by field', () => {
   });
 });
 
+describe('markup in texts', () => {
+  it('is stored as typed and escaped on the public board, never run', async () => {
+    const rt = await testRuntime();
+    const { owner, bidder } = await registerCast(rt);
+    const evil = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+    const created = await rt.call('POST', '/api/challenges', { token: owner.token, body: challengeBody(rt.clock, { title: `Title ${evil}`, summary: `Summary ${evil}`, description: evil }) });
+    expect(created.status).toBe(201);
+    expect(created.body.title).toBe(`Title ${evil}`);
+    const id = created.body.id;
+    await rt.call('POST', `/api/challenges/${id}/publish`, { token: owner.token });
+    const asked = await rt.call('POST', `/api/challenges/${id}/questions`, { token: bidder.token, body: { text: `Question ${evil}` } });
+    await rt.call('POST', `/api/questions/${asked.body.id}/answer`, { token: owner.token, body: { answer: `Answer ${evil}` } });
+    for (const path of ['/', `/challenges/${id}`, `/?q=${encodeURIComponent(evil)}`]) {
+      const page = await rt.app.request(path);
+      const html = await page.text();
+      expect(html, path).not.toContain('<script>alert');
+      expect(html, path).not.toContain('<img src=x');
+    }
+    const page = await (await rt.app.request(`/challenges/${id}`)).text();
+    expect(page).toContain('&lt;script&gt;');
+  });
+});
+
 describe('hostile queries and ids', () => {
   it('bad cursors are 400 on every list; bad limits, filters and sorts are 422', async () => {
     const f = await buildFixture(await testRuntime());
