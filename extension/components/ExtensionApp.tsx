@@ -8,8 +8,9 @@ import { BidsTab, ReceiptBox } from './Bids.js';
 import { MatchesTab, SavedTab } from './ChallengeLists.js';
 import { ClipStatus } from './ClipStatus.js';
 import { useExtension, useStorageValue } from './context.js';
+import { Loading } from './feedback.js';
+import { BellIcon, SettingsIcon, SidePanelIcon } from './icons.js';
 import { PapersTab } from './Papers.js';
-import { ProposeForm } from './ProposeForm.js';
 
 export type TabId = 'matches' | 'saved' | 'bids' | 'papers';
 
@@ -29,6 +30,20 @@ export interface ExtensionAppProps {
 
 type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'alerts' } | null;
 
+type ProposeFormComponent = (typeof import('./ProposeForm.js'))['ProposeForm'];
+
+/**
+ * The Propose form, loaded the first time it is needed: it brings the shared zod schemas, the bulk of the
+ * pages' code, which the popup should not parse on every toolbar click.
+ */
+function useProposeForm(needed: boolean): ProposeFormComponent | null {
+  const [form, setForm] = useState<ProposeFormComponent | null>(null);
+  useEffect(() => {
+    if (needed && !form) void import('./ProposeForm.js').then((module) => setForm(() => module.ProposeForm));
+  }, [needed]);
+  return form;
+}
+
 /**
  * The side panel and the popup: Matches, Saved, My bids and Papers, the Propose form opened from any
  * challenge, the receipt after a proposal, and the alerts behind the bell. Signed out, it says how to sign in.
@@ -42,6 +57,7 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
   const [unread, setUnread] = useState<number | null>(null);
   const [clip, setClip] = useState<ClipOutcome | 'pending' | null>(clipOnOpen ? 'pending' : null);
   const signedIn = Boolean(session.value);
+  const ProposeForm = useProposeForm(overlay?.kind === 'propose');
 
   useEffect(() => {
     if (!clipOnOpen) return;
@@ -89,12 +105,13 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
             aria-label={`${t.alerts}: ${t.unreadAlerts(unread ?? 0)}`}
             onClick={() => setOverlay(overlay?.kind === 'alerts' ? null : { kind: 'alerts' })}
           >
-            🔔{unread ? <span class="count">{unread}</span> : null}
+            <BellIcon />
+            {unread ? <span class="count">{unread}</span> : null}
           </button>
         )}
         {openSidePanel && (
           <button type="button" class="icon" aria-label={t.openSidePanel} title={t.openSidePanel} onClick={openSidePanel}>
-            ◧
+            <SidePanelIcon />
           </button>
         )}
         <button type="button" class="icon" aria-label={t.settings} title={t.settings} onClick={openSettings}>
@@ -113,12 +130,16 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
           </button>
         </section>
       ) : overlay?.kind === 'propose' ? (
-        <ProposeForm
-          challenge={overlay.challenge}
-          chosenPaperIds={chosen}
-          onSubmitted={(bid) => setOverlay({ kind: 'receipt', bid })}
-          onCancel={() => setOverlay(null)}
-        />
+        ProposeForm ? (
+          <ProposeForm
+            challenge={overlay.challenge}
+            chosenPaperIds={chosen}
+            onSubmitted={(bid) => setOverlay({ kind: 'receipt', bid })}
+            onCancel={() => setOverlay(null)}
+          />
+        ) : (
+          <Loading />
+        )
       ) : overlay?.kind === 'receipt' ? (
         <section class="receipt-view">
           <h2>{t.proposalSent}</h2>

@@ -67,7 +67,7 @@ describe('side panel and popup', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Propose' }));
 
     const form = await screen.findByRole('form', { name: 'Propose' });
-    expect((within(form).getByRole('checkbox', { name: /Paper B/ }) as HTMLInputElement).checked).toBe(true);
+    expect(((await within(form).findByRole('checkbox', { name: /Paper B/ })) as HTMLInputElement).checked).toBe(true);
     expect((within(form).getByRole('checkbox', { name: /Paper A/ }) as HTMLInputElement).checked).toBe(false);
     fireEvent.input(within(form).getByLabelText('Summary'), { target: { value: 'ALD encapsulation of modules' } });
     fireEvent.input(within(form).getByLabelText('Approach'), { target: { value: 'Spatial ALD nanolaminates, IEC damp heat.' } });
