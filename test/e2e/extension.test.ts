@@ -1,0 +1,217 @@
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import { seedDemo } from '../../server/demo/seed.js';
+import { startServer } from '../../server/main.js';
+import { buildExtension } from '../support/extension-build.js';
+
+const SHIPPED_PERMISSIONS = ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'sidePanel'];
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PAPER_TITLE = 'Damp-heat stable perovskite modules by atomic layer deposition encapsulation';
+const CHALLENGE_TITLE = 'Encapsulation for perovskite modules that survives damp heat';
+const PASSWORD = 'correct horse battery staple';
+
+describe('the shipped build', () => {
+  it('asks for exactly the permissions PRODUCT.md lists, no host permissions, and loads no remote code', async () => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const { dir, manifest } = await buildExtension({ browser });
+      const expected = browser === 'chrome' ? SHIPPED_PERMISSIONS : SHIPPED_PERMISSIONS.filter((p) => p !== 'sidePanel');
+      expect(manifest.permissions).toEqual(expected);
+      expect(manifest.host_permissions).toBeUndefined();
+      expect(manifest.optional_permissions ?? []).toEqual([]);
+      expect(manifest.content_scripts).toBeUndefined();
+      expect(manifest.content_security_policy).toBeUndefined();
+      for (const file of (await readdir(dir)).filter((name) => name.endsWith('.html'))) {
+        expect(await readFile(join(dir, file), 'utf8')).not.toMatch(/<script[^>]+src="(?:https?:)?\/\//);
+      }
+    }
+  });
+});
+
+describe('the extension in Chromium', () => {
+  let paperServer: Server;
+  let paperOrigin: string;
+  let tenderlab: Awaited<ReturnType<typeof startServer>>;
+  let serverUrl: string;
+  let context: BrowserContext;
+  let extensionId: string;
+  const temporary: string[] = [];
+
+  /** A JSON call to the server, as a test-side client. */
+  async function api(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) {
+    const response = await fetch(`${serverUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await response.json()) as any;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  beforeAll(async () => {
+    const paperHtml = await readFile(join(import.meta.dirname, 'fixtures/paper.html'), 'utf8');
+    paperServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(paperHtml));
+    await new Promise<void>((done) => paperServer.listen(0, '127.0.0.1', done));
+    paperOrigin = `http://127.0.0.1:${(paperServer.address() as { port: number }).port}`;
+    const built = await buildExtension({ testHost: paperOrigin });
+    expect(built.manifest.host_permissions).toEqual([`${paperOrigin}/*`]);
+
+    const dataDir = await mkdtemp(join(tmpdir(), 'tenderlab-e2e-extension-'));
+    temporary.push(dataDir);
+    await seedDemo(dataDir);
+    tenderlab = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, AUTH_RATE_LIMIT: '1000' }));
+    serverUrl = `http://127.0.0.1:${tenderlab.port}`;
+
+    const profile = await mkdtemp(join(tmpdir(), 'tenderlab-e2e-chromium-'));
+    temporary.push(profile);
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      locale: 'en-US',
+      args: [
+        '--headless=new',
+        `--disable-extensions-except=${built.dir}`,
+        `--load-extension=${built.dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await tenderlab?.stop();
+    await new Promise((done) => paperServer?.close(done));
+    await Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('signs in, clips the paper being read, and proposes on a match with it as a reference', async () => {
+    // Content: an enterprise with an open challenge, and a researcher whose interests it matches.
+    const enterprise = await api('POST', '/api/auth/register', {
+      body: { roles: ['enterprise'], displayName: 'Chen Jie', organization: 'Sunrise PV', email: 'chen@sunrise.example', password: PASSWORD },
+    });
+    const challenge = await api('POST', '/api/challenges', {
+      token: enterprise.token,
+      body: {
+        title: CHALLENGE_TITLE,
+        summary: 'Our perovskite modules must keep 95% of their efficiency after 1000 hours of damp heat.',
+        description: 'Full-size 1.2 m² modules; we need an encapsulation route ready for a pilot line.',
+        fields: ['energy', 'new-materials'],
+        keywords: ['perovskite', 'encapsulation', 'damp heat'],
+        type: 'prototype',
+        reward: { amount: 800000, currency: 'CNY' },
+        deadline: new Date(Date.now() + 20 * 24 * 3600_000).toISOString(),
+      },
+    });
+    await api('POST', `/api/challenges/${challenge.id}/publish`, { token: enterprise.token });
+    const researcher = await api('POST', '/api/auth/register', {
+      body: { roles: ['researcher'], displayName: 'Wei Zhang', organization: 'Solar Lab', email: 'wei@lab.example', password: PASSWORD, fields: ['energy'], keywords: ['perovskite', 'atomic layer deposition'] },
+    });
+
+    // Options: point the extension at the server and sign in with email and password.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Server URL').fill(serverUrl);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Server saved.').waitFor();
+    await options.getByLabel('Email', { exact: true }).fill('wei@lab.example');
+    await options.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await options.getByRole('button', { name: 'Sign in' }).click();
+    await options.getByText('Signed in as Wei Zhang (wei@lab.example)').waitFor();
+
+    // The paper page, with a sentence selected; clipped through the popup's request to the background.
+    const paper = await context.newPage();
+    await paper.goto(`${paperOrigin}/articles/jpvr.2024.0318`);
+    await paper.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('finding')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const clip = (page: Page) =>
+      page.evaluate(async (origin) => {
+        const chrome = (globalThis as any).chrome;
+        const [tab] = await chrome.tabs.query({ url: `${origin}/*` });
+        return chrome.runtime.sendMessage({ type: 'clip-tab', tabId: tab.id, showInPage: true });
+      }, paperOrigin);
+
+    const first = await clip(options);
+    expect(first).toMatchObject({ ok: true, value: { kind: 'saved', paper: { title: PAPER_TITLE } } });
+    await paper.locator('#tenderlab-clip-card .heading', { hasText: 'Clipped to your papers' }).waitFor();
+    expect(await paper.locator('#tenderlab-clip-card blockquote').textContent()).toContain('96.4% of their initial efficiency');
+    const second = await clip(options);
+    expect(second).toMatchObject({ ok: true, value: { kind: 'duplicate', paper: { id: first.value.paper.id } } });
+    await paper.locator('#tenderlab-clip-card .heading', { hasText: 'Already in your papers' }).waitFor();
+
+    const { items: papers } = await api('GET', '/api/me/papers', { token: researcher.token });
+    expect(papers).toEqual([
+      expect.objectContaining({
+        title: PAPER_TITLE,
+        doi: '10.5555/jpvr.2024.0318',
+        year: 2024,
+        venue: 'Journal of Photovoltaic Reliability',
+        pdfUrl: `${paperOrigin}/pdf/jpvr.2024.0318.pdf`,
+        authors: [
+          { given: 'Wei', family: 'Zhang' },
+          { given: 'Adaeze', family: 'Okafor' },
+          { given: 'Jianguo', family: 'Liu' },
+        ],
+        quote: expect.stringContaining('96.4% of their initial efficiency'),
+      }),
+    ]);
+
+    // The side panel, opened as a tab: the paper is in Papers; choose it to cite.
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.getByRole('tab', { name: 'Papers' }).click();
+    const paperCard = panel.getByRole('article', { name: PAPER_TITLE });
+    await paperCard.getByText('Zhang, Okafor, Liu').waitFor();
+    await paperCard.getByLabel('Cite').check();
+
+    // Matches: open the challenge, then propose.
+    await panel.getByRole('tab', { name: 'Matches' }).click();
+    const match = panel.getByRole('article', { name: CHALLENGE_TITLE });
+    await match.getByRole('button', { name: CHALLENGE_TITLE }).click();
+    await match.getByText('Full-size 1.2 m² modules').waitFor();
+    expect(await match.locator('mark.term').count()).toBeGreaterThan(0);
+    await match.getByRole('button', { name: 'Propose' }).click();
+
+    const form = panel.getByRole('form', { name: 'Propose' });
+    const reference = form.getByRole('checkbox', { name: new RegExp(PAPER_TITLE) });
+    await reference.waitFor();
+    expect(await reference.isChecked()).toBe(true);
+    await form.getByLabel('Summary').fill('Spatial ALD nanolaminate encapsulation for full-size modules');
+    await form.getByLabel('Approach').fill('Alumina/zirconia nanolaminates by spatial ALD, qualified to IEC 61215 damp heat on 1.2 m² modules.');
+    await form.getByLabel('Price').fill('650000');
+    await form.getByLabel('Duration (weeks)').fill('30');
+    await form.getByRole('button', { name: 'Submit proposal' }).click();
+
+    await panel.getByText('Proposal received').waitFor();
+    await panel.getByText('Verified on this device: the hash matches the bid’s content.').waitFor();
+
+    // Over the API: the bid exists, cites the clipped paper, and the enterprise sees it too.
+    const { items: bids } = await api('GET', '/api/me/bids', { token: researcher.token });
+    expect(bids).toHaveLength(1);
+    expect(bids[0]).toMatchObject({
+      challengeId: challenge.id,
+      price: { amount: 650000, currency: 'CNY' },
+      durationWeeks: 30,
+      references: [expect.objectContaining({ paperId: first.value.paper.id, title: PAPER_TITLE, doi: '10.5555/jpvr.2024.0318' })],
+    });
+    expect(await panel.getByText(bids[0].receipt.sha256).count()).toBe(1);
+    const { items: received } = await api('GET', `/api/challenges/${challenge.id}/bids`, { token: enterprise.token });
+    expect(received.map((bid: { id: string }) => bid.id)).toEqual([bids[0].id]);
+  });
+});
