@@ -30,6 +30,7 @@ export function Countdown({ view, deadline }: { view: BoardView; deadline: strin
   );
 }
 
+/** The challenge's status as a coloured label. */
 export function StatusBadge({ view, status }: { view: BoardView; status: ChallengeStatus }) {
   return <span class={`badge ${status}`}>{view.t.statuses[status]}</span>;
 }

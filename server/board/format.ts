@@ -6,7 +6,7 @@ import type { Messages } from './messages.js';
  * Times on the board are shown in China Standard Time and say so: the page is rendered on the server,
  * which cannot know the visitor's zone, and the exchange's deadlines are set in Beijing time.
  */
-export const BOARD_TIME_ZONE = 'Asia/Shanghai';
+const BOARD_TIME_ZONE = 'Asia/Shanghai';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -40,6 +40,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
   }).format(new Date(iso));
 }
 
+/** Time left as words, and whether it is short. */
 export interface Countdown {
   text: string;
   /** Less than a day to go: worth drawing the eye to. */

@@ -5,6 +5,7 @@ import { languageTag } from './locale.js';
 import { BOARD_CSS } from './styles.js';
 import type { BoardView } from './view.js';
 
+/** The navigation entry the page belongs to (marked as current), if any. */
 export type Section = 'challenges' | 'awards' | null;
 
 const LOCALES: readonly Locale[] = ['en', 'zh'];

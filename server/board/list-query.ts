@@ -1,5 +1,6 @@
 import { isFieldId, type FieldId } from '../../shared/fields.js';
 import { ChallengeSort } from '../../shared/schemas/challenge.js';
+import type { LinkParams } from './view.js';
 
 /** Challenges per page of the board. */
 export const BOARD_PAGE_SIZE = 12;
@@ -19,7 +20,7 @@ export interface BoardListQuery {
  * Reads the list page's address forgivingly: a person typed it or an old link made it, so an unknown
  * field or sort is ignored rather than refused, and an over-long search is cut to the API's limit.
  */
-export function readListQuery(params: Record<string, string | undefined>): BoardListQuery {
+export function readListQuery(params: LinkParams): BoardListQuery {
   const q = (params.q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
   const field = params.field && isFieldId(params.field) ? params.field : null;
   const sort = ChallengeSort.safeParse(params.sort);
@@ -28,6 +29,6 @@ export function readListQuery(params: Record<string, string | undefined>): Board
 }
 
 /** The address parameters of `query` (for links that keep the search while changing one thing). */
-export function listParams(query: BoardListQuery): Record<string, string | undefined> {
+export function listParams(query: BoardListQuery): LinkParams {
   return { q: query.q || undefined, field: query.field ?? undefined, sort: query.sort ?? undefined };
 }

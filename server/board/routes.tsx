@@ -17,6 +17,7 @@ import { createView, type BoardView } from './view.js';
 /** Questions shown on a challenge page: the service's largest page, oldest first. */
 const QUESTIONS_SHOWN = 100;
 
+/** What the board reads through (as an anonymous caller) and the time its countdowns count from. */
 export interface BoardDeps {
   services: Services;
   clock: Clock;

@@ -2,6 +2,7 @@ import type { Locale } from '../../shared/schemas/common.js';
 import type { LocaleChoice } from './locale.js';
 import { messagesFor, type Messages } from './messages.js';
 
+/** Query parameters of a link; empty and undefined ones are left out. */
 export type LinkParams = Record<string, string | undefined>;
 
 /** What every page and component renders with: the language, its words, the time, and link building. */
