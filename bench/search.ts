@@ -1,0 +1,74 @@
+import { deepStrictEqual } from 'node:assert/strict';
+import { createChallengeScan, createChallengeIndex, type ChallengeSearchOptions } from '../server/search/challenge-index.js';
+import { generateChallenges, generateQueries, type Language } from './corpus.js';
+import { compare, formatBytes, formatCount, formatMs, percentile, retainedBytes, timeEach, timeOnce } from './measure.js';
+import type { BenchRow, BenchSection } from './table.js';
+
+const CHALLENGES = 10_000;
+const QUERIES = 300;
+const LIMIT = 20;
+
+/**
+ * Search over 10,000 generated bilingual challenges: the inverted index against a linear scan that
+ * computes the same BM25F scores by visiting every challenge (both from pre-analyzed text, as a fair
+ * scan would be), for the same queries, open challenges only, top 20. Every query's hits are checked to be
+ * identical, scores included, so the speed is not bought with different answers.
+ */
+export const searchSection: BenchSection = {
+  name: 'search',
+  async run() {
+    const challenges = generateChallenges(CHALLENGES);
+    const queries = generateQueries(QUERIES);
+
+    const baseline = retainedBytes();
+    const index = createChallengeIndex();
+    const build = timeOnce(() => challenges.forEach((row) => index.upsert(row)));
+    const indexBytes = retainedBytes() - baseline;
+    const scan = createChallengeScan();
+    const load = timeOnce(() => challenges.forEach((row) => scan.upsert(row)));
+    const scanBytes = retainedBytes() - baseline - indexBytes;
+
+    const options: ChallengeSearchOptions = { filter: (row) => row.status === 'open', limit: LIMIT };
+    const indexTimes = timeEach(queries, (q) => index.search(q.text, options));
+    const scanTimes = timeEach(queries, (q) => scan.search(q.text, options));
+    let hits = 0;
+    for (const query of queries) {
+      const fromIndex = index.search(query.text, options);
+      deepStrictEqual(fromIndex, scan.search(query.text, options), `index and scan disagree on "${query.text}"`);
+      hits += fromIndex.length;
+    }
+
+    const size = `search · ${formatCount(CHALLENGES)} challenges`;
+    const row = (measure: string, value: number, reference: number, format = formatMs): BenchRow => ({
+      benchmark: size,
+      measure,
+      value: format(value),
+      reference: format(reference),
+      comparison: compare(value, reference),
+    });
+    const byLanguage = (language: Language) => {
+      const picked = queries.flatMap((q, i) => (q.language === language ? [i] : []));
+      return row(
+        `query p50, ${language} (${picked.length})`,
+        percentile(picked.map((i) => indexTimes[i]!), 50),
+        percentile(picked.map((i) => scanTimes[i]!), 50),
+      );
+    };
+    return [
+      { ...row('build (analyze + index)', build.ms, load.ms), reference: `${formatMs(load.ms)} (scan: analyze only)`, comparison: '' },
+      { ...row('memory', indexBytes, scanBytes, formatBytes), comparison: compare(indexBytes, scanBytes, ['smaller', 'larger']) },
+      row(`query p50 (${QUERIES} queries, top ${LIMIT})`, percentile(indexTimes, 50), percentile(scanTimes, 50)),
+      row('query p99', percentile(indexTimes, 99), percentile(scanTimes, 99)),
+      byLanguage('en'),
+      byLanguage('zh'),
+      byLanguage('mixed'),
+      {
+        benchmark: size,
+        measure: 'same hits and scores as the scan',
+        value: `${QUERIES}/${QUERIES} queries`,
+        reference: `${formatCount(hits)} hits compared`,
+        comparison: 'identical',
+      },
+    ];
+  },
+};
