@@ -24,7 +24,8 @@ interface FieldCodec<T> {
 }
 
 const codec = <T>(pattern: RegExp, write: (v: T) => string, read: (s: string) => T): FieldCodec<T> => ({ pattern, write, read });
-const idCodec = codec<string>(/^[a-z]{3}_[0-9a-z]{4,24}$/, String, String);
+// Ids are `chl_` and 12 characters today; 20 leaves room and still fits two ids in one button.
+const idCodec = codec<string>(/^[a-z]{3}_[0-9a-z]{4,20}$/, String, String);
 const flagCodec = codec<boolean>(/^[01]$/, (v) => (v ? '1' : '0'), (s) => s === '1');
 const ROLE_CODES: Record<RoleChoice, string> = { researcher: 'r', enterprise: 'e', both: 'b' };
 const LIST_CODES: Record<ListKind, string> = { open: 'o', search: 's', saved: 'v', mine: 'm', mybids: 'b', subscriptions: 'u' };

@@ -46,7 +46,7 @@ export interface CreateBotOptions {
  * The Tenderlab bot over the domain services, ready for long polling, a webhook or `handleUpdate`.
  * Everything it does goes through the services, which decide who may do what; it never writes the store.
  *
- * Order matters: updates of one chat run one at a time (so a conversation sees answers in order), the
+ * Order matters: an error boundary around all of it, then updates of one chat run one at a time (so a conversation sees answers in order), the
  * account is loaded, `my_chat_member` is handled, group chats get a pointer to a private chat, /cancel
  * runs before any conversation can swallow it, active conversations get their answers, then the
  * features, then the fallback that answers whatever is left.
@@ -57,12 +57,16 @@ export function createBot({ token, services, client, botInfo, log = console.erro
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const deps: BotDeps = { services, memo: createQueryMemo(), log };
 
-  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  bot.use(loadAccount(services));
-  bot.use(membershipFeature(deps));
+  // Around everything, so that polling, a webhook and handleUpdate all answer failures the same way.
+  const handleError = handleBotError(token, log);
+  bot.catch(handleError);
+  const guarded = bot.errorBoundary(handleError);
+  guarded.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  guarded.use(loadAccount(services));
+  guarded.use(membershipFeature(deps));
 
-  const privateChats = bot.chatType('private');
-  bot.on('message:text').filter(
+  const privateChats = guarded.chatType('private');
+  guarded.on('message:text').filter(
     (ctx) => ctx.chat.type !== 'private' && ctx.message.text.startsWith('/'),
     (ctx) => replyHtml(ctx, ctx.t.fallback.groupsOnly),
   );
@@ -93,6 +97,5 @@ export function createBot({ token, services, client, botInfo, log = console.erro
     fallbackFeature(deps),
   );
 
-  bot.catch(handleBotError(token, log));
   return bot;
 }

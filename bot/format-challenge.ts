@@ -97,14 +97,18 @@ export function formatChallengeCard(challenge: CardChallenge, { locale, now, det
   const description = challenge.description?.trim();
   if (!description) return [head, ...tail].join('\n');
   // The description gets whatever room the rest leaves, so the message always fits.
-  const room = MESSAGE_LIMIT - head.length - tail.join('\n').length - 100;
-  const body = `\n\n<b>${t.card.description}</b>\n${escapeHtml(truncate(description, Math.max(200, Math.floor(room / 1.2))))}`;
-  return truncateHtmlSafe([head + body, ...tail].join('\n'));
+  const label = `\n\n<b>${t.card.description}</b>\n`;
+  const room = MESSAGE_LIMIT - head.length - label.length - tail.join('\n').length - 1;
+  return [head + label + escapeWithin(description, room), ...tail].join('\n');
 }
 
-/** A last guard on length: cutting escaped text can split an entity, so cut at the last line break instead. */
-function truncateHtmlSafe(text: string): string {
-  if (text.length <= MESSAGE_LIMIT) return text;
-  const cut = text.slice(0, MESSAGE_LIMIT - 2);
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n…`;
+/** `text` escaped, cut so that the escaped form is at most `room` characters (escaping lengthens it). */
+function escapeWithin(text: string, room: number): string {
+  let chars = room;
+  let escaped = escapeHtml(truncate(text, chars));
+  while (escaped.length > room && chars > 1) {
+    chars = Math.max(1, Math.floor((chars * room) / escaped.length) - 1);
+    escaped = escapeHtml(truncate(text, chars));
+  }
+  return escaped;
 }

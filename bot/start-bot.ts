@@ -1,5 +1,5 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Api, webhookCallback, type Bot } from 'grammy';
+import { Api, webhookCallback, type ApiClientOptions, type Bot } from 'grammy';
 import type { App } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import type { Services } from '../server/domain/services.js';
@@ -25,6 +25,8 @@ export interface StartBotOptions {
   app: App;
   /** Problems, one line each, never the token; console.error by default. */
   log?: (line: string) => void;
+  /** Extra API client options over `telegram.apiRoot` (tests pass a stand-in `fetch`). */
+  client?: ApiClientOptions;
 }
 
 export interface TelegramBotHandle {
@@ -67,9 +69,9 @@ async function persist(what: string, attempt: () => Promise<unknown>, signal: Ab
  * delivers notifications through. Reaching Telegram happens in the background and is retried, so the
  * server starts (and serves the API) even while Telegram is unreachable. Resolves once the route is mounted.
  */
-export async function startTelegramBot({ telegram, services, app, log = console.error }: StartBotOptions): Promise<TelegramBotHandle> {
+export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient }: StartBotOptions): Promise<TelegramBotHandle> {
   const { token } = telegram;
-  const client = telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {};
+  const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), ...extraClient };
   const bot = createBot({ token, services, client, log });
 
   // The outbox gets an API client of its own, without auto-retry: the dispatcher owns retries and flood control.

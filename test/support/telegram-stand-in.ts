@@ -38,7 +38,9 @@ export const BOT_INFO: UserFromGetMe = {
 };
 
 function buttonsOf(markup: InlineKeyboardMarkup | undefined): ChatMessage['buttons'] {
-  return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ({ text: b.text, data: 'callback_data' in b ? (b.callback_data ?? '') : '' })));
+  return (markup?.inline_keyboard ?? [])
+    .filter((row) => row.length > 0)
+    .map((row) => row.map((b) => ({ text: b.text, data: 'callback_data' in b ? (b.callback_data ?? '') : '' })));
 }
 
 /**
@@ -50,10 +52,16 @@ export class BotApiStandIn {
   readonly calls: ApiCall[] = [];
   readonly messages = new Map<string, ChatMessage>();
   private nextMessageId = 100;
-  private readonly failures: { method: string; failure: ApiFailure | 'network' }[] = [];
+  private readonly pendingUpdates: unknown[] = [];
+  private readonly failures: { method: string; failure: ApiFailure | { network: string } }[] = [];
 
-  /** The next call of `method` fails with `failure` (a Telegram error answer, or a dropped connection). */
-  failNext(method: string, failure: ApiFailure | 'network'): void {
+  /** An update for the bot to fetch with getUpdates (long polling). */
+  queueUpdate(update: unknown): void {
+    this.pendingUpdates.push(update);
+  }
+
+  /** The next call of `method` fails with `failure`: a Telegram error answer, or a network error with this code. */
+  failNext(method: string, failure: ApiFailure | { network: string }): void {
     this.failures.push({ method, failure });
   }
 
@@ -65,8 +73,13 @@ export class BotApiStandIn {
     const failureIndex = this.failures.findIndex((f) => f.method === method);
     if (failureIndex >= 0) {
       const { failure } = this.failures.splice(failureIndex, 1)[0]!;
-      if (failure === 'network') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      if ('network' in failure) throw Object.assign(new Error(`network failure ${failure.network}`), { code: failure.network });
       return Response.json({ ok: false, ...failure }, { status: failure.error_code });
+    }
+    if (method === 'getUpdates') {
+      // Long polling: hold an empty answer briefly, as Telegram holds it up to `timeout`, so pollers do not spin.
+      if (this.pendingUpdates.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      return Response.json({ ok: true, result: this.pendingUpdates.splice(0) });
     }
     return Response.json({ ok: true, result: this.answer(method, payload) });
   }) as typeof fetch;

@@ -1,0 +1,30 @@
+import { Api } from 'grammy';
+import { describe, expect, it } from 'vitest';
+import { registerCommands } from '../../bot/commands.js';
+import { COMMANDS } from '../../bot/i18n.js';
+import { botHarness, TEST_TOKEN } from '../support/telegram-bot.js';
+import { BotApiStandIn } from '../support/telegram-stand-in.js';
+
+describe('commands', () => {
+  it('registers the menu in English (default) and Chinese (language_code zh)', async () => {
+    const standIn = new BotApiStandIn();
+    await registerCommands(new Api(TEST_TOKEN, { apiRoot: 'http://bot-api.test', fetch: standIn.fetch }));
+    const [en, zh] = standIn.callsOf('setMyCommands');
+    expect(en!.payload.language_code).toBeUndefined();
+    expect(en!.payload.commands.map((c: { command: string }) => c.command)).toEqual([...COMMANDS]);
+    expect(en!.payload.commands[0]).toEqual({ command: 'start', description: 'Create your account or see it' });
+    expect(zh!.payload.language_code).toBe('zh');
+    expect(zh!.payload.commands[0]).toEqual({ command: 'start', description: '注册或查看账户' });
+  });
+
+  it.each(['en', 'zh'] as const)('every command of the menu has a handler that answers (%s)', async (locale) => {
+    const h = await botHarness();
+    const u = await h.registered(1, { roles: 'both', locale });
+    for (const command of COMMANDS) {
+      const reply = await u.send(`/${command}`);
+      expect(reply.sent.length, command).toBeGreaterThan(0);
+      expect(reply.sent.join('\n'), command).not.toMatch(/I do not know the command|我不认识命令/);
+      if (command === 'post') await u.send('/cancel');
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { countdown, formatChallengeCard, formatDateTime, formatMoney, type CardChallenge } from '../../bot/format-challenge.js';
+import { formatBid } from '../../bot/format-bid.js';
+import { COMMANDS, messagesFor, type Messages } from '../../bot/i18n.js';
+
+const NOW = new Date('2026-11-01T09:00:00.000Z');
+
+const challenge: CardChallenge = {
+  title: 'Cheap <b>bold</b> & "quoted" title',
+  summary: 'A summary with <script>alert(1)</script>.',
+  fields: ['ai', 'energy'],
+  reward: { amount: 500000, currency: 'CNY' },
+  deadline: '2026-12-31T23:59:59.000Z',
+  status: 'open',
+  owner: { id: 'acc_1', displayName: 'Zhang <San>', organization: 'Acme & Co' },
+};
+
+describe('formatChallengeCard', () => {
+  it('shows title, enterprise, reward, deadline countdown, fields and summary, all escaped', () => {
+    const card = formatChallengeCard(challenge, { locale: 'en', now: NOW });
+    expect(card).toBe(
+      [
+        '<b>Cheap &lt;b&gt;bold&lt;/b&gt; &amp; "quoted" title</b>',
+        '🏢 Zhang &lt;San&gt; · Acme &amp; Co',
+        '💰 Reward: <b>CN¥500,000</b>',
+        '⏳ Deadline: 31 Dec 2026, 23:59 UTC — 60 days left',
+        '🏷 Artificial intelligence · Clean &amp; efficient energy',
+        '',
+        'A summary with &lt;script&gt;alert(1)&lt;/script&gt;.',
+      ].join('\n'),
+    );
+  });
+
+  it('speaks Chinese', () => {
+    const card = formatChallengeCard(challenge, { locale: 'zh', now: NOW });
+    expect(card).toContain('💰 悬赏: <b>¥500,000</b>');
+    expect(card).toContain('2026年12月31日 23:59 UTC — 剩余 60 天');
+    expect(card).toContain('🏷 人工智能 · 清洁高效能源');
+  });
+
+  it('shows the status when not open, and the winner when awarded', () => {
+    const awarded = formatChallengeCard(
+      { ...challenge, status: 'awarded', award: { bidId: 'bid_1', winner: { id: 'acc_2', displayName: 'Ada', organization: '' }, amount: { amount: 1, currency: 'USD' }, note: '', awardedAt: NOW.toISOString() } },
+      { locale: 'en', now: NOW },
+    );
+    expect(awarded).toContain('🏆 Awarded');
+    expect(awarded).toContain('Awarded to <b>Ada</b> for US$1');
+    expect(awarded).not.toContain('days left');
+  });
+
+  it('keeps the details view within one Telegram message however long the description', () => {
+    const card = formatChallengeCard(
+      { ...challenge, description: '<&>'.repeat(10_000), type: 'prototype', ipTerms: 'equity', counters: { bids: 1, saves: 2, questions: 3 } },
+      { locale: 'en', now: NOW, detailed: { questions: [{ id: 'q', challengeId: 'c', text: 'Q?', answer: 'A.', askedAt: '', answeredAt: '' }] } },
+    );
+    expect(card.length).toBeLessThanOrEqual(4096);
+    expect(card).toContain('<b>Type:</b> Prototype');
+    expect(card).toContain('1 bids · 2 saves · 3 questions');
+    expect(card).toContain('Q?');
+  });
+});
+
+describe('formatting helpers', () => {
+  it('counts down in the unit that reads naturally', () => {
+    const t = messagesFor('en');
+    const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+    expect(countdown(at(3 * 86_400_000), NOW, t)).toBe('3 days left');
+    expect(countdown(at(30 * 3_600_000), NOW, t)).toBe('30 hours left');
+    expect(countdown(at(3_600_000), NOW, t)).toBe('1 hour left');
+    expect(countdown(at(90_000), NOW, t)).toBe('2 minutes left');
+    expect(countdown(at(-1), NOW, t)).toBe('deadline passed');
+  });
+
+  it('formats money and dates per locale', () => {
+    expect(formatMoney({ amount: 80000.5, currency: 'USD' }, 'en')).toBe('US$80,000.50');
+    expect(formatMoney({ amount: 10, currency: 'XYZ' }, 'en')).toContain('XYZ');
+    expect(formatDateTime('2026-12-31T23:59:59.000Z', 'zh')).toBe('2026年12月31日 23:59 UTC');
+  });
+
+  it('keeps a bid within one message', () => {
+    const text = formatBid(
+      { summary: 's'.repeat(1000), approach: '&'.repeat(20_000), price: { amount: 1, currency: 'CNY' }, durationWeeks: 3, references: Array.from({ length: 30 }, (_, i) => ({ paperId: null, title: `T${i}`.repeat(100), authors: [], doi: null, arxivId: null, year: null, venue: null, url: null })) },
+      { locale: 'en', reader: 'owner', header: 'H' },
+    );
+    expect(text.length).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('the message catalogue', () => {
+  /** Every leaf of a catalogue: strings as they are, functions called with sample arguments. */
+  function leaves(node: unknown, path = ''): [string, string][] {
+    if (typeof node === 'string') return [[path, node]];
+    if (typeof node === 'function') return [[path, String(node('x', 'y', 'z'))]];
+    return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  }
+
+  it('has every message in both languages, none empty, Chinese ones in Chinese', () => {
+    const en = leaves(messagesFor('en'));
+    const zh = leaves(messagesFor('zh'));
+    expect(zh.map(([p]) => p)).toEqual(en.map(([p]) => p));
+    for (const [path, text] of [...en, ...zh]) expect(text.trim(), path).not.toBe('');
+    // Messages that are only emoji or markup around a value read the same in both languages.
+    const languageNeutral = new Set(['card.enterprise', 'card.fields', 'bid.from', 'subscriptions.keywords']);
+    const english = Object.fromEntries(en);
+    const untranslated = zh.filter(([path, text]) => text === english[path] && !languageNeutral.has(path)).map(([path]) => path);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('describes every command in both languages within Telegram’s 256 characters', () => {
+    for (const locale of ['en', 'zh'] as const) {
+      const t: Messages = messagesFor(locale);
+      for (const command of COMMANDS) {
+        expect(t.commands[command].length).toBeGreaterThan(2);
+        expect(t.commands[command].length).toBeLessThanOrEqual(256);
+      }
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { botHarness } from '../support/telegram-bot.js';
+import { accountOf, clipPaper, postChallenge, submitBid } from '../support/telegram-fixtures.js';
+
+describe('Propose', () => {
+  it('collects summary, approach, price, weeks and cited clips, checks each, and shows the receipt', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const challenge = await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    const paper = await clipPaper(h, u, 'Hydrometallurgical recycling of NMC cathodes', '10.1000/nmc');
+    await clipPaper(h, u, 'Unrelated paper', '10.1000/other');
+    await u.send('/challenges');
+    const intro = await u.press('Propose');
+    expect(intro.sent[0]).toContain('Proposal for “Battery recycling at scale”');
+    expect(intro.sent[1]).toContain('summary');
+    expect((await u.send('short')).sent[0]).toContain('10 to 1,000');
+    expect((await u.send('A closed-loop leaching process.')).sent[0]).toContain('approach');
+    expect((await u.send('tiny')).sent[0]).toContain('10 to 20,000');
+    const price = await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
+    expect(price.sent[0]).toContain('price');
+    expect(price.sent[0]).toContain('CN¥500,000');
+    expect((await u.send('free')).sent[0]).toContain('did not understand that amount');
+    expect((await u.send('30万')).sent[0]).toContain('weeks');
+    expect((await u.send('0')).sent[0]).toContain('between 1 and 520');
+    expect((await u.send('many')).sent[0]).toContain('between 1 and 520');
+    const papers = await u.send('24 weeks');
+    expect(papers.sent[0]).toContain('Cite <b>papers</b>');
+    expect(papers.messages[0]!.buttons.flat().map((b) => b.text)).toContain('Hydrometallurgical recycling of NMC cathodes');
+    await u.press('Hydrometallurgical');
+    const preview = await u.press('Done');
+    expect(preview.sent[0]).toContain('Your bid</b> — check it before sending');
+    expect(preview.sent[0]).toContain('CN¥300,000');
+    expect(preview.sent[0]).toContain('24 weeks');
+    expect(preview.sent[0]).toContain('Hydrometallurgical recycling of NMC cathodes (2024) — doi:10.1000/nmc');
+    const receipt = await u.press('Submit bid');
+    expect(receipt.sent[0]).toMatch(/Bid submitted\.<\/b>\nReceipt \(revision 1\), received .*:\n<code>[0-9a-f]{64}<\/code>/);
+
+    const [bid] = (await h.runtime.services.bids.listMine(await accountOf(h, u), { limit: 5 })).items;
+    expect(bid).toMatchObject({
+      challengeId: challenge.id,
+      summary: 'A closed-loop leaching process.',
+      price: { amount: 300000, currency: 'CNY' },
+      durationWeeks: 24,
+      references: [expect.objectContaining({ paperId: paper.id })],
+    });
+    expect(receipt.sent[0]).toContain(bid!.receipt.sha256);
+    // The card now offers the bid instead of a second proposal.
+    const again = await u.send('/challenges');
+    expect(again.messages[1]!.buttons[1]![0]!.text).toBe('📄 Your bid');
+  });
+
+  it('says there are no clips to cite, and Cancel on the preview sends nothing', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await u.press('Propose');
+    await u.send('A closed-loop leaching process.');
+    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
+    await u.send('80k USD');
+    const preview = await u.send('12');
+    expect(preview.sent[0]).toContain('no clipped papers');
+    expect(preview.sent[1]).toContain('US$80,000');
+    expect((await u.press('✖️ Cancel')).sent).toEqual(['OK, discarded. No bid was sent.']);
+    expect((await h.runtime.services.bids.listMine(await accountOf(h, u), { limit: 5 })).items).toEqual([]);
+  });
+
+  it('/cancel leaves it; pressing another card button mid-way is handled by that button', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await u.press('Propose');
+    const saved = await u.press('⭐ Save');
+    expect(saved.answers[0]!.text).toContain('Saved');
+    expect((await u.send('A closed-loop leaching process.')).sent[0]).toContain('approach');
+    expect((await u.send('/cancel')).sent).toEqual(['OK, I left the form. Nothing was saved.']);
+  });
+
+  it('starting Ask in the middle of a proposal leaves the proposal, saying so', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await u.press('Propose');
+    const ask = await u.press('Ask');
+    expect(ask.sent[0]).toBe('I left your unfinished form to start this one.');
+    expect(ask.sent[1]).toContain('Your question about');
+  });
+
+  it('is refused up front for enterprises, for a second live bid, and on closed challenges', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const other = await h.registered(3, { roles: 'enterprise' });
+    const challenge = await postChallenge(h, enterprise);
+    await other.send('/challenges');
+    expect((await other.press('Propose')).answers[0]).toEqual({ text: expect.stringContaining('researcher accounts'), alert: true });
+
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await submitBid(h, u, challenge.id);
+    const button = u.findButton('Propose');
+    expect((await u.pressData(button.data, button.message.messageId)).answers[0]!.text).toContain('already have a live bid');
+
+    const late = await h.registered(4);
+    await late.send('/challenges');
+    await h.runtime.services.challenges.close(await accountOf(h, enterprise), challenge.id);
+    expect((await late.press('Propose')).answers[0]!.text).toContain('not accepting bids');
+  });
+
+  it('when the challenge closes during the conversation, the services refuse and it says why', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const challenge = await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await u.press('Propose');
+    await u.send('A closed-loop leaching process.');
+    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
+    await u.send('300000');
+    await u.send('12');
+    await h.runtime.services.challenges.close(await accountOf(h, enterprise), challenge.id);
+    const refused = await u.press('Submit bid');
+    expect(refused.sent[0]).toContain('not possible right now');
+    expect(refused.sent[0]).toContain('not accepting bids');
+  });
+
+  it('works in Chinese', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2, { locale: 'zh' });
+    await u.send('/challenges');
+    expect((await u.press('投标')).sent[0]).toContain('为「Battery recycling at scale」投标');
+    await u.send('闭环浸出工艺，溶剂可回收再用。');
+    await u.send('八周完成小试，二十周完成中试，使用自有专利浸出液。');
+    await u.send('30万元');
+    expect((await u.send('20周')).sent[1]).toContain('您的投标');
+    expect((await u.press('提交投标')).sent[0]).toContain('投标已提交');
+  });
+});
+
+describe('Ask and Answer', () => {
+  it('a researcher asks a public question; the enterprise answers from the notification', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const challenge = await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    expect((await u.press('Ask')).sent[0]).toContain('Your question about <b>Battery recycling at scale</b>');
+    expect((await u.send('Why?')).sent[0]).toContain('5 to 2,000');
+    expect((await u.send('Is cobalt recovery required?')).sent[0]).toContain('Question posted');
+    const [question] = (await h.runtime.services.questions.list(null, challenge.id, { limit: 5 })).items;
+    expect(question!.text).toBe('Is cobalt recovery required?');
+
+    const prompt = await enterprise.pressData(`v1:qa:${challenge.id}:${question!.id}`);
+    expect(prompt.sent[0]).toContain('<i>Is cobalt recovery required?</i>');
+    expect((await enterprise.send('Yes, above 90%.')).sent[0]).toContain('Answer published');
+    const [answered] = (await h.runtime.services.questions.list(null, challenge.id, { limit: 5 })).items;
+    expect(answered!.answer).toBe('Yes, above 90%.');
+  });
+
+  it('someone other than the owner pressing Answer is refused by the services', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const challenge = await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    const question = await h.runtime.services.questions.ask(await accountOf(h, u), challenge.id, { text: 'Is cobalt recovery required?' });
+    const intruder = await h.registered(3);
+    await intruder.pressData(`v1:qa:${challenge.id}:${question.id}`);
+    const refused = await intruder.send('Yes it is, trust me.');
+    expect(refused.sent[0]).toContain("You can't do that");
+    expect((await h.runtime.services.questions.list(null, challenge.id, { limit: 5 })).items[0]!.answer).toBeNull();
+  });
+});
