@@ -46,6 +46,19 @@ export default defineConfig({
         description: '__MSG_clipCommand__',
       },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'extension@tenderlab.invalid' } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'extension@tenderlab.invalid',
+              // What leaves the device, and only for the server the user configured: the sign-in (email and
+              // password), and of each page the user clips its address, bibliographic data and selected text.
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personallyIdentifyingInfo', 'browsingActivity', 'websiteContent'],
+              },
+            },
+          },
+        }
+      : {}),
   }),
 });
