@@ -56,7 +56,9 @@ export type NotificationListQuery = z.infer<typeof NotificationListQuery>;
 
 /** Mark some notifications read (`ids`), or all of them (`all: true`). */
 export const MarkReadInput = z
-  .union([z.object({ ids: z.array(Id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()])
+  .union([z.object({ ids: z.array(Id).min(1).max(500) }).strict(), z.object({ all: z.literal(true) }).strict()], {
+    error: 'send {"ids": [...]} with 1 to 500 notification ids, or {"all": true}',
+  })
   .meta({ id: 'MarkReadInput' });
 export type MarkReadInput = z.input<typeof MarkReadInput>;
 
