@@ -107,6 +107,13 @@ describe('malformed bodies, on every route that takes one', () => {
         expectSane(res, label(notAnObject));
         expect(res.status, label(notAnObject)).toBe(422);
       }
+      // Tens of thousands of levels of nesting, just under the size limit: refused without a stack overflow.
+      const deep = `${'['.repeat(60_000)}${']'.repeat(60_000)}`;
+      for (const body of [deep, `{"fields":${deep},"milestones":${deep}}`]) {
+        const res = await call(f, route, body);
+        expectSane(res, label(`${body.slice(0, 12)}… nested`));
+        expect(res.status, label('nested')).toBe(422);
+      }
       const empty = await call(f, route, {});
       expectSane(empty, label('{}'));
       if (!route.allOptional) expect(empty.status, label('{}')).toBe(422);
@@ -267,6 +274,16 @@ describe('hostile values, field by field', () => {
       expect(res.body.error.details?.issues?.map((i: { path: string }) => i.path) ?? [res.body.error.details?.path], what).toContain(path);
     }
     expect(JSON.stringify(await f.rt.call('GET', `/api/challenges/${f.ids.open}`, { token: f.cast.owner.token }))).toBe(before);
+  });
+
+  it('a body that fits none of the shapes a route takes says which shapes it takes', async () => {
+    const rt = await testRuntime();
+    const { owner } = await registerCast(rt);
+    for (const body of [{}, { all: false }, { ids: ['ntf_1'], all: true }, { read: 'everything' }]) {
+      const res = await rt.call('POST', '/api/me/notifications/read', { token: owner.token, body });
+      expectError(res, 422);
+      expect(res.body.error.message, JSON.stringify(body)).toMatch(/"ids".*"all": true/);
+    }
   });
 
   it('lower-case currencies and padded texts are normalized, not refused', async () => {
