@@ -62,7 +62,7 @@ const CJK_FUNCTION_CHARS = new Set([...'的了和与及在是对等也或而之�
 const CJK_FUNCTION_WORDS = new Set(
   (
     '我们 你们 他们 它们 以及 进行 通过 基于 一种 一个 一些 可以 或者 并且 而且 以上 以下 其中 这些 那些 这个 那个 ' +
-    '如何 什么 能够 已经 之一 以便 对于 关于 由于 因此 所以 但是 如果 然后 以及 及其 等等 相关 具有'
+    '如何 什么 能够 已经 之一 以便 对于 关于 由于 因此 所以 但是 如果 然后 及其 等等 相关 具有'
   ).split(' '),
 );
 
@@ -98,6 +98,7 @@ interface CjkChar {
   chunk: number;
 }
 
+/** The terms of one CJK run (consecutive CJK words, no punctuation between), with their roles. */
 function emitCjkRun(words: readonly CjkWord[], terms: Term[]): void {
   const chars: CjkChar[] = [];
   const chunkSizes: number[] = [];
@@ -109,9 +110,9 @@ function emitCjkRun(words: readonly CjkWord[], terms: Term[]): void {
     let chunk = -1;
     if (!isFunction) {
       // Consecutive single characters are one chunk: the segmenter spells an unknown word that way.
-      if (wordChars.length === 1 && previousWasSingle) chunk = chunkSizes.length - 1;
-      else chunkSizes.push(0);
-      chunk = chunk === -1 ? chunkSizes.length - 1 : chunk;
+      const continuesChunk = wordChars.length === 1 && previousWasSingle;
+      if (!continuesChunk) chunkSizes.push(0);
+      chunk = chunkSizes.length - 1;
       chunkSizes[chunk]! += wordChars.length;
     }
     previousWasSingle = !isFunction && wordChars.length === 1;
@@ -137,6 +138,7 @@ function emitCjkRun(words: readonly CjkWord[], terms: Term[]): void {
   }
 }
 
+/** The index key of an alphabetic word, or null for a stop word. */
 function wordKey(surface: string): string | null {
   let word = surface.toLowerCase();
   if (PLAIN_WORD.test(word)) return ENGLISH_STOP_WORDS.has(word) ? null : stemEnglish(word);
@@ -147,7 +149,7 @@ function wordKey(surface: string): string | null {
   word = word.replaceAll("'", '');
   if (word.length === 0 || ENGLISH_STOP_WORDS.has(word)) return null;
   if (GROUPED_NUMBER.test(word)) return word.replaceAll(',', '');
-  return /^[a-z]+$/.test(word) ? stemEnglish(word) : word;
+  return PLAIN_WORD.test(word) ? stemEnglish(word) : word;
 }
 
 function emitWords(text: string, start: number, terms: Term[]): void {

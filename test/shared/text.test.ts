@@ -70,8 +70,10 @@ describe('English analysis', () => {
     expect(keys('CO2 capture at 12,000 rpm, 3.5 kW')).toEqual(['co2', key('capture'), '12000', 'rpm', '3.5', 'kw']);
   });
 
-  it('splits hyphenated and snake_case words', () => {
+  it('splits hyphenated and snake_case words, and words joined by a comma', () => {
     expect(keys('Li-ion battery_pack')).toEqual(['li', 'ion', key('battery'), 'pack']);
+    expect(keys('cells,batteries')).toEqual([key('cell'), key('battery')]);
+    expect(keys("U.S. don't")).toEqual(['u.s']);
   });
 });
 
@@ -105,6 +107,12 @@ describe('Chinese analysis', () => {
 });
 
 describe('mixed text', () => {
+  it('gives an English word the same keys inside Chinese text as on its own', () => {
+    const english = "Li-ion battery_pack, recycling's 3.5kW CO2";
+    const inChinese = keys(`锂电池${english}回收`).filter((k) => /^[\x00-\x7f]+$/.test(k));
+    expect(inChinese).toEqual(keys(english));
+  });
+
   it('analyzes Chinese and English in one string', () => {
     const all = keys('锂电池 battery recycling 回收');
     expect(all).toEqual(expect.arrayContaining(['锂', '电池', key('batteries'), key('recycle'), '回收']));
