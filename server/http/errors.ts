@@ -49,6 +49,7 @@ export function handleError(error: Error, c: Context): Response {
     if (status === 413) return errorResponse(c, 'payload_too_large', error.message || 'The request body is too large');
     if (status === 401) return errorResponse(c, 'unauthorized', error.message || 'Sign in first');
     if (status === 400) return errorResponse(c, 'bad_request', error.message || 'Malformed request');
+    if (status === 415) return errorResponse(c, 'bad_request', `${c.req.header('content-type') ? 'Unsupported Content-Type' : 'No Content-Type'}: send the body as JSON with Content-Type: application/json`);
     if (status === 429) return errorResponse(c, 'rate_limited', error.message || 'Too many requests');
     if (status < 500) return errorResponse(c, 'bad_request', error.message || `Request refused (${status})`);
   }
