@@ -97,10 +97,11 @@ describe('malformed bodies, on every route that takes one', () => {
         expectSane(res, label(`bad JSON ${JSON.stringify(bad)}`));
         expect(res.status, label(`bad JSON ${JSON.stringify(bad)}`)).toBe(400);
       }
-      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
+      for (const contentType of ['', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
         const res = await call(f, route, JSON.stringify(route.valid), { 'content-type': contentType });
         expectSane(res, label(contentType));
         expect(res.status, label(contentType)).toBe(400);
+        expect(res.body.error.message, label(contentType)).toMatch(/Content-Type: application\/json/);
       }
       for (const notAnObject of ['null', '[]', '[{}]', `[${JSON.stringify(route.valid)}]`, '"text"', '42', 'true', '-0', '1e999']) {
         const res = await call(f, route, notAnObject);
