@@ -18,6 +18,7 @@ export interface ChallengeHit {
   matchedTerms: string[];
 }
 
+/** How to search: which challenges may be hits, how many, and how much of a long query to use. */
 export interface ChallengeSearchOptions {
   /**
    * Keeps only the challenges it accepts (status, fields, reward, visibility), before `limit` applies.

@@ -3,7 +3,7 @@ import type { MatchReason } from '../../shared/schemas/match.js';
 import { analyze, distinctKeys, REQUIRED_ROLES } from '../../shared/text.js';
 import type { AccountRow, ChallengeRow, PaperRow, SubscriptionRow } from '../store/rows.js';
 import type { ChallengeIndex, ChallengeHit } from './challenge-index.js';
-import { compileSubscription, type SubscriptionPhrase } from './subscription-index.js';
+import { acceptsChallenge, compileSubscription, type SubscriptionPhrase } from './subscription-index.js';
 
 /** Everything about a researcher that their matches come from. */
 export interface MatchProfile {
@@ -95,10 +95,7 @@ export function rankMatches(index: ChallengeIndex, profile: MatchProfile, option
   for (const row of profile.subscriptions) {
     if (!row.active) continue;
     const sub = compileSubscription(row);
-    const accepts = (challenge: Readonly<ChallengeRow>) =>
-      isCandidate(challenge) &&
-      (sub.fields.size === 0 || challenge.fields.some((field) => sub.fields.has(field))) &&
-      (sub.minReward === null || challenge.reward.amount >= sub.minReward);
+    const accepts = (challenge: Readonly<ChallengeRow>) => isCandidate(challenge) && acceptsChallenge(sub, challenge);
     if (sub.phrases === null) {
       if (sub.fields.size === 0) continue;
       const label = labelOf(sub.fields).join(', ');

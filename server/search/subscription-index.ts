@@ -49,21 +49,31 @@ function sharesField(wanted: ReadonlySet<string>, fields: readonly string[]): bo
 }
 
 /**
+ * Whether the challenge meets the subscription's conditions other than its keywords: the subscription is
+ * active and not the owner's, shares a field when it names fields, and the reward reaches its minimum.
+ */
+export function acceptsChallenge(sub: CompiledSubscription, challenge: Readonly<ChallengeRow>): boolean {
+  return (
+    sub.active &&
+    sub.accountId !== challenge.ownerId &&
+    (sub.fields.size === 0 || sharesField(sub.fields, challenge.fields)) &&
+    (sub.minReward === null || challenge.reward.amount >= sub.minReward)
+  );
+}
+
+/**
  * Whether the subscription alerts on the challenge, and if so the phrases that matched (empty for a
- * fields-only subscription); `null` when it does not. The rules: an inactive subscription never matches;
- * nor does one of the challenge's owner; non-empty `fields` must share a field with the challenge;
- * `minReward` is compared with the reward amount; a phrase matches when all its keys are among
- * `challengeTextKeys` (from `challengeKeys`), and the keywords match when any phrase does; blank keywords
- * match any challenge but then `fields` must be non-empty, or nothing matches.
+ * fields-only subscription); `null` when it does not. The rules: {@link acceptsChallenge}; a phrase
+ * matches when all its keys are among `challengeTextKeys` (from `challengeKeys`), and the keywords match
+ * when any phrase does; blank keywords match any challenge, but then `fields` must be non-empty, or
+ * nothing matches.
  */
 export function matchSubscription(
   sub: CompiledSubscription,
   challenge: Readonly<ChallengeRow>,
   challengeTextKeys: ReadonlySet<string>,
 ): string[] | null {
-  if (!sub.active || sub.accountId === challenge.ownerId) return null;
-  if (sub.fields.size > 0 && !sharesField(sub.fields, challenge.fields)) return null;
-  if (sub.minReward !== null && challenge.reward.amount < sub.minReward) return null;
+  if (!acceptsChallenge(sub, challenge)) return null;
   if (sub.phrases === null) return sub.fields.size > 0 ? [] : null;
   // Loops rather than filter/every: a publish runs this for thousands of candidates.
   let matched: string[] | null = null;
