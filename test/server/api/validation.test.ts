@@ -115,6 +115,10 @@ describe('malformed bodies, on every route that takes one', () => {
         expectSane(res, label(`${body.slice(0, 12)}… nested`));
         expect(res.status, label('nested')).toBe(422);
       }
+      // No body and no Content-Type: read as `{}`.
+      const none = await f.rt.call(route.method, route.path, { token: route.token });
+      expectSane(none, label('no body'));
+      if (!route.allOptional) expect(none.status, label('no body')).toBe(422);
       const empty = await call(f, route, {});
       expectSane(empty, label('{}'));
       if (!route.allOptional) expect(empty.status, label('{}')).toBe(422);
