@@ -178,13 +178,15 @@ describe('challenge lifecycle: illegal transitions are 409', () => {
     ['past its deadline', async (rt: TestRuntime) => rt.clock.advance(30 * DAY)],
     ['awarded', async (rt: TestRuntime, id: string, owner: Person, bidId: string) => void (await post(rt, `/api/challenges/${id}/award`, owner, { bidId }))],
     ['cancelled', async (rt: TestRuntime, id: string, owner: Person) => void (await post(rt, `/api/challenges/${id}/cancel`, owner))],
-  ])('a bid on a challenge %s → 409, and so are revising and withdrawing', async (_what, makeState) => {
+  ])('a bid on a challenge %s → 409, and so are revising, withdrawing, asking and editing (even extending the deadline)', async (_what, makeState) => {
     const rt = await testRuntime();
     const { owner, bidder, rival } = await registerCast(rt);
     const id = await publishChallenge(rt, owner);
     const early = await submitBid(rt, bidder, id, 'early');
     await makeState(rt, id, owner, early.id);
     expectError(await post(rt, `/api/challenges/${id}/bids`, rival, bidBody('late')), 409);
+    expectError(await post(rt, `/api/challenges/${id}/questions`, rival, { text: 'Is it too late to ask?' }), 409);
+    expectError(await patch(rt, `/api/challenges/${id}`, owner, { deadline: new Date(rt.clock.now().getTime() + 60 * DAY).toISOString() }), 409);
     if ((await get(rt, `/api/bids/${early.id}`, bidder)).body.status === 'submitted') {
       expectError(await patch(rt, `/api/bids/${early.id}`, bidder, { summary: 'A late change of mind' }), 409);
       expectError(await post(rt, `/api/bids/${early.id}/withdraw`, bidder), 409);
