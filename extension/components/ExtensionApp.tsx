@@ -12,7 +12,7 @@ import { Loading } from './feedback.js';
 import { BellIcon, SettingsIcon, SidePanelIcon } from './icons.js';
 import { PapersTab } from './Papers.js';
 
-export type TabId = 'matches' | 'saved' | 'bids' | 'papers';
+type TabId = 'matches' | 'saved' | 'bids' | 'papers';
 
 export interface ExtensionAppProps {
   /**
@@ -25,7 +25,6 @@ export interface ExtensionAppProps {
   openSettings: () => void;
   /** Shows the unread count on the toolbar badge at once, rather than at the next refresh alarm. */
   paintUnread: (unread: number) => void;
-  initialTab?: TabId;
 }
 
 type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'alerts' } | null;
@@ -48,10 +47,10 @@ function useProposeForm(needed: boolean): ProposeFormComponent | null {
  * The side panel and the popup: Matches, Saved, My bids and Papers, the Propose form opened from any
  * challenge, the receipt after a proposal, and the alerts behind the bell. Signed out, it says how to sign in.
  */
-export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnread, initialTab = 'matches' }: ExtensionAppProps) {
+export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnread }: ExtensionAppProps) {
   const { api, t } = useExtension();
   const session = useStorageValue(sessionItem);
-  const [tab, setTab] = useState<TabId>(initialTab);
+  const [tab, setTab] = useState<TabId>('matches');
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set());
   const [unread, setUnread] = useState<number | null>(null);

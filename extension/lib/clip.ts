@@ -1,10 +1,10 @@
 import { storage } from 'wxt/utils/storage';
+import type { Locale } from '../../shared/schemas/common.js';
 import type { Paper, PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
 import { ApiError, isTransientFailure, type ApiClient } from './api.js';
 import { keptPaper, type ClipQueue } from './clip-queue.js';
 import { authorLine, date, paperDetail } from './format.js';
 import type { Catalogue } from './i18n.js';
-import type { Locale } from '../../shared/schemas/common.js';
 
 /** What the clipper script reports from the live page. */
 export interface PageExtraction {
