@@ -45,6 +45,19 @@ export function displayNameOf(ctx: Context): string {
 }
 
 /**
+ * Treats `/command …` typed without Telegram's `bot_command` entity as a command. Telegram always adds the
+ * entity, but Bot API emulators and some clients do not, and a command must never fall through to free text.
+ */
+export const recogniseCommands: MiddlewareFn<BotContext> = async (ctx, next) => {
+  const message = ctx.message;
+  const command = message?.text ? /^\/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?/.exec(message.text) : null;
+  if (message && command && !message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0)) {
+    message.entities = [{ type: 'bot_command', offset: 0, length: command[0].length }, ...(message.entities ?? [])];
+  }
+  await next();
+};
+
+/**
  * Loads the sender's account and language for every update. In a private chat it also keeps the linked
  * chat current and clears a "blocked" mark (they are talking to the bot again) — except on
  * `my_chat_member` updates, which are how Telegram says they blocked or unblocked it.

@@ -4,7 +4,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Services } from '../server/domain/services.js';
-import { loadAccount, type BotContext, type BotDeps, type ConversationContext } from './context.js';
+import { loadAccount, recogniseCommands, type BotContext, type BotDeps, type ConversationContext } from './context.js';
 import { createAnswerConversation, createAskConversation } from './conversations/ask.js';
 import { createPostConversation } from './conversations/post.js';
 import { createProposeConversation } from './conversations/propose.js';
@@ -29,6 +29,9 @@ import { startFeature } from './features/start.js';
 import { subscriptionsFeature } from './features/subscriptions.js';
 import { createQueryMemo } from './query-memo.js';
 import { replyHtml } from './handler-kit.js';
+
+/** How long a conversation waits for the next answer before it is dropped. */
+const FORM_PATIENCE_MS = 24 * 60 * 60_000;
 
 export interface CreateBotOptions {
   /** The bot token from @BotFather. */
@@ -62,6 +65,7 @@ export function createBot({ token, services, client, botInfo, log = console.erro
   bot.catch(handleError);
   const guarded = bot.errorBoundary(handleError);
   guarded.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  guarded.use(recogniseCommands);
   guarded.use(loadAccount(services));
   guarded.use(membershipFeature(deps));
 
@@ -73,11 +77,13 @@ export function createBot({ token, services, client, botInfo, log = console.erro
 
   privateChats.use(conversations<BotContext, ConversationContext>());
   privateChats.use(cancelFeature());
-  privateChats.use(createConversation(createPostConversation(deps), 'post'));
-  privateChats.use(createConversation(createProposeConversation(deps), 'propose'));
-  privateChats.use(createConversation(createAskConversation(deps), 'ask'));
-  privateChats.use(createConversation(createAnswerConversation(deps), 'answer'));
-  privateChats.use(createConversation(createRejectConversation(deps), 'reject'));
+  // A form left unanswered for a day is let go: an answer that late is more likely meant as something else.
+  const form = (id: string) => ({ id, maxMillisecondsToWait: FORM_PATIENCE_MS });
+  privateChats.use(createConversation(createPostConversation(deps), form('post')));
+  privateChats.use(createConversation(createProposeConversation(deps), form('propose')));
+  privateChats.use(createConversation(createAskConversation(deps), form('ask')));
+  privateChats.use(createConversation(createAnswerConversation(deps), form('answer')));
+  privateChats.use(createConversation(createRejectConversation(deps), form('reject')));
 
   privateChats.use(
     startFeature(deps),

@@ -57,6 +57,7 @@ export async function answerButton(ctx: Context, text?: string, alert = false): 
 
 /** Replaces the buttons of the message a button was pressed on ("message is not modified" is fine). */
 export async function editButtons(ctx: Context, keyboard: InlineKeyboard): Promise<void> {
+  if (ctx.callbackQuery?.message?.message_id === undefined) return;
   try {
     await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
   } catch (error) {
@@ -64,8 +65,15 @@ export async function editButtons(ctx: Context, keyboard: InlineKeyboard): Promi
   }
 }
 
-/** Replaces the text (and buttons) of the message a button was pressed on. */
+/**
+ * Replaces the text (and buttons) of the message a button was pressed on — or, when the press does not say
+ * which message that was (some clients and emulators leave it out), sends the text as a new message.
+ */
 export async function editHtml(ctx: Context, text: string, keyboard?: InlineKeyboard): Promise<void> {
+  if (ctx.callbackQuery?.message?.message_id === undefined) {
+    await replyHtml(ctx, text, keyboard);
+    return;
+  }
   try {
     await ctx.editMessageText(text, htmlOptions(keyboard));
   } catch (error) {

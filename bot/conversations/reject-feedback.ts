@@ -1,3 +1,4 @@
+import { GrammyError } from 'grammy';
 import { RejectInput } from '../../shared/schemas/bid.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
@@ -21,7 +22,12 @@ export function createRejectConversation({ services }: BotDeps) {
       return;
     }
     if (messageId !== null && ctx.chat) {
-      await ctx.api.editMessageReplyMarkup(ctx.chat.id, messageId, { reply_markup: bidActionsKeyboard(rejected.value, t) }).catch(() => undefined);
+      try {
+        await ctx.api.editMessageReplyMarkup(ctx.chat.id, messageId, { reply_markup: bidActionsKeyboard(rejected.value, t) });
+      } catch (error) {
+        // The bid's message may be gone or too old to edit; the rejection itself is done and is said below.
+        if (!(error instanceof GrammyError)) throw error;
+      }
     }
     await steps.say(t.reject.rejected);
   };

@@ -39,7 +39,9 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
       if (next.callbackQuery) {
         const decoded = unpackCallback(next.callbackQuery.data);
         if (!decoded.ok || decoded.data.action !== 'step') return conversation.skip({ next: true });
-        if (next.callbackQuery.message?.message_id !== promptId) {
+        // A press that names no message (some clients leave it out) is taken as meant for the current step.
+        const pressedOn = next.callbackQuery.message?.message_id;
+        if (pressedOn !== undefined && pressedOn !== promptId) {
           await next.answerCallbackQuery({ text: t.conversation.stepDone });
           continue;
         }
@@ -60,10 +62,13 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
     return (await ctx.reply(text, htmlOptions(keyboard))).message_id;
   }
 
+  // Prompts are edited by their own id, not through the press, which may not say which message it came from.
+  const chatId = () => ctx.chat!.id;
+
   /** The prompt as answered: its text with the choice under it, and no buttons left to press. */
-  async function markAnswered(input: Input & { kind: 'button' }, prompt: string, choice: string): Promise<void> {
+  async function markAnswered(input: Input & { kind: 'button' }, promptId: number, prompt: string, choice: string): Promise<void> {
     await input.ctx.answerCallbackQuery();
-    await input.ctx.editMessageText(`${prompt}\n\n→ <b>${escapeHtml(choice)}</b>`, htmlOptions());
+    await ctx.api.editMessageText(chatId(), promptId, `${prompt}\n\n→ <b>${escapeHtml(choice)}</b>`, htmlOptions());
   }
 
   return {
@@ -79,12 +84,12 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
             await input.ctx.answerCallbackQuery({ text: t.conversation.stepDone });
             continue;
           }
-          await markAnswered(input, prompt, t.conversation.skip);
+          await markAnswered(input, promptId, prompt, t.conversation.skip);
           return null;
         }
         const parsed = parse(input.text);
         if (parsed.ok) {
-          if (skippable) await input.ctx.api.editMessageReplyMarkup(input.ctx.chat!.id, promptId, { reply_markup: new InlineKeyboard() });
+          if (skippable) await ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() });
           return parsed.value;
         }
         await input.ctx.reply(parsed.message, htmlOptions());
@@ -111,7 +116,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
             continue;
           }
           const chosen = [...picked].sort((a, b) => a - b);
-          await markAnswered(input, prompt, chosen.map((i) => options[i]).join(', ') || '—');
+          await markAnswered(input, promptId, prompt, chosen.map((i) => options[i]).join(', ') || '—');
           return chosen;
         }
         const i = optionIndex(input.value);
@@ -122,7 +127,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         if (picked.has(i)) picked.delete(i);
         else picked.add(i);
         await input.ctx.answerCallbackQuery();
-        await input.ctx.editMessageReplyMarkup({ reply_markup: keyboard() });
+        await ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: keyboard() });
       }
     },
 
@@ -140,7 +145,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
           await input.ctx.answerCallbackQuery({ text: t.conversation.stepDone });
           continue;
         }
-        await markAnswered(input, prompt, options[i]!);
+        await markAnswered(input, promptId, prompt, options[i]!);
         return i;
       }
     },
@@ -156,7 +161,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
           continue;
         }
         await input.ctx.answerCallbackQuery();
-        await input.ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
+        await ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() });
         return input.value;
       }
     },

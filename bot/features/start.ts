@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { Role } from '../../shared/schemas/account.js';
-import type { Locale } from '../../shared/schemas/common.js';
 import { DomainError } from '../../server/domain/errors.js';
 import type { AccountRow } from '../../server/store/rows.js';
 import type { RoleChoice } from '../callback-data.js';
@@ -60,7 +59,7 @@ export function startFeature({ services }: BotDeps): Composer<BotContext> {
     if (!identity) return;
     let account: Readonly<AccountRow>;
     try {
-      account = await services.accounts.registerTelegram(identity, { displayName: displayNameOf(ctx), roles: ROLES_OF[roles], locale: locale as Locale });
+      account = await services.accounts.registerTelegram(identity, { displayName: displayNameOf(ctx), roles: ROLES_OF[roles], locale });
     } catch (error) {
       // A double tap registered them a moment ago: greet the account that exists.
       const existing = error instanceof DomainError && error.code === 'conflict' ? await services.accounts.findByTelegram(identity.userId) : undefined;

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import { FIELDS } from '../../shared/fields.js';
 import { describeSubscription, subscriptionMessage } from '../cards.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { accountOrHint, answerButton, editButtons, editHtml, onButton, replyHtml } from '../handler-kit.js';
+import { accountOrHint, answerButton, editHtml, onButton, replyHtml } from '../handler-kit.js';
 import { escapeHtml } from '../html.js';
 import { subscriptionKeyboard } from '../keyboards.js';
 import { pageAt, sendPage } from '../lists.js';

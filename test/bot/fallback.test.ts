@@ -85,6 +85,32 @@ describe('nobody is left without an answer', () => {
   });
 });
 
+describe('clients that send less than Telegram does', () => {
+  it('takes /commands without a bot_command entity as commands', async () => {
+    const h = await botHarness();
+    const u = h.user(30);
+    expect((await u.sendPlain('/start')).sent[0]).toContain('Welcome to <b>Tenderlab</b>');
+    expect((await u.sendPlain('/help@tenderlab_test_bot')).sent[0]).toContain('/challenges');
+  });
+
+  it('handles button presses that do not say which message they were on', async () => {
+    const h = await botHarness();
+    const u = h.user(31);
+    await u.sendPlain('/start');
+    const roles = await u.pressData(u.findButton('English').data, null);
+    expect(roles.sent[0]).toContain('Who are you on Tenderlab?');
+    await u.pressData(u.findButton('Enterprise').data, null);
+    await u.send('/post');
+    await u.send('Battery recycling at scale');
+    await u.send('Recover lithium and cobalt from spent EV batteries.');
+    await u.pressData(u.findButton('Skip').data, null);
+    await u.pressData(u.findButton('Clean & efficient energy').data, null);
+    expect(u.findButton('✅ Clean & efficient energy')).toBeTruthy();
+    const done = await u.pressData(u.findButton('Done').data, null);
+    expect(done.sent[0]).toContain('reward');
+  });
+});
+
 describe('my_chat_member', () => {
   it('marks the account blocked when the user blocks the bot, and unblocked when they come back', async () => {
     const h = await botHarness();

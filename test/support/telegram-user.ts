@@ -79,17 +79,25 @@ export class TelegramUser {
     } as Omit<Update, 'update_id'>);
   }
 
-  /** A press of a button with this callback data on message `messageId`. */
-  pressData(data: string, messageId = 1): Promise<Reaction> {
+  /**
+   * A press of a button with this callback data on message `messageId` — or, with null, a press that does
+   * not say which message it was on (as Bot API emulators' clients send them).
+   */
+  pressData(data: string, messageId: number | null = 1): Promise<Reaction> {
     return this.deliver({
       callback_query: {
         id: String(nextUpdateId),
         from: this.from,
         chat_instance: 'ci',
         data,
-        message: { message_id: messageId, date: 1, chat: this.chat, text: '' },
+        message: { ...(messageId === null ? {} : { message_id: messageId }), date: 1, chat: this.chat, text: '' },
       },
     } as Omit<Update, 'update_id'>);
+  }
+
+  /** A text message exactly as given: no command entity, as some emulators send `/start`. */
+  sendPlain(text: string): Promise<Reaction> {
+    return this.deliver({ message: { message_id: nextUpdateId * 10, date: 1, chat: this.chat, from: this.from, text } } as Omit<Update, 'update_id'>);
   }
 
   /** The newest message in this chat with a button whose label contains `label`, and that button. */
