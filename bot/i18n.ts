@@ -105,7 +105,7 @@ const en = {
 
   start: {
     welcome:
-      '👋 Welcome to <b>Tenderlab</b>, the exchange for crowdsourced R&amp;D: enterprises post technical challenges with a reward, researchers answer with sealed bids, and awards are announced publicly.\n\nFirst, which language do you prefer?',
+      '👋 Welcome to <b>Tenderlab</b>, the exchange for crowdsourced R&amp;D: enterprises post technical challenges with a reward, researchers answer with sealed bids, and awards are announced publicly.\n\nFirst, which language do you prefer? · 请选择语言：',
     pickRole: 'Who are you on Tenderlab? (You can change this later with /start.)',
     roleButtons: { researcher: '🔬 Researcher', enterprise: '🏢 Enterprise', both: '🔬🏢 Both' } satisfies Record<'researcher' | 'enterprise' | 'both', string>,
     registered: (name: string, roles: string) => `✅ You're all set, <b>${esc(name)}</b>! Your role: ${esc(roles)}.`,
@@ -313,7 +313,7 @@ const en = {
     usage:
       'Tell me what to watch for, e.g.\n<code>/subscribe battery recycling</code>\n<code>/subscribe 钙钛矿 #new-materials min:100000</code>\n\n<code>#field</code> limits it to a field, <code>min:N</code> to a minimum reward. Fields: ',
     unknownField: (tag: string) => `I do not know the field <code>${esc(tag)}</code>. Fields: `,
-    created: (description: string) => `🔔 Alert saved: ${description}\nI will message you for every new challenge that matches. /subscriptions to manage.`,
+    created: (description: string) => `✅ Alert saved: ${description}\nI will message you for every new challenge that matches. /subscriptions to manage.`,
     header: '🔔 <b>Your alerts</b>',
     none: 'You have no alerts yet. Send e.g. <code>/subscribe battery recycling</code>.',
     keywords: (words: string) => `<b>${esc(words)}</b>`,
@@ -442,7 +442,7 @@ const zh: Messages = {
   },
 
   start: {
-    welcome: '👋 欢迎使用 <b>Tenderlab</b> 研发众包平台：企业发布带悬赏的技术需求，科研人员以密封投标作答，授标结果公开公示。\n\n首先，请选择语言：',
+    welcome: '👋 欢迎使用 <b>Tenderlab</b> 研发众包平台：企业发布带悬赏的技术需求，科研人员以密封投标作答，授标结果公开公示。\n\n首先，请选择语言 · Which language do you prefer?',
     pickRole: '您在 Tenderlab 的身份是？（之后可通过 /start 修改。）',
     roleButtons: { researcher: '🔬 科研人员', enterprise: '🏢 企业', both: '🔬🏢 两者都是' },
     registered: (name: string, roles: string) => `✅ 注册完成，<b>${esc(name)}</b>！您的身份：${esc(roles)}。`,
@@ -648,7 +648,7 @@ const zh: Messages = {
     usage:
       '告诉我要关注什么，例如\n<code>/subscribe 电池回收</code>\n<code>/subscribe 钙钛矿 #new-materials min:100000</code>\n\n<code>#领域</code> 限定领域，<code>min:金额</code> 限定最低悬赏。领域：',
     unknownField: (tag: string) => `不认识领域 <code>${esc(tag)}</code>。可用领域：`,
-    created: (description: string) => `🔔 提醒已保存：${description}\n每有匹配的新需求发布，我都会通知您。/subscriptions 可管理提醒。`,
+    created: (description: string) => `✅ 提醒已保存：${description}\n每有匹配的新需求发布，我都会通知您。/subscriptions 可管理提醒。`,
     header: '🔔 <b>我的提醒</b>',
     none: '您还没有提醒。发送例如 <code>/subscribe 电池回收</code>。',
     keywords: (words: string) => `<b>${esc(words)}</b>`,

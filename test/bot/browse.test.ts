@@ -61,6 +61,16 @@ describe('/challenges and /search', () => {
     expect(none.sent[0]).toContain('/subscribe graphene &lt;x&gt;');
   });
 
+  it('/search finds Chinese challenges by Chinese words', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise', locale: 'zh' });
+    await postChallenge(h, enterprise, { title: '钙钛矿太阳能电池稳定性', summary: '提高钙钛矿电池在户外十年的稳定性。' });
+    const u = await h.registered(2, { locale: 'zh' });
+    const found = await u.send('/search 钙钛矿');
+    expect(found.sent[0]).toContain('🔍 <b>钙钛矿</b>（1–1）');
+    expect(found.sent[1]).toContain('钙钛矿太阳能电池稳定性');
+  });
+
   it('a More button of an old search answers that the list expired', async () => {
     const h = await botHarness();
     const u = await h.registered(2);
