@@ -49,10 +49,10 @@ export interface CreateBotOptions {
  * The Tenderlab bot over the domain services, ready for long polling, a webhook or `handleUpdate`.
  * Everything it does goes through the services, which decide who may do what; it never writes the store.
  *
- * Order matters: an error boundary around all of it, then updates of one chat run one at a time (so a conversation sees answers in order), the
- * account is loaded, `my_chat_member` is handled, group chats get a pointer to a private chat, /cancel
- * runs before any conversation can swallow it, active conversations get their answers, then the
- * features, then the fallback that answers whatever is left.
+ * Order matters: an error boundary around all of it; updates of one chat one at a time (so a
+ * conversation sees answers in order); the account loaded; `my_chat_member` handled; commands in group
+ * chats pointed to a private chat; then, in private chats, /cancel before any conversation can swallow
+ * it, the active conversation's answers, the features, and last the fallback that answers what is left.
  */
 export function createBot({ token, services, client, botInfo, log = console.error }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { ...(client ? { client } : {}), ...(botInfo ? { botInfo } : {}) });
@@ -60,7 +60,8 @@ export function createBot({ token, services, client, botInfo, log = console.erro
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const deps: BotDeps = { services, memo: createQueryMemo(), log };
 
-  // Around everything, so that polling, a webhook and handleUpdate all answer failures the same way.
+  // Around everything, so that polling, a webhook and handleUpdate all answer failures the same way;
+  // bot.catch only sees what escapes the boundary's own handler.
   const handleError = handleBotError(token, log);
   bot.catch(handleError);
   const guarded = bot.errorBoundary(handleError);
@@ -69,12 +70,12 @@ export function createBot({ token, services, client, botInfo, log = console.erro
   guarded.use(loadAccount(services));
   guarded.use(membershipFeature(deps));
 
-  const privateChats = guarded.chatType('private');
   guarded.on('message:text').filter(
     (ctx) => ctx.chat.type !== 'private' && ctx.message.text.startsWith('/'),
     (ctx) => replyHtml(ctx, ctx.t.fallback.groupsOnly),
   );
 
+  const privateChats = guarded.chatType('private');
   privateChats.use(conversations<BotContext, ConversationContext>());
   privateChats.use(cancelFeature());
   // A form left unanswered for a day is let go: an answer that late is more likely meant as something else.

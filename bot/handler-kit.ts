@@ -55,14 +55,22 @@ export async function answerButton(ctx: Context, text?: string, alert = false): 
   }
 }
 
-/** Replaces the buttons of the message a button was pressed on ("message is not modified" is fine). */
-export async function editButtons(ctx: Context, keyboard: InlineKeyboard): Promise<void> {
-  if (ctx.callbackQuery?.message?.message_id === undefined) return;
+/**
+ * Runs an edit of an earlier message, accepting Telegram's refusals of it ("message is not modified",
+ * "message to edit not found"): the edit only tidies up what is already on screen.
+ */
+export async function tidyEdit(edit: () => Promise<unknown>): Promise<void> {
   try {
-    await ctx.editMessageReplyMarkup({ reply_markup: keyboard });
+    await edit();
   } catch (error) {
     if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
   }
+}
+
+/** Replaces the buttons of the message a button was pressed on ("message is not modified" is fine). */
+export async function editButtons(ctx: Context, keyboard: InlineKeyboard): Promise<void> {
+  if (ctx.callbackQuery?.message?.message_id === undefined) return;
+  await tidyEdit(() => ctx.editMessageReplyMarkup({ reply_markup: keyboard }));
 }
 
 /**
@@ -74,11 +82,7 @@ export async function editHtml(ctx: Context, text: string, keyboard?: InlineKeyb
     await replyHtml(ctx, text, keyboard);
     return;
   }
-  try {
-    await ctx.editMessageText(text, htmlOptions(keyboard));
-  } catch (error) {
-    if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
-  }
+  await tidyEdit(() => ctx.editMessageText(text, htmlOptions(keyboard)));
 }
 
 /** The sender's account; without one, tells them to /start (as a reply, or an alert on a button) and returns null. */

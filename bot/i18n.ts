@@ -278,7 +278,6 @@ const en = {
   },
 
   bid: {
-    newBid: (title: string) => `📥 <b>New bid on “${esc(title)}”</b>`,
     onChallenge: (title: string) => `📄 <b>Bid on “${esc(title)}”</b>`,
     from: (name: string, organization: string) => `👤 ${esc(name)}${organization ? ` · ${esc(organization)}` : ''}`,
     price: '💰 Price',
@@ -613,7 +612,6 @@ const zh: Messages = {
   },
 
   bid: {
-    newBid: (title: string) => `📥 <b>「${esc(title)}」收到新投标</b>`,
     onChallenge: (title: string) => `📄 <b>对「${esc(title)}」的投标</b>`,
     from: (name: string, organization: string) => `👤 ${esc(name)}${organization ? ` · ${esc(organization)}` : ''}`,
     price: '💰 报价',

@@ -1,7 +1,7 @@
-import { GrammyError } from 'grammy';
 import { RejectInput } from '../../shared/schemas/bid.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
+import { tidyEdit } from '../handler-kit.js';
 import { messagesFor } from '../i18n.js';
 import { bidActionsKeyboard } from '../keyboards.js';
 import { bySchema } from './post.js';
@@ -21,13 +21,9 @@ export function createRejectConversation({ services }: BotDeps) {
       await steps.say(rejected.message);
       return;
     }
-    if (messageId !== null && ctx.chat) {
-      try {
-        await ctx.api.editMessageReplyMarkup(ctx.chat.id, messageId, { reply_markup: bidActionsKeyboard(rejected.value, t) });
-      } catch (error) {
-        // The bid's message may be gone or too old to edit; the rejection itself is done and is said below.
-        if (!(error instanceof GrammyError)) throw error;
-      }
+    const chatId = ctx.chat?.id;
+    if (messageId !== null && chatId !== undefined) {
+      await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: bidActionsKeyboard(rejected.value, t) }));
     }
     await steps.say(t.reject.rejected);
   };

@@ -3,7 +3,7 @@ import type { Services } from '../../server/domain/services.js';
 import type { AccountRow } from '../../server/store/rows.js';
 import { packCallback, unpackCallback } from '../callback-data.js';
 import type { BotContext, BotConversation, ConversationContext } from '../context.js';
-import { htmlOptions, refusalMessage } from '../handler-kit.js';
+import { answerButton, htmlOptions, refusalMessage, tidyEdit } from '../handler-kit.js';
 import { escapeHtml } from '../html.js';
 import type { Messages } from '../i18n.js';
 import { stepKeyboard } from '../keyboards.js';
@@ -42,7 +42,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         // A press that names no message (some clients leave it out) is taken as meant for the current step.
         const pressedOn = next.callbackQuery.message?.message_id;
         if (pressedOn !== undefined && pressedOn !== promptId) {
-          await next.answerCallbackQuery({ text: t.conversation.stepDone });
+          await answerButton(next, t.conversation.stepDone);
           continue;
         }
         return { kind: 'button', value: decoded.data.value, ctx: next };
@@ -67,8 +67,8 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
 
   /** The prompt as answered: its text with the choice under it, and no buttons left to press. */
   async function markAnswered(input: Input & { kind: 'button' }, promptId: number, prompt: string, choice: string): Promise<void> {
-    await input.ctx.answerCallbackQuery();
-    await ctx.api.editMessageText(chatId(), promptId, `${prompt}\n\n→ <b>${escapeHtml(choice)}</b>`, htmlOptions());
+    await answerButton(input.ctx);
+    await tidyEdit(() => ctx.api.editMessageText(chatId(), promptId, `${prompt}\n\n→ <b>${escapeHtml(choice)}</b>`, htmlOptions()));
   }
 
   return {
@@ -81,7 +81,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         const input = await nextInput(promptId);
         if (input.kind === 'button') {
           if (input.value !== SKIP) {
-            await input.ctx.answerCallbackQuery({ text: t.conversation.stepDone });
+            await answerButton(input.ctx, t.conversation.stepDone);
             continue;
           }
           await markAnswered(input, promptId, prompt, t.conversation.skip);
@@ -89,7 +89,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         }
         const parsed = parse(input.text);
         if (parsed.ok) {
-          if (skippable) await ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() });
+          if (skippable) await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() }));
           return parsed.value;
         }
         await input.ctx.reply(parsed.message, htmlOptions());
@@ -112,7 +112,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         }
         if (input.value === DONE) {
           if (picked.size < min) {
-            await input.ctx.answerCallbackQuery({ text: minMessage ?? t.conversation.tapButtons, show_alert: true });
+            await answerButton(input.ctx, minMessage ?? t.conversation.tapButtons, true);
             continue;
           }
           const chosen = [...picked].sort((a, b) => a - b);
@@ -121,13 +121,13 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         }
         const i = optionIndex(input.value);
         if (i < 0 || i >= options.length) {
-          await input.ctx.answerCallbackQuery({ text: t.conversation.stepDone });
+          await answerButton(input.ctx, t.conversation.stepDone);
           continue;
         }
         if (picked.has(i)) picked.delete(i);
         else picked.add(i);
-        await input.ctx.answerCallbackQuery();
-        await ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: keyboard() });
+        await answerButton(input.ctx);
+        await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: keyboard() }));
       }
     },
 
@@ -142,7 +142,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         }
         const i = optionIndex(input.value);
         if (i < 0 || i >= options.length) {
-          await input.ctx.answerCallbackQuery({ text: t.conversation.stepDone });
+          await answerButton(input.ctx, t.conversation.stepDone);
           continue;
         }
         await markAnswered(input, promptId, prompt, options[i]!);
@@ -157,11 +157,11 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         const input = await nextInput(promptId);
         if (input.kind === 'text' || !choices.some((c) => c.value === input.value)) {
           if (input.kind === 'text') await input.ctx.reply(t.conversation.tapButtons);
-          else await input.ctx.answerCallbackQuery({ text: t.conversation.stepDone });
+          else await answerButton(input.ctx, t.conversation.stepDone);
           continue;
         }
-        await input.ctx.answerCallbackQuery();
-        await ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() });
+        await answerButton(input.ctx);
+        await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() }));
         return input.value;
       }
     },
