@@ -132,6 +132,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
       const row = await store.transact(async (tx) => {
         const { bid, challenge } = await loadVisible(tx, actor, bidId);
         const bidder = assertOwnBid(actor, bid);
+        if (Object.keys(patch).length === 0) throw invalid('Nothing to revise: send the fields that change');
         if (bid.status !== 'submitted') throw conflict(`A ${bid.status} bid cannot be revised`, { status: bid.status });
         if (!isAcceptingBids(challenge, now())) throw conflict('Bids can be revised only while the challenge is open');
         const references =

@@ -6,6 +6,7 @@ import type {
   Challenge,
 } from '../../shared/schemas/challenge.js';
 import { ChallengeCreateInput as CreateSchema, ChallengeUpdateInput as UpdateSchema } from '../../shared/schemas/challenge.js';
+import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
 import type { ChallengeRow } from '../store/rows.js';
@@ -149,7 +150,10 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
       return view(row, actor);
     },
 
-    /** Cancel from draft, open or closed; live bidders and savers are told. */
+    /**
+     * Cancel from draft, open or closed. Live bids end as rejected (no bid stays "in the running" on a
+     * challenge that no longer exists) and live bidders and savers get one `cancelled` notification.
+     */
     async cancel(actor: Actor, id: string): Promise<Challenge> {
       requireAccount(actor);
       const row = await store.transact(async (tx) => {
@@ -161,6 +165,9 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
         if (current.status !== 'draft') {
           for (const accountId of await followersOf(tx, current)) {
             await notify(tx, clock, { accountId, kind: 'cancelled', challenge: cancelled });
+          }
+          for (const bid of await tx.bids.where('challengeId', id)) {
+            if (LIVE_BID_STATUSES.includes(bid.status)) await tx.bids.update(bid.id, { status: 'rejected', updatedAt: at });
           }
         }
         return cancelled;

@@ -320,6 +320,10 @@ describe('bid lifecycle', () => {
     expect(third.history[1].receipt).toEqual(second.receipt);
     // The owner reads the same current revision.
     expect((await get(rt, `/api/bids/${first.id}`, owner)).body).toMatchObject({ revision: 3, durationWeeks: 10 });
+    // An empty revision is refused rather than issuing a receipt for nothing.
+    const empty = await rt.call('PATCH', `/api/bids/${first.id}`, { token: bidder.token, body: {} });
+    expect(empty.status).toBe(422);
+    expect((await get(rt, `/api/bids/${first.id}`, bidder)).body.revision).toBe(3);
   });
 
   it('withdraw: one live bid per researcher per challenge (409) until the first is withdrawn', async () => {
@@ -462,6 +466,11 @@ describe('notification rows', () => {
     expect(await cancelled(saver)).toHaveLength(1);
     expect(await cancelled(quitter)).toHaveLength(0);
     expect(await cancelled(owner)).toHaveLength(0);
+
+    // No bid stays in the running on a cancelled challenge; the withdrawn one stays withdrawn.
+    const statuses = (await get(rt, `/api/challenges/${id}/bids`, owner)).body.items.map((b: { bidderId: string; status: string }) => [b.bidderId, b.status]);
+    expect(Object.fromEntries(statuses)).toEqual({ [bidder.id]: 'rejected', [rival.id]: 'rejected', [quitter.id]: 'withdrawn' });
+    expect((await get(rt, `/api/challenges/${id}`, bidder)).body.viewer.bidId).toBeNull();
   });
 
   it('cancelling a draft notifies nobody', async () => {
