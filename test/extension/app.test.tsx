@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ExtensionApp } from '../../extension/components/ExtensionApp.js';
+import { ExtensionApp } from '../../extension/components/extension-app.js';
 import { clipQueueItem } from '../../extension/lib/clip-queue.js';
 import { sessionItem } from '../../extension/lib/session.js';
 import type { Notification } from '../../shared/schemas/notification.js';

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BidsTab } from '../../extension/components/Bids.js';
-import { MatchesTab, SavedTab } from '../../extension/components/ChallengeLists.js';
+import { BidsTab } from '../../extension/components/bids.js';
+import { MatchesTab, SavedTab } from '../../extension/components/challenge-lists.js';
 import { receiptPreimage } from '../../shared/receipt.js';
 import { bidFixture, challengeFixture, matchFixture, renderInExtension, stubApi } from '../support/extension-fixtures.js';
 import { createHash } from 'node:crypto';

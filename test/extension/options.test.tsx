@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsPage } from '../../extension/components/OptionsPage.js';
+import { OptionsPage } from '../../extension/components/options-page.js';
 import { createExtensionApi, DEFAULT_SERVER_URL, serverUrlItem, sessionItem } from '../../extension/lib/session.js';
 import { renderInExtension } from '../support/extension-fixtures.js';
 

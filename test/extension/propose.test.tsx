@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ProposeForm } from '../../extension/components/ProposeForm.js';
+import { ProposeForm } from '../../extension/components/propose-form.js';
 import { ApiError } from '../../extension/lib/api.js';
 import { bidFixture, challengeFixture, paperFixture, renderInExtension, stubApi } from '../support/extension-fixtures.js';
 

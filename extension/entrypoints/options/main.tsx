@@ -1,4 +1,4 @@
 import { mountPage } from '../../components/mount.js';
-import { OptionsPage } from '../../components/OptionsPage.js';
+import { OptionsPage } from '../../components/options-page.js';
 
 mountPage(<OptionsPage />);

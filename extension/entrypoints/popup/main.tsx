@@ -1,4 +1,4 @@
-import { ExtensionApp } from '../../components/ExtensionApp.js';
+import { ExtensionApp } from '../../components/extension-app.js';
 import { mountPage } from '../../components/mount.js';
 import { clipActiveTab, openSettings, paintUnread, sidePanelOpener } from '../../lib/pages.js';
 

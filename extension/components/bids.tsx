@@ -4,7 +4,7 @@ import type { Bid } from '../../shared/schemas/bid.js';
 import { dateTime, money } from '../lib/format.js';
 import { useExtension, usePagedList } from './context.js';
 import { CopyButton, Empty, ErrorNotice, Loading } from './feedback.js';
-import { MoreButton } from './MoreButton.js';
+import { MoreButton } from './more-button.js';
 
 /**
  * True when the receipt's hash is the SHA-256 of the bid's canonical content and receipt time, as the

@@ -3,14 +3,14 @@ import type { Bid } from '../../shared/schemas/bid.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
 import type { ClipOutcome } from '../lib/clip.js';
 import { sessionItem } from '../lib/session.js';
-import { AlertsPanel } from './Alerts.js';
-import { BidsTab, ReceiptBox } from './Bids.js';
-import { MatchesTab, SavedTab } from './ChallengeLists.js';
-import { ClipStatus } from './ClipStatus.js';
+import { AlertsPanel } from './alerts.js';
+import { BidsTab, ReceiptBox } from './bids.js';
+import { MatchesTab, SavedTab } from './challenge-lists.js';
+import { ClipStatus } from './clip-status.js';
 import { useExtension, useStorageValue } from './context.js';
 import { Loading } from './feedback.js';
 import { BellIcon, SettingsIcon, SidePanelIcon } from './icons.js';
-import { PapersTab } from './Papers.js';
+import { PapersTab } from './papers.js';
 
 type TabId = 'matches' | 'saved' | 'bids' | 'papers';
 
@@ -29,7 +29,7 @@ export interface ExtensionAppProps {
 
 type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'alerts' } | null;
 
-type ProposeFormComponent = (typeof import('./ProposeForm.js'))['ProposeForm'];
+type ProposeFormComponent = (typeof import('./propose-form.js'))['ProposeForm'];
 
 /**
  * The Propose form, loaded the first time it is needed: it brings the shared zod schemas, the bulk of the
@@ -38,7 +38,7 @@ type ProposeFormComponent = (typeof import('./ProposeForm.js'))['ProposeForm'];
 function useProposeForm(needed: boolean): ProposeFormComponent | null {
   const [form, setForm] = useState<ProposeFormComponent | null>(null);
   useEffect(() => {
-    if (needed && !form) void import('./ProposeForm.js').then((module) => setForm(() => module.ProposeForm));
+    if (needed && !form) void import('./propose-form.js').then((module) => setForm(() => module.ProposeForm));
   }, [needed]);
   return form;
 }

@@ -6,7 +6,7 @@ import { authorLine, paperDetail } from '../lib/format.js';
 import { askBackground } from '../lib/messages.js';
 import { useExtension, usePagedList, useStorageValue } from './context.js';
 import { Empty, ErrorNotice, Loading, errorText } from './feedback.js';
-import { MoreButton } from './MoreButton.js';
+import { MoreButton } from './more-button.js';
 
 export interface PapersTabProps {
   /** Ids of the papers ticked "Cite": the references a new proposal starts with. */

@@ -1,8 +1,8 @@
 import type { Challenge } from '../../shared/schemas/challenge.js';
-import { ChallengeCard } from './ChallengeCard.js';
+import { ChallengeCard } from './challenge-card.js';
 import { useExtension, usePagedList } from './context.js';
 import { Empty, ErrorNotice, Loading } from './feedback.js';
-import { MoreButton } from './MoreButton.js';
+import { MoreButton } from './more-button.js';
 
 const PAGE_SIZE = 30;
 
