@@ -1,5 +1,8 @@
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AppConfig } from '../app.js';
 import { createRuntime } from '../runtime.js';
+import { openLowdbStore } from '../store/lowdb-store.js';
 import { DEMO_DATASET } from './dataset.js';
 import { ReplayClock } from './replay-clock.js';
 import { demoTimeline } from './timeline.js';
@@ -19,28 +22,60 @@ const SEEDING_CONFIG: AppConfig = {
  * clock that starts about four weeks ago and steps forward event by event, so dates are spread the way
  * a real exchange's would be and deadlines fall where the dataset puts them relative to now. A directory
  * that already has accounts (an earlier demo, or real data) is left untouched: the demo never mixes in.
+ * The content is built in a sibling directory and moved in at the end, so a failed load leaves nothing
+ * half-done behind.
  */
 export async function seedDemo(dataDir: string): Promise<boolean> {
+  // Holding the (empty) store keeps another process off the directory while the content is built.
+  const existing = await openLowdbStore({ dataDir });
+  if ((await existing.tables.accounts.count()) > 0) {
+    await existing.close();
+    return false;
+  }
+  const staging = `${dataDir.replace(/[\\/]+$/, '')}.seeding`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    try {
+      await loadDataset(staging, dataDir);
+    } finally {
+      await existing.close();
+    }
+    await moveTables(staging, dataDir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return true;
+}
+
+async function loadDataset(dir: string, shownAs: string): Promise<void> {
   const now = new Date();
   const timeline = demoTimeline(DEMO_DATASET, now);
   const clock = new ReplayClock(timeline[0]?.at ?? now);
-  const runtime = await createRuntime({ dataDir, clock, config: SEEDING_CONFIG });
+  const runtime = await createRuntime({ dataDir: dir, clock, config: SEEDING_CONFIG });
   try {
-    if ((await runtime.store.tables.accounts.count()) > 0) return false;
     const ctx = { services: runtime.services, ids: new Map<string, string>() };
     for (const event of timeline) {
       clock.moveTo(event.at);
       try {
         await event.run(ctx);
       } catch (error) {
-        throw new Error(`Loading the demo failed at "${event.what}" (${(error as Error).message}). Delete ${dataDir} and try again.`, { cause: error });
+        throw new Error(`Loading the demo into ${shownAs} failed at "${event.what}" (${(error as Error).message}); nothing was changed there.`, { cause: error });
       }
     }
     clock.moveTo(now);
     // Challenges whose deadline passed in the replay are stored as closed, as the server's upkeep would.
     await runtime.services.challenges.closeExpired();
-    return true;
   } finally {
     await runtime.close();
+  }
+}
+
+/** Replace the (empty) table directories of `dataDir` with the seeded ones; nothing else there is touched. */
+async function moveTables(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    await rm(join(to, entry.name), { recursive: true, force: true });
+    await rename(join(from, entry.name), join(to, entry.name));
   }
 }
