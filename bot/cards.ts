@@ -46,7 +46,7 @@ export function describeSubscription(subscription: Pick<Subscription, 'keywords'
   const fields = subscription.fields.length > 0 ? s.inFields(formatFields(subscription.fields, locale)) : '';
   // A minimum reward has no currency: it is compared with each challenge's amount in that challenge's currency.
   const min = subscription.minReward !== null ? s.minReward(new Intl.NumberFormat(intlTag(locale)).format(subscription.minReward)) : '';
-  return `🔔 ${words}${fields}${min}${subscription.active ? '' : s.paused}`;
+  return `${words}${fields}${min}${subscription.active ? '' : s.paused}`;
 }
 
 export function subscriptionMessage(subscription: Subscription, locale: Locale): ListMessage {

@@ -4,7 +4,6 @@ import type { AccountRow } from '../../server/store/rows.js';
 import { packCallback, unpackCallback } from '../callback-data.js';
 import type { BotContext, BotConversation, ConversationContext } from '../context.js';
 import { answerButton, htmlOptions, refusalMessage, tidyEdit } from '../handler-kit.js';
-import { escapeHtml } from '../html.js';
 import type { Messages } from '../i18n.js';
 import { stepKeyboard } from '../keyboards.js';
 
@@ -68,7 +67,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
   /** The prompt as answered: its text with the choice under it, and no buttons left to press. */
   async function markAnswered(input: Input & { kind: 'button' }, promptId: number, prompt: string, choice: string): Promise<void> {
     await answerButton(input.ctx);
-    await tidyEdit(() => ctx.api.editMessageText(chatId(), promptId, `${prompt}\n\n→ <b>${escapeHtml(choice)}</b>`, htmlOptions()));
+    await tidyEdit(() => ctx.api.editMessageText(chatId(), promptId, `${prompt}\n\n${t.conversation.chosen(choice)}`, htmlOptions()));
   }
 
   return {
@@ -116,7 +115,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
             continue;
           }
           const chosen = [...picked].sort((a, b) => a - b);
-          await markAnswered(input, promptId, prompt, chosen.map((i) => options[i]).join(', ') || '—');
+          await markAnswered(input, promptId, prompt, chosen.map((i) => options[i]).join(t.conversation.listSeparator));
           return chosen;
         }
         const i = optionIndex(input.value);
