@@ -8,6 +8,7 @@ import { messagesFor } from '../i18n.js';
 /** Wrong /link codes a Telegram user may send per window before being asked to wait. */
 const MAX_WRONG_CODES = 5;
 const WRONG_CODE_WINDOW_MS = 10 * 60_000;
+const MAX_TRACKED_USERS = 10_000;
 
 /**
  * Linking the two ways round. /link CODE attaches this chat to the account that asked the API for the code
@@ -19,6 +20,10 @@ export function linkFeature({ services }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const wrongCodes = new Map<number, number[]>();
   const now = () => services.clock.now().getTime();
+
+  function forgetOldMisses(): void {
+    for (const userId of wrongCodes.keys()) recentMisses(userId);
+  }
 
   function recentMisses(userId: number): number[] {
     const recent = (wrongCodes.get(userId) ?? []).filter((at) => at > now() - WRONG_CODE_WINDOW_MS);
@@ -40,6 +45,8 @@ export function linkFeature({ services }: BotDeps): Composer<BotContext> {
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'validation_failed')) throw error;
       wrongCodes.set(identity.userId, [...recentMisses(identity.userId), now()]);
+      // Bounded memory however many people mistype: stale entries go once the map grows.
+      if (wrongCodes.size > MAX_TRACKED_USERS) forgetOldMisses();
       await replyHtml(ctx, ctx.t.link.badCode);
     }
   });
