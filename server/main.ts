@@ -39,7 +39,9 @@ export async function startServer(config: Config, options: { banner?: string } =
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   }).catch(async (error: unknown) => {
+    clearInterval(upkeepTimer);
     await telegram?.stop();
+    await runtime.close();
     throw error;
   });
   const address = server.address();
@@ -76,6 +78,10 @@ export async function runProcess(config: Config, options: { banner?: string } = 
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(error.message);
+      process.exit(1);
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${config.port} is already in use: stop what runs there, or set PORT to another port.`);
       process.exit(1);
     }
     throw error;
