@@ -1,3 +1,4 @@
+import { intlLocale } from '../shared/format.js';
 import type { Bid } from '../shared/schemas/bid.js';
 import type { Challenge } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
@@ -5,7 +6,7 @@ import type { Question } from '../shared/schemas/question.js';
 import type { Subscription } from '../shared/schemas/subscription.js';
 import { formatBid } from './format-bid.js';
 import { formatChallengeCard, formatFields } from './format-challenge.js';
-import { intlTag, messagesFor } from './i18n.js';
+import { messagesFor } from './i18n.js';
 import { bidActionsKeyboard, challengeKeyboard, myBidKeyboard, ownChallengeKeyboard, subscriptionKeyboard } from './keyboards.js';
 import type { ListMessage } from './lists.js';
 
@@ -45,7 +46,7 @@ export function describeSubscription(subscription: Pick<Subscription, 'keywords'
   const words = subscription.keywords ? s.keywords(subscription.keywords) : s.anything;
   const fields = subscription.fields.length > 0 ? s.inFields(formatFields(subscription.fields, locale)) : '';
   // A minimum reward has no currency: it is compared with each challenge's amount in that challenge's currency.
-  const min = subscription.minReward !== null ? s.minReward(new Intl.NumberFormat(intlTag(locale)).format(subscription.minReward)) : '';
+  const min = subscription.minReward !== null ? s.minReward(new Intl.NumberFormat(intlLocale(locale)).format(subscription.minReward)) : '';
   return `${words}${fields}${min}${subscription.active ? '' : s.paused}`;
 }
 

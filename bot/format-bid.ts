@@ -1,7 +1,8 @@
+import { formatMoney } from '../shared/format.js';
 import type { Bid } from '../shared/schemas/bid.js';
 import type { Locale } from '../shared/schemas/common.js';
 import type { PaperRef } from '../shared/schemas/paper.js';
-import { formatDateTime, formatMoney } from './format-challenge.js';
+import { formatDateTime } from './format-challenge.js';
 import { escapeHtml, escapeShort, MESSAGE_LIMIT } from './html.js';
 import { messagesFor } from './i18n.js';
 

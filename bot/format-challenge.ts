@@ -1,37 +1,18 @@
 import { fieldLabel } from '../shared/fields.js';
+import { countdown, formatMoney, intlLocale } from '../shared/format.js';
 import type { Challenge } from '../shared/schemas/challenge.js';
-import type { Locale, Money } from '../shared/schemas/common.js';
+import type { Locale } from '../shared/schemas/common.js';
 import type { Question } from '../shared/schemas/question.js';
 import { escapeHtml, escapeShort, MESSAGE_LIMIT, truncate } from './html.js';
-import { intlTag, messagesFor, type Messages } from './i18n.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { messagesFor } from './i18n.js';
 
 /** What a card needs of a challenge; a preview of a challenge not yet created has no more than this. */
 export type CardChallenge = Pick<Challenge, 'title' | 'summary' | 'fields' | 'reward' | 'deadline' | 'status' | 'owner'> &
   Partial<Pick<Challenge, 'description' | 'type' | 'ipTerms' | 'counters' | 'award'>>;
 
-/** An amount with its currency, the way the locale writes money (`CN¥500,000`, `US$80,000.50`). */
-export function formatMoney(money: Money, locale: Locale): string {
-  const whole = Number.isInteger(money.amount);
-  try {
-    return new Intl.NumberFormat(intlTag(locale), {
-      style: 'currency',
-      currency: money.currency,
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: 2,
-    }).format(money.amount);
-  } catch {
-    // An ISO code Intl does not know still reads well as "1,000 XYZ".
-    return `${new Intl.NumberFormat(intlTag(locale)).format(money.amount)} ${money.currency}`;
-  }
-}
-
 /** A moment as people read it, always in UTC so that every reader sees the same deadline. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  const formatted = new Intl.DateTimeFormat(intlTag(locale), {
+  const formatted = new Intl.DateTimeFormat(intlLocale(locale), {
     timeZone: 'UTC',
     year: 'numeric',
     month: locale === 'zh' ? 'long' : 'short',
@@ -41,15 +22,6 @@ export function formatDateTime(iso: string, locale: Locale): string {
     hourCycle: 'h23',
   }).format(new Date(iso));
   return `${formatted} UTC`;
-}
-
-/** How long until the deadline, in the largest unit that reads naturally ("12 days left"). */
-export function countdown(deadline: string, now: Date, t: Messages): string {
-  const left = Date.parse(deadline) - now.getTime();
-  if (left <= 0) return t.card.deadlinePassed;
-  if (left >= 2 * DAY) return t.card.daysLeft(Math.floor(left / DAY));
-  if (left >= HOUR) return t.card.hoursLeft(Math.floor(left / HOUR));
-  return t.card.minutesLeft(Math.ceil(left / MINUTE));
 }
 
 /** The fields of a challenge in the locale, joined for one line. */
@@ -79,7 +51,7 @@ export function formatChallengeCard(challenge: CardChallenge, { locale, now, det
   lines.push(`<b>${escapeShort(challenge.title, 160)}</b>`);
   lines.push(`${t.card.enterprise} ${escapeShort(owner, 120)}`);
   lines.push(`${t.card.reward}: <b>${escapeHtml(formatMoney(challenge.reward, locale))}</b>`);
-  const remaining = challenge.status === 'open' || challenge.status === 'draft' ? ` — ${countdown(challenge.deadline, now, t)}` : '';
+  const remaining = challenge.status === 'open' || challenge.status === 'draft' ? ` — ${countdown(challenge.deadline, now, locale).text}` : '';
   lines.push(`${t.card.deadline}: ${escapeHtml(formatDateTime(challenge.deadline, locale))}${remaining}`);
   if (challenge.fields.length > 0) lines.push(`${t.card.fields} ${escapeHtml(formatFields(challenge.fields, locale))}`);
   if (challenge.status !== 'open') lines.push(t.challengeStatus[challenge.status]);

@@ -138,10 +138,6 @@ const en = {
     reward: '💰 Reward',
     deadline: '⏳ Deadline',
     fields: '🏷',
-    daysLeft: (n: number) => (n === 1 ? '1 day left' : `${n} days left`),
-    hoursLeft: (n: number) => (n === 1 ? '1 hour left' : `${n} hours left`),
-    minutesLeft: (n: number) => (n <= 1 ? 'closes in a minute' : `${n} minutes left`),
-    deadlinePassed: 'deadline passed',
     type: 'Type',
     ipTerms: 'IP terms',
     description: 'Description',
@@ -477,10 +473,6 @@ const zh: Messages = {
     reward: '💰 悬赏',
     deadline: '⏳ 截止',
     fields: '🏷',
-    daysLeft: (n: number) => `剩余 ${n} 天`,
-    hoursLeft: (n: number) => `剩余 ${n} 小时`,
-    minutesLeft: (n: number) => (n <= 1 ? '即将截止' : `剩余 ${n} 分钟`),
-    deadlinePassed: '已过截止时间',
     type: '类型',
     ipTerms: '知识产权',
     description: '需求描述',
@@ -711,9 +703,4 @@ export function messagesFor(locale: Locale): Messages {
 /** The locale to greet an unknown Telegram user in, from the language their app is set to. */
 export function localeFromLanguageCode(code: string | undefined): Locale {
   return code?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-/** The BCP 47 tag for number and date formatting in a locale. */
-export function intlTag(locale: Locale): string {
-  return locale === 'zh' ? 'zh-CN' : 'en-GB';
 }

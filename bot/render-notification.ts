@@ -1,8 +1,8 @@
 import { notFound } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
 import type { AccountRow, NotificationRow } from '../server/store/rows.js';
+import { formatMoney } from '../shared/format.js';
 import { bidForOwnerMessage, challengeMessage } from './cards.js';
-import { formatMoney } from './format-challenge.js';
 import { escapeHtml } from './html.js';
 import { messagesFor } from './i18n.js';
 import { singleButton } from './keyboards.js';

@@ -1,8 +1,9 @@
+import { formatMoney } from '../../shared/format.js';
 import { BidCreateInput } from '../../shared/schemas/bid.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { formatBid } from '../format-bid.js';
-import { formatDateTime, formatMoney } from '../format-challenge.js';
+import { formatDateTime } from '../format-challenge.js';
 import { truncate } from '../html.js';
 import { messagesFor } from '../i18n.js';
 import { parseMoney, parseWeeks } from '../parse-input.js';

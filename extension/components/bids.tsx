@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatMoney } from '../../shared/format.js';
 import { receiptPreimage } from '../../shared/receipt.js';
 import type { Bid } from '../../shared/schemas/bid.js';
-import { dateTime, money } from '../lib/format.js';
+import { dateTime } from '../lib/format.js';
 import { useExtension, usePagedList } from './context.js';
 import { CopyButton, Empty, ErrorNotice, Loading } from './feedback.js';
 import { MoreButton } from './more-button.js';
@@ -60,7 +61,7 @@ export function BidsTab() {
             <span class={`status status-${bid.status}`}>{t.bidStatus[bid.status]}</span>
           </header>
           <p class="muted">
-            {t.price}: {money(bid.price, locale)} · {t.weeks(bid.durationWeeks)}
+            {t.price}: {formatMoney(bid.price, locale)} · {t.weeks(bid.durationWeeks)}
           </p>
           <p class="summary">{bid.summary}</p>
           {bid.feedback && (

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { fieldLabel } from '../../shared/fields.js';
+import { countdown, formatMoney } from '../../shared/format.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
-import { countdown, date, money } from '../lib/format.js';
+import { date } from '../lib/format.js';
 import { useExtension } from './context.js';
 import { errorText, useNow } from './feedback.js';
 
@@ -26,7 +27,7 @@ export function ChallengeCard({ challenge, matchedTerms, onPropose, onSavedChang
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState(false);
-  const left = countdown(challenge.deadline, now, t);
+  const left = countdown(challenge.deadline, now, locale);
   const takesBids = challenge.status === 'open' && !left.over;
   const hasBid = Boolean(challenge.viewer?.bidId);
 
@@ -55,10 +56,10 @@ export function ChallengeCard({ challenge, matchedTerms, onPropose, onSavedChang
         </h3>
         <div class="facts">
           <span class="reward" title={t.reward}>
-            {money(challenge.reward, locale)}
+            {formatMoney(challenge.reward, locale)}
           </span>
           <span class={left.urgent ? 'countdown urgent' : 'countdown'} title={`${t.deadline}: ${date(challenge.deadline, locale)}`}>
-            {left.label}
+            {left.text}
           </span>
         </div>
       </header>

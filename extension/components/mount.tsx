@@ -1,5 +1,6 @@
 import { render, type ComponentChildren } from 'preact';
-import { browserLocale, intlLocale, messagesFor } from '../lib/i18n.js';
+import { intlLocale } from '../../shared/format.js';
+import { browserLocale, messagesFor } from '../lib/i18n.js';
 import { createExtensionApi } from '../lib/session.js';
 import { ExtensionContext } from './context.js';
 import './styles.css';

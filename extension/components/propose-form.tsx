@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { countdown, formatMoney } from '../../shared/format.js';
 import { BidCreateInput, type Bid } from '../../shared/schemas/bid.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
 import { ApiError } from '../lib/api.js';
-import { authorLine, countdown, money, paperDetail } from '../lib/format.js';
+import { authorLine, paperDetail } from '../lib/format.js';
 import { fieldErrors, serverFieldErrors, type FieldErrors } from '../lib/validation.js';
 import { useExtension, useResource } from './context.js';
 import { ErrorNotice, Loading, errorText, useNow } from './feedback.js';
@@ -99,7 +100,7 @@ export function ProposeForm({ challenge, chosenPaperIds, onSubmitted, onCancel }
         {t.proposeTitle}: {challenge.title}
       </h2>
       <p class="muted">
-        {t.reward}: {money(challenge.reward, locale)} · {countdown(challenge.deadline, now, t).label}
+        {t.reward}: {formatMoney(challenge.reward, locale)} · {countdown(challenge.deadline, now, locale).text}
       </p>
 
       <Field label={t.summary} hint={t.summaryHint} error={errors.summary}>

@@ -1,34 +1,7 @@
-import type { Locale, Money } from '../../shared/schemas/common.js';
+import { intlLocale } from '../../shared/format.js';
+import type { Locale } from '../../shared/schemas/common.js';
 import type { Author, Paper } from '../../shared/schemas/paper.js';
-import { intlLocale, type Catalogue } from './i18n.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/**
- * How long until `deadline`, as a person glances at it: minutes in the last hour, hours and minutes in the
- * last two days, whole days before that, "Closed" once it has passed. `urgent` marks the last two days.
- */
-export function countdown(deadline: string, now: Date, t: Catalogue): { label: string; urgent: boolean; over: boolean } {
-  const left = new Date(deadline).getTime() - now.getTime();
-  if (!(left > 0)) return { label: t.closed, urgent: false, over: true };
-  if (left < HOUR) return { label: t.minutesLeft(Math.max(1, Math.floor(left / MINUTE))), urgent: true, over: false };
-  if (left < 2 * DAY) {
-    const hours = Math.floor(left / HOUR);
-    return { label: t.hoursLeft(hours, Math.floor((left - hours * HOUR) / MINUTE)), urgent: true, over: false };
-  }
-  return { label: t.daysLeft(Math.floor(left / DAY)), urgent: false, over: false };
-}
-
-/** An amount in its currency (`CN¥500,000`, `US$12,000.50`); an unknown currency code is printed after the number. */
-export function money({ amount, currency }: Money, locale: Locale): string {
-  try {
-    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency, minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${amount.toLocaleString(intlLocale(locale))} ${currency}`;
-  }
-}
+import type { Catalogue } from './i18n.js';
 
 /** A date and time in the reader's language. */
 export function dateTime(iso: string, locale: Locale): string {

@@ -45,10 +45,6 @@ const en = {
   matchedTerms: 'Matched',
   reward: 'Reward',
   deadline: 'Deadline',
-  closed: 'Closed',
-  minutesLeft: (m: number) => `${m} min left`,
-  hoursLeft: (h: number, m: number) => (m > 0 ? `${h} h ${m} min left` : `${h} h left`),
-  daysLeft: (d: number) => (d === 1 ? '1 day left' : `${d} days left`),
   save: 'Save',
   unsave: 'Unsave',
   propose: 'Propose',
@@ -216,10 +212,6 @@ const zh: Catalogue = {
   matchedTerms: '匹配词',
   reward: '奖金',
   deadline: '截止',
-  closed: '已截止',
-  minutesLeft: (m) => `剩余 ${m} 分钟`,
-  hoursLeft: (h, m) => (m > 0 ? `剩余 ${h} 小时 ${m} 分` : `剩余 ${h} 小时`),
-  daysLeft: (d) => `剩余 ${d} 天`,
   save: '收藏',
   unsave: '取消收藏',
   propose: '投标',
@@ -356,9 +348,4 @@ export function browserLocale(): Locale {
 /** The catalogue of `locale`. */
 export function messagesFor(locale: Locale): Catalogue {
   return CATALOGUES[locale];
-}
-
-/** The BCP 47 tag `Intl` formatters get for `locale`. */
-export function intlLocale(locale: Locale): string {
-  return locale === 'zh' ? 'zh-CN' : 'en';
 }

@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
+import { formatMoney } from '../../shared/format.js';
 import type { Announcement } from '../../shared/schemas/challenge.js';
 import type { Page } from '../../shared/schemas/common.js';
 import { FieldChips, profileLine } from './components.js';
-import { contentLanguage, formatDate, formatMoney } from './format.js';
+import { contentLanguage, formatDate } from './format.js';
 import { Layout } from './layout.js';
 import type { BoardView } from './view.js';
 

@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
+import { formatMoney } from '../../shared/format.js';
 import type { Award, Challenge } from '../../shared/schemas/challenge.js';
 import type { Question } from '../../shared/schemas/question.js';
 import { Countdown, FieldChips, profileLine, StatusBadge } from './components.js';
-import { contentLanguage, formatDate, formatDateTime, formatMoney } from './format.js';
+import { contentLanguage, formatDate, formatDateTime } from './format.js';
 import { Layout } from './layout.js';
 import type { BoardView } from './view.js';
 

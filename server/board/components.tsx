@@ -1,8 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import { fieldLabel } from '../../shared/fields.js';
+import { countdown, formatMoney } from '../../shared/format.js';
 import type { PublicProfile } from '../../shared/schemas/account.js';
 import type { Challenge, ChallengeStatus } from '../../shared/schemas/challenge.js';
-import { contentLanguage, countdown, formatDateTime, formatMoney } from './format.js';
+import { contentLanguage, formatDateTime } from './format.js';
 import type { BoardView } from './view.js';
 
 /** Fields as chips; each links to the list filtered by it. */
@@ -22,7 +23,7 @@ export function FieldChips({ view, fields }: { view: BoardView; fields: readonly
 
 /** Time left, with the exact deadline for machines and for the tooltip. */
 export function Countdown({ view, deadline }: { view: BoardView; deadline: string }) {
-  const { text, urgent } = countdown(deadline, view.now, view.t);
+  const { text, urgent } = countdown(deadline, view.now, view.locale);
   return (
     <time datetime={deadline} title={formatDateTime(deadline, view.locale)} class={urgent ? 'urgent' : undefined}>
       {text}

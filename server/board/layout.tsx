@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
+import { intlLocale } from '../../shared/format.js';
 import type { Locale } from '../../shared/schemas/common.js';
-import { languageTag } from './locale.js';
 import { BOARD_CSS } from './styles.js';
 import type { BoardView } from './view.js';
 
@@ -18,7 +18,7 @@ export function Layout({ view, title, section, children }: { view: BoardView; ti
   const { t } = view;
   const current = (s: Section) => (s === section ? 'page' : undefined);
   return (
-    <html lang={languageTag(view.locale)}>
+    <html lang={intlLocale(view.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -49,7 +49,7 @@ export function Layout({ view, title, section, children }: { view: BoardView; ti
             </nav>
             <nav class="lang" aria-label={t.languageLabel}>
               {LOCALES.map((locale) => (
-                <a href={view.hrefIn(locale)} hreflang={languageTag(locale)} lang={languageTag(locale)} aria-current={locale === view.locale ? 'true' : undefined}>
+                <a href={view.hrefIn(locale)} hreflang={intlLocale(locale)} lang={intlLocale(locale)} aria-current={locale === view.locale ? 'true' : undefined}>
                   {t.languageNames[locale]}
                 </a>
               ))}

@@ -32,8 +32,3 @@ function fromAcceptLanguage(header: string): Locale | null {
   }
   return best?.locale ?? null;
 }
-
-/** The BCP 47 tag for `Intl` and `<html lang>`. */
-export function languageTag(locale: Locale): string {
-  return locale === 'zh' ? 'zh-CN' : 'en';
-}

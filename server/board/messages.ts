@@ -42,12 +42,6 @@ const en = {
   } satisfies Record<ChallengeSort, string>,
 
   card: { reward: 'Reward', deadline: 'Deadline', fields: 'Fields' },
-  countdown: {
-    days: (n: number) => (n === 1 ? '1 day left' : `${n} days left`),
-    hours: (n: number) => (n === 1 ? '1 hour left' : `${n} hours left`),
-    underAnHour: 'Less than an hour left',
-    passed: 'Deadline passed',
-  },
 
   challenge: {
     postedBy: 'Posted by',
@@ -164,12 +158,6 @@ const zh: Messages = {
   },
 
   card: { reward: '奖金', deadline: '截止', fields: '领域' },
-  countdown: {
-    days: (n) => `还剩 ${n} 天`,
-    hours: (n) => `还剩 ${n} 小时`,
-    underAnHour: '不足 1 小时',
-    passed: '已截止',
-  },
 
   challenge: {
     postedBy: '发榜单位',

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { intlLocale } from '../../shared/format.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
@@ -11,7 +12,7 @@ import { ChallengePage } from './challenge-page.js';
 import { ErrorPage, type BoardProblem } from './error-page.js';
 import { ListPage } from './list-page.js';
 import { BOARD_PAGE_SIZE, readListQuery } from './list-query.js';
-import { chooseLocale, languageTag } from './locale.js';
+import { chooseLocale } from './locale.js';
 import { createView, type BoardView } from './view.js';
 
 /** Questions shown on a challenge page: the service's largest page, oldest first. */
@@ -33,7 +34,7 @@ function viewOf(c: Context, clock: Clock): BoardView {
 async function render(c: Context, view: BoardView, page: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
   // The language comes from Accept-Language unless ?lang= says otherwise: caches must key on it.
   c.header('Vary', 'Accept-Language');
-  c.header('Content-Language', languageTag(view.locale));
+  c.header('Content-Language', intlLocale(view.locale));
   return c.html(`<!doctype html>${await page}`, status);
 }
 

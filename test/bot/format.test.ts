@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatChallengeCard, formatDateTime, formatMoney, type CardChallenge } from '../../bot/format-challenge.js';
+import { formatChallengeCard, formatDateTime, type CardChallenge } from '../../bot/format-challenge.js';
 import { formatBid } from '../../bot/format-bid.js';
 import { COMMANDS, messagesFor, type Messages } from '../../bot/i18n.js';
 
@@ -61,19 +61,17 @@ describe('formatChallengeCard', () => {
 });
 
 describe('formatting helpers', () => {
-  it('counts down in the unit that reads naturally', () => {
-    const t = messagesFor('en');
-    const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
-    expect(countdown(at(3 * 86_400_000), NOW, t)).toBe('3 days left');
-    expect(countdown(at(30 * 3_600_000), NOW, t)).toBe('30 hours left');
-    expect(countdown(at(3_600_000), NOW, t)).toBe('1 hour left');
-    expect(countdown(at(90_000), NOW, t)).toBe('2 minutes left');
-    expect(countdown(at(-1), NOW, t)).toBe('deadline passed');
+  it('puts the shared countdown after the deadline on the card', () => {
+    const due = (ms: number) => ({ ...challenge, deadline: new Date(NOW.getTime() + ms).toISOString() });
+    expect(formatChallengeCard(due(30 * 3_600_000), { locale: 'en', now: NOW })).toContain('2 Nov 2026, 15:00 UTC — 30 hours left');
+    expect(formatChallengeCard(due(90_000), { locale: 'en', now: NOW })).toContain('1 Nov 2026, 09:01 UTC — 1 minute left');
+    expect(formatChallengeCard(due(90_000), { locale: 'zh', now: NOW })).toContain('2026年11月1日 09:01 UTC — 剩余 1 分钟');
+    expect(formatChallengeCard(due(-1), { locale: 'en', now: NOW })).toContain('1 Nov 2026, 08:59 UTC — deadline passed');
+    expect(formatChallengeCard(due(-1), { locale: 'zh', now: NOW })).toContain('2026年11月1日 08:59 UTC — 已截止');
   });
 
-  it('formats money and dates per locale', () => {
-    expect(formatMoney({ amount: 80000.5, currency: 'USD' }, 'en')).toBe('US$80,000.50');
-    expect(formatMoney({ amount: 10, currency: 'XYZ' }, 'en')).toContain('XYZ');
+  it('writes dates in UTC in both languages', () => {
+    expect(formatDateTime('2026-12-31T23:59:59.000Z', 'en')).toBe('31 Dec 2026, 23:59 UTC');
     expect(formatDateTime('2026-12-31T23:59:59.000Z', 'zh')).toBe('2026年12月31日 23:59 UTC');
   });
 

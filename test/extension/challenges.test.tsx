@@ -22,7 +22,7 @@ describe('Matches', () => {
     expect(terms).toEqual(['perovskite', '钙钛矿']);
     expect(within(card).getByText('Matched:')).toBeTruthy();
     expect(within(card).getByText('CN¥500,000')).toBeTruthy();
-    expect(within(card).getByText('12 days left')).toBeTruthy();
+    expect(within(card).getByText('12 days left').className).toBe('countdown');
     expect(within(card).getByText('Clean & efficient energy')).toBeTruthy();
     expect(within(card).getByText('New materials')).toBeTruthy();
     expect(api.matches).toHaveBeenCalledWith({ limit: 30 });
@@ -69,11 +69,32 @@ describe('Matches', () => {
     });
     renderInExtension(<MatchesTab onPropose={() => undefined} />, { api });
     const closed = await screen.findByRole('article', { name: 'Closed one' });
-    expect(within(closed).getByText('Closed')).toBeTruthy();
+    expect(within(closed).getByText('deadline passed')).toBeTruthy();
     expect(within(closed).queryByRole('button', { name: 'Propose' })).toBeNull();
     const bidOn = screen.getByRole('article', { name: 'Bid one' });
     expect(within(bidOn).getByText('You have a bid on this challenge')).toBeTruthy();
     expect(within(bidOn).getByRole('button', { name: 'Unsave' })).toBeTruthy();
+  });
+
+  it('marks the last 24 hours as urgent, and takes no bid once the deadline has passed', async () => {
+    const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const api = stubApi({
+      matches: () => ({
+        items: [
+          matchFixture(['a'], challengeFixture({ id: 'chl_soon', title: 'Soon', deadline: inHours(5.5) })),
+          matchFixture(['b'], challengeFixture({ id: 'chl_past', title: 'Past', deadline: inHours(-1) })),
+        ],
+        nextCursor: null,
+      }),
+    });
+    renderInExtension(<MatchesTab onPropose={() => undefined} />, { api });
+    const soon = await screen.findByRole('article', { name: 'Soon' });
+    expect(within(soon).getByText('5 hours left').className).toBe('countdown urgent');
+    expect(within(soon).getByRole('button', { name: 'Propose' })).toBeTruthy();
+    // Still `open` on the server's last word, but its deadline is behind it.
+    const past = screen.getByRole('article', { name: 'Past' });
+    expect(within(past).getByText('deadline passed').className).toBe('countdown');
+    expect(within(past).queryByRole('button', { name: 'Propose' })).toBeNull();
   });
 
   it('explains an empty list and a server that cannot be reached', async () => {

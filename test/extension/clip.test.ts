@@ -3,7 +3,6 @@ import type { Paper } from '../../shared/schemas/paper.js';
 import { badgeText } from '../../extension/lib/badge.js';
 import { showClipCard, type ClipCardView } from '../../extension/lib/clip-card.js';
 import { describeClip, paperInputFrom } from '../../extension/lib/clip.js';
-import { countdown } from '../../extension/lib/format.js';
 import { localeOf, messagesFor } from '../../extension/lib/i18n.js';
 import { paperFixture } from '../support/extension-fixtures.js';
 
@@ -77,15 +76,6 @@ describe('language and small formats', () => {
     expect(['zh', 'zh-CN', 'zh-Hant-TW'].map(localeOf)).toEqual(['zh', 'zh', 'zh']);
     expect(['en-US', 'de', undefined].map(localeOf)).toEqual(['en', 'en', 'en']);
     expect(messagesFor('zh').clipMenuTitle).toBe('剪藏论文到 Tenderlab');
-  });
-
-  it('counts down in days, then hours and minutes, then says closed', () => {
-    const t = messagesFor('en');
-    const now = new Date('2026-11-01T00:00:00.000Z');
-    expect(countdown('2026-11-05T06:00:00.000Z', now, t)).toEqual({ label: '4 days left', urgent: false, over: false });
-    expect(countdown('2026-11-02T05:30:00.000Z', now, t)).toEqual({ label: '29 h 30 min left', urgent: true, over: false });
-    expect(countdown('2026-11-01T00:20:00.000Z', now, t).label).toBe('20 min left');
-    expect(countdown('2026-10-31T00:00:00.000Z', now, t)).toEqual({ label: 'Closed', urgent: false, over: true });
   });
 
   it('writes the badge as nothing, the count, or 99+', () => {

@@ -10,7 +10,7 @@ describe('board: language', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(headers.get('content-language')).toBe('zh-CN');
     expect(html).toContain('开放中的技术难题');
-    expect(html).toContain('还剩 12 天');
+    expect(html).toContain('剩余 12 天');
     expect(html).toContain('新材料');
     expect(html).toContain('¥100,000');
     expect(html).toContain(`href="/challenges/${challenge.id}?lang=zh"`);
@@ -29,7 +29,9 @@ describe('board: language', () => {
 
   it('lets ?lang= override Accept-Language, and defaults to English', async () => {
     const { page } = await boardFixture();
-    expect((await page('/?lang=en', { 'accept-language': 'zh-CN' })).html).toContain('<html lang="en">');
+    const english = await page('/?lang=en', { 'accept-language': 'zh-CN' });
+    expect(english.html).toContain('<html lang="en-GB">');
+    expect(english.headers.get('content-language')).toBe('en-GB');
     expect((await page('/', { 'accept-language': 'fr-FR,de;q=0.8' })).html).toContain('Open challenges');
   });
 

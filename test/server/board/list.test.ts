@@ -19,6 +19,16 @@ describe('board: open challenges at /', () => {
     expect(html).not.toContain('Secret draft challenge');
   });
 
+  it('draws the eye to the last 24 hours with the countdown’s urgent flag', async () => {
+    const { post, page } = await boardFixture();
+    await post({ title: 'Closing tonight' }, { days: 5.5 / 24 });
+    await post({ title: 'Closing the day after tomorrow' }, { days: 30 / 24 });
+
+    const { html } = await page('/');
+    expect(html).toMatch(/<time [^>]*class="urgent"[^>]*>5 hours left<\/time>/);
+    expect(html).toMatch(/<time (?![^>]*class=)[^>]*>30 hours left<\/time>/);
+  });
+
   it('narrows the list by search words and by field', async () => {
     const { post, page } = await boardFixture();
     await post({ title: 'Perovskite module stability', fields: ['energy', 'new-materials'] });

@@ -21,7 +21,7 @@ describe('board: challenge page', () => {
     expect(status).toBe(200);
     expect(html).toContain('<title>退役动力电池回收 · Tenderlab</title>');
     expect(html).toContain('第一段：背景。\n第二段：目标指标。');
-    expect(html).toContain('$90,000');
+    expect(html).toContain('US$90,000');
     expect(html).toContain('Prototype');
     expect(html).toContain('Joint R&amp;D, shared results');
     expect(html).toContain('Open for bids');

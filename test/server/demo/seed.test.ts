@@ -92,7 +92,7 @@ describe('seedDemo on an empty dir', () => {
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain('钙钛矿太阳能电池湿热稳定性提升');
-    expect(html).toContain('还剩');
+    expect(html).toContain('剩余');
     expect(html).not.toContain('动力电池极片涂布缺陷在线视觉检测');
     const awards = await (await rt.app.request('/awards?lang=en')).text();
     expect(awards).toContain('Low-cost in-field soil nitrate sensor for smallholder plots');
