@@ -501,8 +501,10 @@ describe('property-based: no input produces a 500', () => {
     await fc.assert(
       fc.asyncProperty(mutation, async ({ route, key, nested, value }) => {
         const body: Record<string, unknown> = structuredClone(route.valid);
-        if (nested && body[key] && typeof body[key] === 'object') (body[key] as Record<string, unknown>)[nested] = value;
-        else body[key] = value;
+        // Own properties only: a generated key such as "__proto__" must land in the JSON, not on Object.prototype.
+        const own = Object.hasOwn(body, key) ? body[key] : undefined;
+        if (nested && own && typeof own === 'object') Object.defineProperty(own, nested, { value, enumerable: true, writable: true, configurable: true });
+        else Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
         expectSane(await call(f, route, JSON.stringify(body)), `${route.name} ${JSON.stringify(body).slice(0, 300)}`);
       }),
       { numRuns: RUNS * 3 },
