@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -9,10 +9,11 @@ import { createChallengeIndex } from '../server/search/challenge-index.js';
 import { createSubscriptionIndex } from '../server/search/subscription-index.js';
 import { DurableJsonFile, writeFileDurably } from '../server/store/durable-json-file.js';
 import { openLowdbStore } from '../server/store/lowdb-store.js';
+import { createRuntime } from '../server/runtime.js';
 import type { AccountRow, BidRow, ChallengeRow } from '../server/store/rows.js';
 import type { Store } from '../server/store/store.js';
 import { CORPUS_EPOCH, createRandom, generateChallenges } from './corpus.js';
-import { percentile } from './measure.js';
+import { percentile, retainedBytes } from './measure.js';
 import type { BenchRow, BenchSection } from './table.js';
 
 const CHALLENGES = 10_000;
@@ -135,6 +136,26 @@ async function measureSubmits(dataDir: string, data: Dataset, count: number): Pr
   return times;
 }
 
+/**
+ * Start-up of the whole runtime on the stored data (lock, read every file, build the search and
+ * subscription indexes, services, app), beside just reading and parsing the same files, and the memory the
+ * running runtime keeps.
+ */
+async function measureStartup(dataDir: string): Promise<{ startMs: number; readMs: number; heapMb: number }> {
+  const before = retainedBytes();
+  const started = performance.now();
+  const runtime = await createRuntime({ dataDir, clock, config: { corsOrigins: [], trustProxy: false, authRateLimit: 1, bodyLimitBytes: 1024, publicUrl: 'http://localhost' } });
+  const startMs = performance.now() - started;
+  const heapMb = (retainedBytes() - before) / 1e6;
+  await runtime.close();
+  const reading = performance.now();
+  for (const table of await readdir(dataDir, { withFileTypes: true })) {
+    if (!table.isDirectory()) continue;
+    for (const file of await readdir(join(dataDir, table.name))) JSON.parse(await readFile(join(dataDir, table.name, file), 'utf8'));
+  }
+  return { startMs, readMs: performance.now() - reading, heapMb };
+}
+
 /** The reference: the same data as one lowdb JSON file, rewritten durably on every write. */
 async function measureOneFile(dir: string, data: Dataset, count: number): Promise<number[]> {
   const db = new Low(new DurableJsonFile<Dataset>(join(dir, 'db.json')), data);
@@ -173,6 +194,7 @@ export const storeWriteSection: BenchSection = {
       await load(seeding, data);
       await seeding.close();
 
+      const startup = await measureStartup(dataDir);
       const submits = await measureSubmits(dataDir, data, SUBMITS);
       const oneFile = await measureOneFile(dir, data, ONE_FILE_WRITES);
       const floor = await measureFloor(dir, 100);
@@ -192,6 +214,13 @@ export const storeWriteSection: BenchSection = {
           value: ms(percentile(submits, 99)),
           reference: `${ms(percentile(oneFile, 99))} one-file lowdb`,
           comparison: `${Math.round(percentile(oneFile, 99) / percentile(submits, 99))}× faster`,
+        },
+        {
+          benchmark: `start-up · ${size}`,
+          measure: 'open, load, build indexes',
+          value: `${(startup.startMs / 1000).toFixed(2)} s`,
+          reference: `${(startup.readMs / 1000).toFixed(2)} s reading + parsing the files`,
+          comparison: `${startup.heapMb.toFixed(0)} MB held in memory`,
         },
         {
           benchmark: 'store · floor',
