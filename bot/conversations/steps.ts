@@ -188,5 +188,3 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
     },
   };
 }
-
-export type ConversationSteps = ReturnType<typeof conversationSteps>;

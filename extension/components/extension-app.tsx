@@ -9,7 +9,7 @@ import { MatchesTab, SavedTab } from './challenge-lists.js';
 import { ClipStatus } from './clip-status.js';
 import { useExtension, useStorageValue } from './context.js';
 import { Loading } from './feedback.js';
-import { BellIcon, SettingsIcon, SidePanelIcon } from './icons.js';
+import { BellIcon, SidePanelIcon } from './icons.js';
 import { PapersTab } from './papers.js';
 
 type TabId = 'matches' | 'saved' | 'bids' | 'papers';

@@ -32,4 +32,3 @@ export function createAwardService({ store }: { store: Store }) {
   };
 }
 
-export type AwardService = ReturnType<typeof createAwardService>;

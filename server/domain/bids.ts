@@ -242,4 +242,3 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
   };
 }
 
-export type BidService = ReturnType<typeof createBidService>;

@@ -10,11 +10,11 @@ import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
 import type { ChallengeRow } from '../store/rows.js';
-import type { Store, Writers } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { ChallengeIndex } from '../search/challenge-index.js';
 import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { assertCanDo, currentStatus, withCurrentStatus } from './challenge-lifecycle.js';
-import { conflict, forbidden, invalid, notFound } from './errors.js';
+import { conflict, forbidden, invalid } from './errors.js';
 import { newId } from './ids.js';
 import { followersOf, notify } from './notifications.js';
 import { paginate } from './pagination.js';
@@ -44,12 +44,6 @@ const SORTS = {
  */
 export function createChallengeService({ store, clock, index, subscribers }: ChallengeServiceDeps) {
   const now = () => clock.now();
-
-  async function load(tx: Writers | Store['tables'], id: string): Promise<Readonly<ChallengeRow>> {
-    const row = await tx.challenges.get(id);
-    if (!row) throw notFound('challenge', id);
-    return row;
-  }
 
   function assertFutureDeadline(deadline: string): void {
     if (Date.parse(deadline) <= now().getTime()) throw invalid('The deadline must be in the future', { path: 'deadline' });
@@ -179,11 +173,6 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
       return view(assertViewChallenge(actor, await store.tables.challenges.get(id), id), actor);
     },
 
-    /** The row, if the actor may see it (for other services and the bot). */
-    async getRow(actor: Actor, id: string): Promise<Readonly<ChallengeRow>> {
-      return assertViewChallenge(actor, await load(store.tables, id), id);
-    },
-
     /**
      * Public list and search. Without `owner=me` only published challenges are listed (default: open ones);
      * `owner=me` lists the caller's own, drafts included.
@@ -238,4 +227,3 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
   };
 }
 
-export type ChallengeService = ReturnType<typeof createChallengeService>;

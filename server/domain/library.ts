@@ -107,4 +107,3 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
   };
 }
 
-export type LibraryService = ReturnType<typeof createLibraryService>;

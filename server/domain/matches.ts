@@ -37,4 +37,3 @@ export function createMatchService({ store, clock, index }: { store: Store; cloc
   };
 }
 
-export type MatchService = ReturnType<typeof createMatchService>;

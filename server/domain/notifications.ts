@@ -101,4 +101,3 @@ export function createNotificationService({ store }: { store: Store; clock: Cloc
   };
 }
 
-export type NotificationService = ReturnType<typeof createNotificationService>;

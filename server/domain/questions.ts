@@ -71,4 +71,3 @@ export function createQuestionService({ store, clock }: { store: Store; clock: C
   };
 }
 
-export type QuestionService = ReturnType<typeof createQuestionService>;

@@ -66,4 +66,3 @@ export function createSubscriptionService({ store, clock }: { store: Store; cloc
   };
 }
 
-export type SubscriptionService = ReturnType<typeof createSubscriptionService>;

@@ -80,7 +80,6 @@ export const ChallengeCreateInput = z
   .strict()
   .meta({ id: 'ChallengeCreateInput' });
 export type ChallengeCreateInput = z.input<typeof ChallengeCreateInput>;
-export type ChallengeDraft = z.output<typeof ChallengeCreateInput>;
 
 /**
  * Changes to a challenge. A draft accepts any change; an open challenge may only raise its reward and

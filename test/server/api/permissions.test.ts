@@ -11,7 +11,6 @@ import {
   registerCast,
   submitBid,
   type Cast,
-  type Person,
 } from '../../support/scenario.js';
 
 /**
