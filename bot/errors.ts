@@ -1,10 +1,8 @@
 import type { BotError } from 'grammy';
+import { redactSecrets } from '../server/redact-secrets.js';
 import type { BotContext } from './context.js';
 import { answerButton, refusalMessage, replyHtml } from './handler-kit.js';
 import { localeFromLanguageCode, messagesFor } from './i18n.js';
-
-/** A bot token (`123456:AA…`) wherever text might quote one, e.g. a request URL inside a network error. */
-const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
 
 /** An error as one log line: its message and causes, with the token (and anything shaped like one) removed. */
 export function describeError(error: unknown, token: string): string {
@@ -15,7 +13,7 @@ export function describeError(error: unknown, token: string): string {
     current = current instanceof Error ? (current.cause ?? (current as { error?: unknown }).error) : null;
   }
   const line = parts.join(' <- ').replace(/\s+/g, ' ');
-  return (token ? line.split(token).join('[token]') : line).replace(TOKEN_PATTERN, '[token]').slice(0, 1000);
+  return redactSecrets(line, token).slice(0, 1000);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Channel, Delivery } from '../../shared/schemas/notification.js';
 import type { Clock } from '../clock.js';
 import type { AccountRow, NotificationRow } from '../store/rows.js';
 import type { Change, IndexName, Store, Writers } from '../store/store.js';
+import { redactSecrets } from '../redact-secrets.js';
 import { BLOCKED_ERROR, setTelegramBlocked } from './blocking.js';
 import { DeliveryError, type DeliveryChannel } from './channel.js';
 import { isFinished, isWaiting } from './delivery-state.js';
@@ -29,8 +30,6 @@ const PRUNE_CHUNK = 500;
 const MAX_ERROR_LENGTH = 300;
 /** setTimeout fires at once for longer delays. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** A Telegram bot token (`123456:AA…`), wherever an error message might quote one (a request URL). */
-const TOKEN_PATTERN = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
 
 const NO_CHAT_ERROR = 'no telegram chat';
 const INTERRUPTED_ERROR = 'interrupted while sending (outcome unknown); not resent, so as not to send it twice';
@@ -166,7 +165,7 @@ const emptyReport = (): DispatchReport => ({ sent: 0, retrying: 0, failed: 0, sk
 /** An error's message, safe to store and log: no token, one line, bounded. */
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(TOKEN_PATTERN, '[redacted]').replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH) || 'unknown error';
+  return redactSecrets(text).replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH) || 'unknown error';
 }
 
 function isBlocked(error: unknown): boolean {
