@@ -13,8 +13,10 @@ export function paginate<T>(items: readonly T[], page: PageQuery, keyOf?: (item:
     if (keyOf) {
       if (decoded.kind !== 'key') throw badCursor();
       const at = items.findIndex((item) => keyOf(item) === decoded.value);
-      // The item the cursor names may be gone: continue after where it would sort.
-      start = at >= 0 ? at + 1 : items.findIndex((item) => compareAfter(keyOf(item), decoded.value, items, keyOf));
+      // The item the cursor names may be gone: continue after where it would sort, in the list's direction.
+      const descending = items.length > 1 && keyOf(items[0]!) > keyOf(items[items.length - 1]!);
+      const after = (key: string) => (descending ? key < decoded.value : key > decoded.value);
+      start = at >= 0 ? at + 1 : items.findIndex((item) => after(keyOf(item)));
       if (start < 0) start = items.length;
     } else {
       if (decoded.kind !== 'offset') throw badCursor();
@@ -26,12 +28,6 @@ export function paginate<T>(items: readonly T[], page: PageQuery, keyOf?: (item:
   const last = slice.at(-1);
   const nextCursor = !more || last === undefined ? null : keyOf ? encodeCursor('key', keyOf(last)) : encodeCursor('offset', String(start + page.limit));
   return { items: slice, nextCursor };
-}
-
-/** Whether `key` sorts after `cursorKey` in the direction the list runs (ascending or descending keys). */
-function compareAfter<T>(key: string, cursorKey: string, items: readonly T[], keyOf: (item: T) => string): boolean {
-  const descending = items.length > 1 && keyOf(items[0]!) > keyOf(items[items.length - 1]!);
-  return descending ? key < cursorKey : key > cursorKey;
 }
 
 function encodeCursor(kind: 'key' | 'offset', value: string): string {
