@@ -68,15 +68,12 @@ export function createNotificationService({ store }: { store: Store; clock: Cloc
   const mine = async (accountId: string) => [...(await store.tables.notifications.where('accountId', accountId))].sort(newestFirst);
 
   return {
-    async list(actor: Actor, query: NotificationListQuery): Promise<Page<Notification>> {
+    /** A page of the caller's notifications (newest first) and how many of all of them are unread. */
+    async list(actor: Actor, query: NotificationListQuery): Promise<Page<Notification> & { unread: number }> {
       const account = requireAccount(actor);
       const all = await mine(account.id);
-      return paginate(query.unread ? all.filter((n) => !n.read) : all, query, keyOf);
-    },
-
-    async unreadCount(actor: Actor): Promise<number> {
-      const account = requireAccount(actor);
-      return (await store.tables.notifications.where('accountId', account.id)).filter((n) => !n.read).length;
+      const unread = all.filter((n) => !n.read);
+      return { ...paginate(query.unread ? unread : all, query, keyOf), unread: unread.length };
     },
 
     /** Marks the caller's own notifications read; ids that are not theirs are ignored. */

@@ -22,11 +22,7 @@ export function notificationRoutes(services: Services) {
         request: { query: NotificationListQuery },
         responses: { 200: json(Page(Notification).extend({ unread: z.number().int() })), ...errors(401) },
       }),
-      async (c) => {
-        const actor = c.get('actor');
-        const page = await notifications.list(actor, c.req.valid('query'));
-        return c.json({ ...page, unread: await notifications.unreadCount(actor) }, 200);
-      },
+      async (c) => c.json(await notifications.list(c.get('actor'), c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({
