@@ -1,0 +1,78 @@
+import { normalizeDoi } from '../paper-identity.js';
+import { articleContainerName, articleField, articlePublisherName, jsonText } from './json-ld.js';
+import { dublinCore, metaValues, metaValuesOf, type Page } from './page.js';
+import { collapsedText, firstOf, withEntitiesDecoded, withoutMarkup } from './text.js';
+
+const DATE_META_KEYS = [
+  'citation_publication_date',
+  'citation_date',
+  'citation_cover_date',
+  'citation_year',
+  'citation_online_date',
+  ...dublinCore('date.issued', 'issued', 'date', 'created', 'date.created'),
+  'prism.publicationdate',
+  'prism.coverdate',
+  'prism.coverdisplaydate',
+];
+
+export function pageYear(page: Page, arxivId: string | null): number | null {
+  const dates = [
+    ...metaValuesOf(page, DATE_META_KEYS),
+    ...articleField(page, 'datePublished', 'dateCreated').map((value) => jsonText(value) ?? ''),
+    ...metaValues(page, 'article:published_time'),
+  ];
+  return firstOf(dates, yearOf) ?? (arxivId ? arxivYear(arxivId) : null);
+}
+
+const EARLIEST_YEAR = 1600;
+const YEARS_AHEAD_ALLOWED = 2;
+
+/**
+ * The year in a date as publishers write it (`2017/06/12`, `2012 Nov 26`, `Dec 20, 2006`, `2021/08`,
+ * `2019-05-03T10:00:00Z`, `20 May 2015`, `20150520`, `2015`): the first standalone four-digit number
+ * between 1600 and two years from now. Two-digit years are ambiguous and give null.
+ */
+function yearOf(date: string): number | null {
+  const text = date.trim();
+  const candidates = /^\d{8}$/.test(text)
+    ? [text.slice(0, 4)]
+    : [...text.matchAll(/(?<!\d)\d{4}(?!\d)/g)].map((match) => match[0]);
+  const latest = new Date().getFullYear() + YEARS_AHEAD_ALLOWED;
+  return candidates.map(Number).find((year) => year >= EARLIEST_YEAR && year <= latest) ?? null;
+}
+
+/** An arXiv id starts with the year and month of submission (`2101.…` → 2021, `hep-th/99…` → 1999). */
+function arxivYear(arxivId: string): number {
+  const yy = Number((arxivId.split('/').pop() ?? '').slice(0, 2));
+  return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
+const VENUE_META_KEYS = [
+  'citation_journal_title',
+  'citation_conference_title',
+  'citation_conference',
+  'citation_inbook_title',
+  'citation_book_title',
+  ...dublinCore('source', 'ispartof', 'relation.ispartof'),
+  'prism.publicationname',
+];
+const PUBLISHER_META_KEYS = ['citation_publisher', ...dublinCore('publisher')];
+const MAX_VENUE_LENGTH = 300;
+
+export function pageVenue(page: Page): string | null {
+  const venues = [
+    ...metaValuesOf(page, VENUE_META_KEYS),
+    articleContainerName(page) ?? '',
+    ...metaValues(page, 'citation_journal_abbrev'),
+    ...metaValuesOf(page, PUBLISHER_META_KEYS),
+    articlePublisherName(page) ?? '',
+  ];
+  return firstOf(venues, cleanedVenue);
+}
+
+/** A venue name; URLs, DOIs and over-long text in a venue tag are not one. */
+function cleanedVenue(text: string): string | null {
+  const venue = collapsedText(withoutMarkup(withEntitiesDecoded(text)));
+  const isAddress = /^(?:https?:\/\/|www\.)/i.test(venue) || normalizeDoi(venue) !== null;
+  return venue && venue.length <= MAX_VENUE_LENGTH && !isAddress ? venue : null;
+}
