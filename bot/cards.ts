@@ -1,4 +1,4 @@
-import { intlLocale } from '../shared/format.js';
+import { cachedFormatter, intlLocale } from '../shared/format.js';
 import type { Bid } from '../shared/schemas/bid.js';
 import type { Challenge } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
@@ -46,7 +46,7 @@ export function describeSubscription(subscription: Pick<Subscription, 'keywords'
   const words = subscription.keywords ? s.keywords(subscription.keywords) : s.anything;
   const fields = subscription.fields.length > 0 ? s.inFields(formatFields(subscription.fields, locale)) : '';
   // A minimum reward has no currency: it is compared with each challenge's amount in that challenge's currency.
-  const min = subscription.minReward !== null ? s.minReward(new Intl.NumberFormat(intlLocale(locale)).format(subscription.minReward)) : '';
+  const min = subscription.minReward !== null ? s.minReward(cachedFormatter(`number ${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(subscription.minReward)) : '';
   return `${words}${fields}${min}${subscription.active ? '' : s.paused}`;
 }
 

@@ -1,5 +1,5 @@
 import { fieldLabel } from '../shared/fields.js';
-import { countdown, formatMoney, intlLocale } from '../shared/format.js';
+import { cachedFormatter, countdown, formatMoney, intlLocale } from '../shared/format.js';
 import type { Challenge } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
 import type { Question } from '../shared/schemas/question.js';
@@ -12,15 +12,20 @@ export type CardChallenge = Pick<Challenge, 'title' | 'summary' | 'fields' | 're
 
 /** A moment as people read it, always in UTC so that every reader sees the same deadline. */
 export function formatDateTime(iso: string, locale: Locale): string {
-  const formatted = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: locale === 'zh' ? 'long' : 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
+  const format = cachedFormatter(
+    `bot date-time ${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: locale === 'zh' ? 'long' : 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  );
+  const formatted = format.format(new Date(iso));
   return `${formatted} UTC`;
 }
 

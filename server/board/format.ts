@@ -1,4 +1,4 @@
-import { intlLocale } from '../../shared/format.js';
+import { cachedFormatter, intlLocale } from '../../shared/format.js';
 import type { Locale } from '../../shared/schemas/common.js';
 
 /**
@@ -9,20 +9,27 @@ const BOARD_TIME_ZONE = 'Asia/Shanghai';
 
 /** A calendar date (`12 Mar 2026`, `2026年3月12日`). */
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: BOARD_TIME_ZONE }).format(new Date(iso));
+  return cachedFormatter(`board date ${locale}`, () =>
+    new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: BOARD_TIME_ZONE }),
+  ).format(new Date(iso));
 }
 
 /** A date and time with its zone, for deadlines (`12 Mar 2026, 18:00 GMT+8`, `2026年3月12日 GMT+8 18:00`). */
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: BOARD_TIME_ZONE,
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  const format = cachedFormatter(
+    `board date-time ${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: BOARD_TIME_ZONE,
+        timeZoneName: 'short',
+      }),
+  );
+  return format.format(new Date(iso));
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countdown, formatMoney, intlLocale } from '../../shared/format.js';
+import { countIntlBuilds } from '../support/intl-builds.js';
 
 const NOW = new Date('2026-11-01T09:00:00.000Z');
 const MINUTE = 60_000;
@@ -74,7 +75,17 @@ describe('formatMoney', () => {
     expect(formatMoney({ amount: 1000, currency: 'EURO' }, 'en')).toBe('1,000 EURO');
     expect(formatMoney({ amount: 1000.5, currency: 'EURO' }, 'zh')).toBe('1,000.50 EURO');
   });
+
+  it('builds a formatter once per locale, currency and decimals, not once per amount', () => {
+    const builds = countIntlBuilds('NumberFormat');
+    for (let i = 0; i < 50; i++) formatMoney({ amount: 1000 + i, currency: 'GBP' }, 'en');
+    for (let i = 0; i < 50; i++) formatMoney({ amount: 1000 + i, currency: 'BHD' }, 'zh');
+    expect(builds()).toBeLessThanOrEqual(2);
+    expect(formatMoney({ amount: 1001, currency: 'GBP' }, 'en')).toBe('£1,001');
+  });
 });
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('intlLocale', () => {
   it('gives one tag per language for every channel', () => {

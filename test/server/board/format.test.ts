@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentLanguage, formatDate, formatDateTime } from '../../../server/board/format.js';
+import { countIntlBuilds } from '../../support/intl-builds.js';
 
 describe('board formatting', () => {
   it('writes dates in Beijing time, saying so where there is a time', () => {
@@ -13,4 +14,15 @@ describe('board formatting', () => {
     expect(contentLanguage('钙钛矿 stability')).toBe('zh');
     expect(contentLanguage('Perovskite stability')).toBe('en');
   });
+
+  it('builds one date formatter per language, not one per date', () => {
+    const builds = countIntlBuilds('DateTimeFormat');
+    for (let day = 1; day <= 28; day++) {
+      formatDateTime(`2026-03-${String(day).padStart(2, '0')}T10:00:00Z`, 'en');
+      formatDate(`2026-03-${String(day).padStart(2, '0')}T10:00:00Z`, 'zh');
+    }
+    expect(builds()).toBeLessThanOrEqual(2);
+  });
 });
+
+afterEach(() => vi.unstubAllGlobals());
