@@ -2,7 +2,6 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { boardRoutes } from './board/routes.js';
@@ -10,6 +9,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Services } from './domain/services.js';
 import { bearerAuth } from './http/auth.js';
+import { closeUnreadBodies, limitBody } from './http/body-limit.js';
 import type { AppEnv } from './http/env.js';
 import { errorResponse, handleError, validationHook } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
@@ -95,13 +95,9 @@ export function createApp({ services, clock, config }: AppDeps) {
       credentials: false,
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) => errorResponse(c, 'payload_too_large', `The request body is larger than ${Math.round(config.bodyLimitBytes / 1024)} KB`),
-    }),
-  );
+  // Outside every step that may answer without reading the body: the size limit, rate limits, auth, routing.
+  app.use('*', closeUnreadBodies());
+  app.use('/api/*', limitBody(config.bodyLimitBytes));
   const authLimit = rateLimit({ limit: config.authRateLimit, windowMs: 60_000, clock, keyOf: (c) => clientAddress(c, config.trustProxy) });
   app.use('/api/auth/*', (c, next) => (c.req.method === 'POST' ? authLimit(c, next) : next()));
   app.use('/api/*', bearerAuth(services.accounts));
