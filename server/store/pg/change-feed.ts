@@ -1,0 +1,177 @@
+import type pg from 'pg';
+import type { Rows, TableName } from '../rows.js';
+import type { Change } from '../store.js';
+import { CHANGES_CHANNEL } from './schema.js';
+
+/** Rows read per query while catching up; a transaction larger than this is read in several. */
+const BATCH_SIZE = 500;
+
+export interface ChangeFeedOptions {
+  pool: pg.Pool;
+  /** Opens the connection that LISTENs; it stays open for the feed's life, so it is not taken from the pool. */
+  connectListener: () => Promise<pg.Client>;
+  /** How often to look for commits whose wake-up was missed, and to reopen a lost LISTEN connection. */
+  pollIntervalMs: number;
+  /** Called with each committed transaction's changes, one transaction at a time, in commit order. */
+  deliver: (changes: readonly Change[]) => void;
+}
+
+export interface ChangeFeed {
+  /** Settles once every transaction up to `seq` has been delivered (or the feed is closed). */
+  reach(seq: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface ChangeRecord {
+  seq: string;
+  tx: string;
+  table_name: TableName;
+  row_id: string;
+  before: Rows[TableName] | null;
+  after: Rows[TableName] | null;
+}
+
+function toChange(record: ChangeRecord): Change {
+  return {
+    table: record.table_name,
+    id: record.row_id,
+    before: record.before && Object.freeze(record.before),
+    after: record.after && Object.freeze(record.after),
+  };
+}
+
+/**
+ * Tail the `changes` table (migrations/002_change_feed.sql) from its current end: every transaction that
+ * any instance commits from now on is delivered exactly once, in `seq` order, which is commit order. A
+ * NOTIFY wakes the tailer at once; a timer catches a missed or lost wake-up within `pollIntervalMs`.
+ *
+ * It starts at the end, not at the beginning, because whoever derives state from the feed builds it from
+ * the tables after opening the store: a change both in that build and in the feed is applied twice, which
+ * an index keyed by row id absorbs; opening the feed after the build would lose changes instead.
+ */
+export async function openChangeFeed(options: ChangeFeedOptions): Promise<ChangeFeed> {
+  const { pool, deliver } = options;
+  const start = await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes');
+  let delivered = Number(start.rows[0]!.seq);
+  const waiters: { seq: number; resolve: () => void }[] = [];
+  let listener: pg.Client | null = null;
+  let connecting: Promise<void> | null = null;
+  let draining: Promise<void> | null = null;
+  let again = false;
+  let failing = false;
+  let closed = false;
+
+  function settle(): void {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      if (closed || waiters[i]!.seq <= delivered) waiters.splice(i, 1)[0]!.resolve();
+    }
+  }
+
+  function emit(group: ChangeRecord[]): void {
+    delivered = Number(group.at(-1)!.seq);
+    deliver(group.map(toChange));
+    settle();
+  }
+
+  /** Read everything after `delivered`. A transaction's rows are contiguous and become visible together. */
+  async function drain(): Promise<void> {
+    let cursor = delivered;
+    let group: ChangeRecord[] = [];
+    for (;;) {
+      const { rows } = await pool.query<ChangeRecord>(
+        'SELECT seq, tx, table_name, row_id, before, after FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [cursor, BATCH_SIZE],
+      );
+      for (const row of rows) {
+        if (group.length > 0 && group[0]!.tx !== row.tx) {
+          emit(group);
+          group = [];
+        }
+        group.push(row);
+      }
+      // A short batch reached the end, so the last transaction is complete; a full one may continue.
+      if (rows.length < BATCH_SIZE) {
+        if (group.length > 0) emit(group);
+        return;
+      }
+      cursor = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  /** Catch up now; a call while catching up makes it go round once more. */
+  function wake(): Promise<void> {
+    if (closed) return Promise.resolve();
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      do {
+        again = false;
+        try {
+          await drain();
+          if (failing) console.error('[store] the change feed reads again');
+          failing = false;
+        } catch (error) {
+          // The timer tries again; say so once, not every tick.
+          if (!failing) console.error('[store] the change feed cannot read changes:', (error as Error).message);
+          failing = true;
+          return;
+        }
+      } while (again && !closed);
+    })().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  function listen(): Promise<void> {
+    if (listener || closed) return Promise.resolve();
+    connecting ??= (async () => {
+      try {
+        const client = await options.connectListener();
+        client.on('notification', () => void wake());
+        client.on('error', () => {
+          if (listener === client) listener = null;
+          client.end().catch(() => undefined);
+        });
+        await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+        if (closed) await client.end();
+        else listener = client;
+        // Commits made while no one listened woke no one.
+        void wake();
+      } catch (error) {
+        if (!failing) console.error('[store] the change feed cannot LISTEN:', (error as Error).message);
+      }
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  }
+
+  await listen();
+  const timer = setInterval(() => {
+    void listen();
+    void wake();
+  }, options.pollIntervalMs);
+  timer.unref();
+
+  return {
+    reach(seq) {
+      if (seq <= delivered || closed) return Promise.resolve();
+      const reached = new Promise<void>((resolve) => waiters.push({ seq, resolve }));
+      void wake();
+      return reached;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      await draining;
+      await connecting;
+      await listener?.end().catch(() => undefined);
+      listener = null;
+      settle();
+    },
+  };
+}
