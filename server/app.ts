@@ -130,7 +130,12 @@ export function createApp({ services, clock, config }: AppDeps) {
     servers: [{ url: config.publicUrl }],
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Tenderlab API' }));
-  app.get('/healthz', (c) => c.json({ ok: true, time: clock.now().toISOString() }));
+  // 503 while the store cannot write (disk full, read-only, I/O errors), with its reason; 200 once it can again.
+  app.get('/healthz', (c) => {
+    const health = services.store.health();
+    const time = clock.now().toISOString();
+    return health.ok ? c.json({ ok: true, time }) : c.json({ ok: false, reason: health.reason, time }, 503);
+  });
 
   return app;
 }

@@ -64,21 +64,30 @@ export interface Change<T extends TableName = TableName> {
   after: Readonly<Rows[T]> | null;
 }
 
+/** Whether the store can write now; `reason` says why not (for `/healthz` and the logs). */
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
 export interface Store {
-  /** Reads outside a transaction. */
+  /** Reads outside a transaction: only what is durable, never a write still waiting for its fsync. */
   readonly tables: Readers;
   /**
    * Run `fn` with write access, serialized with every other transaction. Its writes become durable
-   * together before the returned promise resolves; if `fn` throws, none of them happen. A `transact`
-   * inside `fn` joins the outer transaction.
+   * together before the returned promise resolves; if `fn` throws, none of them happen. If the promise
+   * rejects with `StoreUnavailableError`, none of them happen either, not even after a restart. A
+   * `transact` inside `fn` joins the outer transaction.
    */
   transact<R>(fn: (tx: Writers) => Promise<R>): Promise<R>;
-  /** Called after each durable commit with what changed (search indexes, the outbox wake-up). */
+  /** Called after each durable commit, once per transaction and in commit order, with what changed. */
   onCommit(listener: (changes: readonly Change[]) => void): () => void;
+  /** Not ok while writes fail (disk full, read-only, I/O errors); ok again once a write succeeds. */
+  health(): StoreHealth;
   close(): Promise<void>;
 }
 
-/** A write that cannot be stored right now (disk full, I/O error); the API answers 503. */
+/**
+ * A write that cannot be stored right now (disk full, I/O error); the API answers 503. Thrown only for a
+ * transaction none of whose writes happened or ever will.
+ */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

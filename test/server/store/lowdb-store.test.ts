@@ -1,9 +1,11 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../../server/store/lowdb-store.js';
 import type { SaveRow } from '../../../server/store/rows.js';
+import { StoreUnavailableError } from '../../../server/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { faultyFs, fsError, gate } from './faulty-fs.js';
 
 const save = (n: number): SaveRow => ({ id: `acc_${n}:chl_1`, accountId: `acc_${n}`, challengeId: 'chl_1', savedAt: '2026-11-01T00:00:00.000Z' });
 
@@ -118,5 +120,154 @@ describe('lowdb store', () => {
     expect((await readdir(join(dir, 'saves'))).length).toBe(8);
     await grown.close();
   });
+
+  it('keeps an old journal.json of an earlier version as a finished write', async () => {
+    const dir = await tempDir();
+    await (await openLowdbStore({ dataDir: dir })).close();
+    await writeFile(join(dir, 'journal.json'), '{"entries":[{"table":"saves","id":"x"');
+    await expect(openLowdbStore({ dataDir: dir })).rejects.toThrow(/journal\.json is not valid JSON/);
+  });
 });
 
+/** Holds the first fdatasync of the log until the test opens (or fails) the gate. */
+function holdFirstLogSync() {
+  const fs = faultyFs();
+  const held = gate();
+  const reached = gate();
+  let syncs = 0;
+  fs.rule = (op, path) => {
+    if (op !== 'datasync' || !path.endsWith('.log')) return undefined;
+    syncs++;
+    if (syncs > 1) return undefined;
+    reached.open();
+    return held.promise;
+  };
+  return { fs, held, reached, syncs: () => syncs };
+}
+
+describe('lowdb store: group commit', () => {
+  it('makes the transactions that arrive during an fsync durable together, with one more fsync', async () => {
+    const dir = await tempDir();
+    const { fs, held, reached, syncs } = holdFirstLogSync();
+    const store = await openLowdbStore({ dataDir: dir, fs });
+    const first = store.transact(async (tx) => void (await tx.saves.insert(save(0))));
+    await reached.promise;
+    const rest = Array.from({ length: 50 }, (_, i) => store.transact(async (tx) => void (await tx.saves.insert(save(i + 1)))));
+    held.open();
+    await Promise.all([first, ...rest]);
+    expect(syncs()).toBe(2);
+    expect(await store.tables.saves.count()).toBe(51);
+    await store.close();
+    const reopened = await openLowdbStore({ dataDir: dir });
+    expect(await reopened.tables.saves.count()).toBe(51);
+    await reopened.close();
+  });
+
+  it('shows reads outside a transaction only what is durable', async () => {
+    const { fs, held, reached } = holdFirstLogSync();
+    const store = await openLowdbStore({ dataDir: await tempDir(), fs });
+    const writing = store.transact(async (tx) => {
+      await tx.saves.insert(save(1));
+      return 'done';
+    });
+    await reached.promise;
+    expect(await store.tables.saves.get(save(1).id)).toBeUndefined();
+    expect(await store.tables.saves.where('accountId', 'acc_1')).toEqual([]);
+    expect(await store.tables.saves.count()).toBe(0);
+    expect(await store.tables.saves.all()).toEqual([]);
+    const inside = store.transact(async (tx) => (await tx.saves.get(save(1).id))?.accountId);
+    held.open();
+    expect(await writing).toBe('done');
+    expect(await inside).toBe('acc_1');
+    expect((await store.tables.saves.where('accountId', 'acc_1')).length).toBe(1);
+    await store.close();
+  });
+
+  it('keeps a changed row’s durable version visible under its old index keys until the change is durable', async () => {
+    const { fs, held, reached } = holdFirstLogSync();
+    const dir = await tempDir();
+    const seeding = await openLowdbStore({ dataDir: dir });
+    await seeding.transact(async (tx) => void (await tx.saves.insert(save(1))));
+    await seeding.close();
+    const store = await openLowdbStore({ dataDir: dir, fs });
+    const moving = store.transact(async (tx) => void (await tx.saves.update(save(1).id, { accountId: 'acc_new' })));
+    await reached.promise;
+    expect((await store.tables.saves.where('accountId', 'acc_1')).map((s) => s.id)).toEqual([save(1).id]);
+    expect(await store.tables.saves.where('accountId', 'acc_new')).toEqual([]);
+    held.open();
+    await moving;
+    expect(await store.tables.saves.where('accountId', 'acc_1')).toEqual([]);
+    expect((await store.tables.saves.where('accountId', 'acc_new')).length).toBe(1);
+    await store.close();
+  });
+
+  it('stays serializable under many concurrent read-modify-writes, and every one is durable', async () => {
+    const dir = await tempDir();
+    const store = await openLowdbStore({ dataDir: dir });
+    await store.transact(async (tx) => void (await tx.saves.insert({ ...save(0), id: 'counter', savedAt: '0' })));
+    const seen: number[] = [];
+    store.onCommit((changes) => seen.push(...changes.map((c) => Number((c.after as SaveRow).savedAt))));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        store.transact(async (tx) => {
+          const n = Number((await tx.saves.get('counter'))!.savedAt) + 1;
+          await tx.saves.update('counter', { savedAt: String(n) });
+          return n;
+        }),
+      ),
+    );
+    expect(results).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(seen).toEqual(results);
+    await store.close();
+    const reopened = await openLowdbStore({ dataDir: dir });
+    expect((await reopened.tables.saves.get('counter'))?.savedAt).toBe('100');
+    await reopened.close();
+  });
+
+  it('rolls back a batch whose fsync fails and every transaction after it; none of them reappears', async () => {
+    const dir = await tempDir();
+    const { fs, held, reached } = holdFirstLogSync();
+    const store = await openLowdbStore({ dataDir: dir, fs });
+    const committed: string[] = [];
+    store.onCommit((changes) => committed.push(...changes.map((c) => c.id)));
+    const a = store.transact(async (tx) => void (await tx.saves.insert(save(1))));
+    await reached.promise;
+    const b = store.transact(async (tx) => void (await tx.saves.update(save(1).id, { savedAt: 'b' })));
+    const c = store.transact(async (tx) => void (await tx.saves.insert(save(2))));
+    const readOnly = store.transact(async (tx) => (await tx.saves.get(save(1).id))?.savedAt);
+    // One turn of the event loop: b, c and the read run on a's unwritten row and wait behind it.
+    await new Promise((resolve) => setImmediate(resolve));
+    held.fail(fsError('EIO'));
+    const outcomes = await Promise.allSettled([a, b, c, readOnly]);
+    for (const outcome of outcomes) expect(outcome).toMatchObject({ status: 'rejected', reason: expect.any(StoreUnavailableError) });
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/built on/);
+    expect(await store.tables.saves.count()).toBe(0);
+    expect(await store.transact(async (tx) => tx.saves.count())).toBe(0);
+    expect(store.health()).toMatchObject({ ok: false, reason: expect.stringMatching(/EIO/) });
+
+    await store.transact(async (tx) => void (await tx.saves.insert(save(3))));
+    expect(store.health()).toEqual({ ok: true });
+    expect(committed).toEqual([save(3).id]);
+    await store.close();
+    const reopened = await openLowdbStore({ dataDir: dir });
+    expect((await reopened.tables.saves.all()).map((s) => s.id)).toEqual([save(3).id]);
+    await reopened.close();
+  });
+
+  it('creates its files 0600 and folders 0700, and tightens looser ones it finds', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'saves'), { mode: 0o755 });
+    await chmod(dir, 0o755);
+    await writeFile(join(dir, 'saves', '00.json'), '{"rows":[]}', { mode: 0o644 });
+    const store = await openLowdbStore({ dataDir: dir, shards: { saves: 2 } });
+    await store.transact(async (tx) => void (await tx.saves.insert(save(1))));
+    const mode = async (path: string) => (await stat(path)).mode & 0o777;
+    expect(await mode(dir)).toBe(0o700);
+    expect(await mode(join(dir, 'tenderlab.lock'))).toBe(0o600);
+    const log = (await readdir(dir)).find((f) => f.endsWith('.log'))!;
+    expect(await mode(join(dir, log))).toBe(0o600);
+    await store.close();
+    for (const table of ['saves', 'accounts', 'bids']) expect(await mode(join(dir, table))).toBe(0o700);
+    for (const file of await readdir(join(dir, 'saves'))) expect(await mode(join(dir, 'saves', file))).toBe(0o600);
+  });
+});
