@@ -2,19 +2,58 @@ import { articleField, jsonText } from './json-ld.js';
 import { dublinCore, metaValuesOf, type Page } from './page.js';
 import { collapsedText, firstOf, withEntitiesDecoded, withoutMarkup } from './text.js';
 
+/**
+ * The page's abstract: `citation_abstract`, then Dublin Core, JSON-LD and social descriptions — unless
+ * the abstract printed in the body is longer and the metadata's is only its opening (a teaser, often
+ * ending in "…"), when the body's wins. A body abstract alone is used when the metadata has none.
+ */
 export function pageAbstract(page: Page): string | null {
   const abstracts = [
     ...metaValuesOf(page, ['citation_abstract', ...dublinCore('abstract', 'description')]),
     ...articleField(page, 'abstract', 'description').map((value) => jsonText(value) ?? ''),
     ...metaValuesOf(page, ['og:description', 'twitter:description']),
   ];
-  return firstOf(abstracts, cleanedAbstract);
+  return fullerAbstract(firstOf(abstracts, cleanedAbstract), page.bodyAbstract);
+}
+
+/** `body` when `stated` is missing or only a teaser of it, else `stated`. */
+export function fullerAbstract(stated: string | null, body: string | null): string | null {
+  if (!body) return stated;
+  if (!stated) return body;
+  return isTeaserOf(stated, body) ? body : stated;
+}
+
+const ELLIPSIS = /\s*(?:…|\.\.\.|\[\.\.\.\]|更多)\s*$/;
+
+/** A shorter text that opens `full` (compared without spacing and punctuation), or that ends in "…". */
+function isTeaserOf(teaser: string, full: string): boolean {
+  if (full.length <= teaser.length) return false;
+  const opening = comparable(teaser.replace(ELLIPSIS, ''));
+  return ELLIPSIS.test(teaser) || (opening.length > 0 && comparable(full).startsWith(opening));
+}
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Elements that hold an article's abstract on publishers' pages, most specific first. */
+const BODY_ABSTRACT_SELECTOR = [
+  '[role="doc-abstract"]', '#Abs1-content', '.abstract-content', '.abstractSection', '.hlFld-Abstract',
+  'section.abstract', 'div.abstract', 'blockquote.abstract', '#abstract', '#abstracts',
+].join(', ');
+const MIN_BODY_ABSTRACT = 40;
+
+/** The abstract printed in the document's body, without its heading; null when there is none worth using. */
+export function bodyAbstract(document: Document): string | null {
+  const element = document.querySelector(BODY_ABSTRACT_SELECTOR);
+  const text = cleanedAbstract(collapsedText(element?.textContent ?? '').replace(/^(?:abstract|summary|摘要)\s*[:：.]?\s*/i, ''));
+  return text && text.length >= MIN_BODY_ABSTRACT ? text : null;
 }
 
 const ABSTRACT_HEADING = /^\s*<((?:[a-z]+:)?(?:h[1-6]|title))\b[^>]*>\s*(?:abstract|summary)\s*<\/\1>/i;
 
 /** The abstract's text, without a leading "Abstract" heading, whether marked up or written "Abstract: …". */
-function cleanedAbstract(text: string): string | null {
+export function cleanedAbstract(text: string): string | null {
   const body = withoutMarkup(withEntitiesDecoded(text).replace(ABSTRACT_HEADING, ''));
   return collapsedText(body).replace(/^(?:abstract|summary)\s*[:.]\s+/i, '') || null;
 }

@@ -1,14 +1,19 @@
 import type { Author } from '../schemas/paper.js';
 import { articleAuthors } from './json-ld.js';
-import { CJK_NAME, authorFromName, isSuffix, withConventionalCase } from './names.js';
-import { dublinCore, metaValues, metaValuesOf, type Page } from './page.js';
+import { CJK_NAME, authorFromName, isSuffix, withConventionalCase, withLatinName } from './names.js';
+import { dublinCore, metaValuesOf, otherLanguageValues, type Page } from './page.js';
 import { collapsedText } from './text.js';
 
+/**
+ * The page's authors from the first source that names any (Highwire, Dublin Core, JSON-LD, a marked-up
+ * byline). When a bilingual page gives the same tag in Chinese and in another language and the lists
+ * match one for one, each Chinese-script author keeps the other spelling as `latin`.
+ */
 export function pageAuthors(page: Page): Author[] {
   const sources: (() => Author[])[] = [
-    () => authorsFromNames(metaValues(page, 'citation_author').flatMap(splitAuthorValue)),
-    () => authorsFromNames(metaValues(page, 'citation_authors').flatMap(splitAuthorList)),
-    () => authorsFromNames(metaValuesOf(page, dublinCore('creator')).flatMap(splitAuthorValue)),
+    () => metaAuthors(page, ['citation_author'], splitAuthorValue),
+    () => metaAuthors(page, ['citation_authors'], splitAuthorList),
+    () => metaAuthors(page, dublinCore('creator'), splitAuthorValue),
     () => {
       const contributors = metaValuesOf(page, dublinCore('contributor.author', 'contributor'));
       return authorsFromNames(contributors.flatMap(splitAuthorValue));
@@ -23,7 +28,23 @@ export function pageAuthors(page: Page): Author[] {
   return [];
 }
 
-function authorsFromNames(names: string[]): Author[] {
+function metaAuthors(page: Page, keys: string[], split: (value: string) => string[]): Author[] {
+  const authors = authorsFromNames(metaValuesOf(page, keys).flatMap(split));
+  const others = keys.flatMap((key) => otherLanguageValues(page, key)).flatMap(split).map((name) => name.trim()).filter((name) => name !== '');
+  return withLatinNames(authors, others);
+}
+
+/**
+ * `authors` with `latinNames` paired to them in order as their `latin` spelling — only when the two
+ * lists are the same length, since a missing name would shift every pair after it.
+ */
+export function withLatinNames(authors: Author[], latinNames: string[]): Author[] {
+  if (latinNames.length !== authors.length) return authors;
+  return authors.map((author, index) => withLatinName(author, latinNames[index] ?? ''));
+}
+
+/** Authors from names as pages write them, unreadable ones dropped, repeats removed. */
+export function authorsFromNames(names: string[]): Author[] {
   return withoutDuplicates(
     names
       .map(authorFromName)

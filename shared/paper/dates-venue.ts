@@ -32,7 +32,7 @@ const YEARS_AHEAD_ALLOWED = 2;
  * `2019-05-03T10:00:00Z`, `20 May 2015`, `20150520`, `2015`): the first standalone four-digit number
  * between 1600 and two years from now. Two-digit years are ambiguous and give null.
  */
-function yearOf(date: string): number | null {
+export function yearOf(date: string): number | null {
   const text = date.trim();
   const candidates = /^\d{8}$/.test(text)
     ? [text.slice(0, 4)]

@@ -1,16 +1,21 @@
 import type { Paper } from '../schemas/paper.js';
 import { pageAbstract } from './abstract.js';
+import { assembledPaper } from './assemble.js';
 import { pageAuthors } from './authors.js';
 import { pageVenue, pageYear } from './dates-venue.js';
+import { pageKeywords, pageTranslatedTitle, pageVolumeAndIssue } from './details.js';
 import { pageArxivId, pageDoi, pagePdfUrl } from './identifiers.js';
 import { readPage } from './page.js';
 import { hasScholarlyMarkup } from './scholarly-markup.js';
-import { withoutFragment } from './text.js';
+import { parsedUrl } from './text.js';
+import { SITE_ADAPTERS } from './sites/index.js';
 import { pageTitle } from './title.js';
 
 /**
- * The paper described by a page, read from the metadata publishers embed for reference managers, or null
- * when the page is not a paper. Browser-safe: reads the DOM only through `querySelectorAll`,
+ * The paper described by a page, read by the site's own adapter where there is one (CNKI, Wanfang Data,
+ * CQVIP, IEEE Xplore, Google Patents, CNIPA — see `sites/`, tried first, each falling through to the rules
+ * below when it does not recognise the page), otherwise from the metadata publishers embed for reference
+ * managers; null when the page is not a paper. Browser-safe: reads the DOM only through `querySelectorAll`,
  * `getAttribute`, `textContent` and `document.title`, so it runs the same in a content script and under
  * happy-dom. Never throws on malformed markup or JSON-LD.
  *
@@ -47,16 +52,27 @@ import { pageTitle } from './title.js';
  * `pdfUrl` is `citation_pdf_url` (or a `<link rel="alternate" type="application/pdf">`) made absolute
  * against `url`, else `https://arxiv.org/pdf/<id>` when there is an arXiv id. `url` is `url` without its
  * fragment. `quote` and `note` are always null: the clipper fills them. Absent values are null, never "".
+ * `keywords` (author keywords in every language given), `translatedTitle`, `volume` and `issue` appear
+ * only when the page states them; the abstract printed in the body beats a teaser in the metadata.
  */
 export function extractPaper(document: Document, url: string): Paper | null {
+  const address = parsedUrl(url.trim());
+  for (const site of address ? SITE_ADAPTERS : []) {
+    if (!address || !site.matches(address)) continue;
+    const paper = site.extract(document, address);
+    if (paper) return paper;
+  }
+  return genericPaper(document, url);
+}
+
+function genericPaper(document: Document, url: string): Paper | null {
   const page = readPage(document, url);
   const doi = pageDoi(page);
   const arxivId = pageArxivId(page, doi);
   if (!doi && !arxivId && !hasScholarlyMarkup(page)) return null;
   const title = pageTitle(page);
   if (!title) return null;
-  return {
-    url: withoutFragment(url),
+  return assembledPaper(url, {
     title,
     authors: pageAuthors(page),
     doi,
@@ -65,7 +81,8 @@ export function extractPaper(document: Document, url: string): Paper | null {
     venue: pageVenue(page),
     abstract: pageAbstract(page),
     pdfUrl: pagePdfUrl(page, arxivId),
-    quote: null,
-    note: null,
-  };
+    keywords: pageKeywords(page),
+    translatedTitle: pageTranslatedTitle(page, title),
+    ...pageVolumeAndIssue(page),
+  });
 }

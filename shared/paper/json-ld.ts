@@ -75,7 +75,7 @@ function dereferenced(page: Page, value: unknown): unknown {
   return page.jsonLdNodesById.get(value['@id']) ?? value;
 }
 
-function asList(value: unknown): unknown[] {
+export function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
   if (isJsonObject(value) && Array.isArray(value['@list'])) return value['@list'];

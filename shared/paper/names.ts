@@ -1,4 +1,5 @@
 import type { Author } from '../schemas/paper.js';
+import { CHINESE_COMPOUND_SURNAMES, isPinyinWord, pinyinSurnameRank, plainPinyin, surnamePinyin } from './chinese-surnames.js';
 import { collapsedText, withEntitiesDecoded } from './text.js';
 
 const ET_AL = /^(?:et\.?\s*al\.?|and others|others|等|等人)$/i;
@@ -22,8 +23,13 @@ const FAMILY_PARTICLES = new Set([
  * "Last FM", with family particles ("Ludwig van Beethoven" → family "van Beethoven") and suffixes ("Jr.",
  * "III", kept with the family name so "given family" still reads right); CJK names; organisations
  * ("ATLAS Collaboration") whole as the family name; affiliation marks, roles in parentheses, ORCIDs,
- * e-mail addresses, honorifics and degrees removed. Null for an empty name or "et al.". A trailing
- * capitalised surname of up to three letters ("Wei LI") is read as PubMed initials, the commoner case.
+ * e-mail addresses, honorifics and degrees removed. Null for an empty name or "et al.".
+ *
+ * Chinese names in pinyin: a surname set in capitals marks the family name wherever it stands ("ZHANG
+ * Wei", "Wei LI" — a capitalised pinyin surname after a pinyin given name is the surname, not PubMed
+ * initials, which "Li W" and "Smith JA" still are); a two-word name of pinyin words with a known surname
+ * among them takes the surname as the family name whichever order it is written in ("Zhang Wei", "Wei
+ * Zhang", "Ouyang Xiu"), the commoner surname when both words are surnames.
  */
 export function authorFromName(raw: string): Author | null {
   const name = cleanedName(raw);
@@ -74,9 +80,11 @@ function naturalOrderAuthor(name: string): Author {
       ? { given: '', family: words[0] ?? '' }
       : isCapitalizedSurnameFirst(words)
         ? { given: words.slice(1).join(' '), family: words[0] ?? '' }
-        : endsWithInitials(words)
-          ? { given: last, family: words.slice(0, -1).join(' ') }
-          : splitAtFamilyName(words);
+        : isCapitalizedPinyinSurnameLast(words)
+          ? { given: words.slice(0, -1).join(' '), family: last }
+          : endsWithInitials(words)
+            ? { given: last, family: words.slice(0, -1).join(' ') }
+            : (pinyinAuthor(words) ?? splitAtFamilyName(words));
   return suffix ? withFamilySuffix(author, suffix) : author;
 }
 
@@ -84,6 +92,32 @@ function naturalOrderAuthor(name: string): Author {
 function isCapitalizedSurnameFirst(words: string[]): boolean {
   const first = words[0] ?? '';
   return /^[\p{Lu}'’-]{2,}$/u.test(first) && words.slice(1).some((word) => /\p{Ll}/u.test(word));
+}
+
+/** "Wei LI", "Xiao-Ming WANG": pinyin given names, then a known surname in capitals. */
+function isCapitalizedPinyinSurnameLast(words: string[]): boolean {
+  const last = words[words.length - 1] ?? '';
+  const given = words.slice(0, -1);
+  return (
+    /^\p{Lu}{2,}$/u.test(last) &&
+    pinyinSurnameRank(last) !== null &&
+    given.every((word) => isPinyinWord(word) && /\p{Ll}/u.test(word))
+  );
+}
+
+/**
+ * A two-word pinyin name split at its surname, which Chinese pages write first and English pages last:
+ * the word that is a known surname, the commoner one (a compound surname above all) when both are. Null
+ * when the name is not pinyin or neither word is a surname.
+ */
+function pinyinAuthor(words: string[]): Author | null {
+  const [first = '', second = ''] = words;
+  if (words.length !== 2 || !isPinyinWord(first) || !isPinyinWord(second)) return null;
+  const firstRank = pinyinSurnameRank(first);
+  const secondRank = pinyinSurnameRank(second);
+  if (firstRank === null && secondRank === null) return null;
+  const surnameFirst = secondRank === null || (firstRank !== null && firstRank <= secondRank);
+  return surnameFirst ? { given: second, family: first } : { given: first, family: second };
 }
 
 /** "Smith JA", "van der Berg J": PubMed's (Vancouver) surname followed by up to three bare initials. */
@@ -130,14 +164,6 @@ function titleCased(text: string): string {
 export const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー·・•‧ ]+$/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const HANGUL_ONLY = /^\p{Script=Hangul}+$/u;
-const CHINESE_COMPOUND_SURNAMES = new Set([
-  '欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛', '东方', '東方', '皇甫', '尉迟', '尉遲', '公孙', '公孫',
-  '慕容', '长孙', '長孫', '宇文', '司徒', '夏侯', '轩辕', '軒轅', '令狐', '端木', '独孤', '獨孤', '南宫', '南宮',
-  '西门', '西門', '呼延', '申屠', '百里', '东郭', '東郭', '太史', '澹台', '公羊', '闻人', '聞人', '万俟', '萬俟',
-  '钟离', '鍾離', '宗政', '濮阳', '濮陽', '淳于', '单于', '單于', '赫连', '赫連', '拓跋', '司空', '左丘', '公冶',
-  '谷梁', '鲜于', '鮮于', '闾丘', '閭丘', '亓官', '司寇', '羊舌', '微生', '梁丘', '漆雕', '乐正', '樂正', '巫马',
-  '巫馬', '公西', '颛孙', '顓孫', '第五',
-]);
 const KOREAN_COMPOUND_SURNAMES = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방']);
 
 /**
@@ -161,4 +187,27 @@ function cjkAuthor(name: string): Author | null {
   if (!compounds) return { given: '', family: name };
   const surnameLength = characters.length >= 3 && compounds.has(characters.slice(0, 2).join('')) ? 2 : 1;
   return { given: characters.slice(surnameLength).join(''), family: characters.slice(0, surnameLength).join('') };
+}
+
+/**
+ * `author` (a name in Chinese script) with `latinName`, its pinyin as the page gives it, added as `latin`.
+ * The pinyin is split where the Chinese surname's reading falls ("Zhang Wei" and "Wei ZHANG" beside 张伟
+ * both give family Zhang), else by the ordinary rules. `author` unchanged when `latinName` is no name or
+ * `author` is not in CJK script.
+ */
+export function withLatinName(author: Author, latinName: string): Author {
+  if (!CJK_NAME.test(`${author.family}${author.given}`)) return author;
+  const latin = latinAuthor(cleanedName(latinName), surnamePinyin(author.family));
+  return latin ? { ...author, latin } : author;
+}
+
+function latinAuthor(name: string, surname: string | null): Author | null {
+  if (!name || !/\p{L}/u.test(name) || CJK_NAME.test(name)) return null;
+  const words = name.replace(/,/g, ' ').split(' ').filter((word) => word !== '');
+  const at = surname === null ? -1 : words.findIndex((word) => plainPinyin(word) === surname);
+  if (at === 0 || (at > 0 && at === words.length - 1)) {
+    const given = words.filter((_word, index) => index !== at).join(' ');
+    return withConventionalCase({ given, family: words[at] ?? '' });
+  }
+  return authorFromName(name);
 }

@@ -1,4 +1,5 @@
 import type { Author } from '../schemas/paper.js';
+import { bodyAbstract } from './abstract.js';
 import { authorGroupNames } from './authors.js';
 import { ARTICLE_TYPES, SCHOLARLY_TYPES, nodesById, readJsonLdNodes, typeNames } from './json-ld.js';
 import { collapsedText, parsedUrl } from './text.js';
@@ -22,6 +23,8 @@ export interface Page {
   pdfLinks: string[];
   documentTitle: string;
   bylineAuthors: Author[];
+  /** The abstract printed in the page's body, for when the metadata carries only a teaser. */
+  bodyAbstract: string | null;
 }
 
 export function readPage(document: Document, url: string): Page {
@@ -42,6 +45,7 @@ export function readPage(document: Document, url: string): Page {
     pdfLinks: linkHrefs(document, 'alternate', 'application/pdf'),
     documentTitle: document.title ?? '',
     bylineAuthors: authorGroupNames(document),
+    bodyAbstract: bodyAbstract(document),
   };
 }
 
@@ -86,10 +90,25 @@ function languageCode(tag: string): string {
 /** The values of one meta key, in document order, restricted to the page's primary language. */
 export function metaValues(page: Page, key: string): string[] {
   const tags = page.meta.get(key) ?? [];
+  const chosen = primaryLanguage(page, tags);
+  return tags.filter((tag) => chosen === null || tag.lang === chosen).map((tag) => tag.value);
+}
+
+/**
+ * The values of one meta key in the languages `metaValues` passes over (a bilingual journal's English
+ * title beside its Chinese one), in document order; empty when the page gives the key in one language.
+ */
+export function otherLanguageValues(page: Page, key: string): string[] {
+  const tags = page.meta.get(key) ?? [];
+  const chosen = primaryLanguage(page, tags);
+  return chosen === null ? [] : tags.filter((tag) => tag.lang !== chosen).map((tag) => tag.value);
+}
+
+/** The language whose tags win when `tags` come in several (unmarked, then the page's, then the first); null for one. */
+function primaryLanguage(page: Page, tags: MetaTag[]): string | null {
   const languages = new Set(tags.map((tag) => tag.lang));
-  if (languages.size <= 1) return tags.map((tag) => tag.value);
-  const chosen = languages.has('') ? '' : languages.has(page.language) ? page.language : (tags[0]?.lang ?? '');
-  return tags.filter((tag) => tag.lang === chosen).map((tag) => tag.value);
+  if (languages.size <= 1) return null;
+  return languages.has('') ? '' : languages.has(page.language) ? page.language : (tags[0]?.lang ?? '');
 }
 
 export function metaValuesOf(page: Page, keys: readonly string[]): string[] {

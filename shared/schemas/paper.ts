@@ -1,14 +1,49 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, text } from './common.js';
 
-export const Author = z
+/** A name in Latin script (pinyin for a Chinese author), split the same way as the author's own. */
+export const LatinName = z
   .object({ given: z.string().max(200), family: z.string().max(200) })
-  .meta({ id: 'Author', example: { given: 'Marie', family: 'Curie' } });
+  .meta({ id: 'LatinName', example: { given: 'Xiu', family: 'Ouyang' } });
+export type LatinName = z.infer<typeof LatinName>;
+
+/**
+ * An author. `latin` is the same person's name in Latin script when the page gives both (张伟 beside
+ * "Zhang Wei"); `affiliations` are the institutions the page lists for them. Both are absent when unknown.
+ */
+export const Author = z
+  .object({
+    given: z.string().max(200),
+    family: z.string().max(200),
+    latin: LatinName.optional(),
+    affiliations: z.array(z.string().max(300)).max(20).optional(),
+  })
+  .meta({ id: 'Author', example: { given: '修', family: '欧阳', latin: { given: 'Xiu', family: 'Ouyang' } } });
 export type Author = z.infer<typeof Author>;
+
+/** What a patent clip adds: its numbers, who applied and the dates it was filed and published. */
+export const PatentDetails = z
+  .object({
+    number: z.string().max(60).meta({ description: 'Publication or grant number as the office writes it (CN115123456A, US9876543B2)' }),
+    applicationNumber: z.string().max(60).nullable(),
+    applicants: z.array(z.string().max(300)).max(50),
+    filingDate: z.string().max(10).nullable().meta({ description: 'YYYY-MM-DD' }),
+    publicationDate: z.string().max(10).nullable().meta({ description: 'YYYY-MM-DD' }),
+  })
+  .meta({ id: 'PatentDetails' });
+export type PatentDetails = z.infer<typeof PatentDetails>;
+
+/** A clip is a scholarly article unless it says otherwise. */
+export const PaperKind = z.enum(['article', 'patent']);
+export type PaperKind = z.infer<typeof PaperKind>;
 
 /**
  * A paper's metadata as `extractPaper` returns it and as a researcher clips it. Absent values are `null`
- * (never empty strings), so "no DOI" is unambiguous.
+ * (never empty strings), so "no DOI" is unambiguous. The later fields are optional so clips stored before
+ * they existed still read: `kind` absent means an article; `keywords` are the author keywords as the page
+ * lists them (every language it gives); `translatedTitle` is the title in the page's other language (a
+ * CNKI page's English title); `volume`, `issue` and `funding` (grant lines) as the page states them;
+ * `patent` is set on patents only, whose inventors are the `authors`.
  */
 export const Paper = z
   .object({
@@ -23,6 +58,13 @@ export const Paper = z
     pdfUrl: z.string().nullable(),
     quote: z.string().nullable().meta({ description: 'Text the researcher selected when clipping' }),
     note: z.string().nullable(),
+    kind: PaperKind.optional(),
+    keywords: z.array(z.string()).optional(),
+    translatedTitle: z.string().nullable().optional(),
+    volume: z.string().nullable().optional(),
+    issue: z.string().nullable().optional(),
+    funding: z.array(z.string()).optional(),
+    patent: PatentDetails.nullable().optional(),
   })
   .meta({ id: 'Paper' });
 export type Paper = z.infer<typeof Paper>;
@@ -55,6 +97,13 @@ export const PaperInput = z
     pdfUrl: HttpUrl.nullish().transform((u) => u ?? null),
     quote: optionalText(5000),
     note: optionalText(2000),
+    kind: PaperKind.default('article'),
+    keywords: z.array(text(1, 200)).max(100).default([]),
+    translatedTitle: optionalText(500),
+    volume: optionalText(40),
+    issue: optionalText(40),
+    funding: z.array(text(1, 500)).max(20).default([]),
+    patent: PatentDetails.nullish().transform((p) => p ?? null),
   })
   .strict()
   .meta({ id: 'PaperInput' });

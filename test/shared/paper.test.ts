@@ -837,10 +837,10 @@ describe('extractPaper: realistic pages', () => {
       abstract: '软件缺陷预测是软件工程领域的研究热点之一。本文对基于深度学习的软件缺陷预测方法进行了系统综述。',
     });
     expect(paper?.authors).toEqual([
-      { given: '娜娜', family: '欧阳' },
-      { given: '伟', family: '张' },
-      { given: '光明', family: '司马' },
-      { given: '娜', family: '李' },
+      { given: '娜娜', family: '欧阳', latin: { given: 'Na-Na', family: 'Ouyang' } },
+      { given: '伟', family: '张', latin: { given: 'Wei', family: 'Zhang' } },
+      { given: '光明', family: '司马', latin: { given: 'Guang-Ming', family: 'Sima' } },
+      { given: '娜', family: '李', latin: { given: 'Na', family: 'Li' } },
     ]);
   });
 });
