@@ -77,7 +77,7 @@ export async function loadDataDir(fs: StoreFs, dataDir: string, options: LoadOpt
       if (!mem || typeof id !== 'string') throw new Error(`${where} holds a change of no known row (${JSON.stringify(change)?.slice(0, 120)}); refusing to start on it`);
       if (after !== null) {
         const problem = rowProblem(mem.name, after);
-        if (problem) throw new BadRowError(`${where}: a ${mem.name} row`, id, problem);
+        if (problem) throw new BadRowError(`${where}: ${mem.name} row`, id, problem);
       }
       markStale(mem.name, after === null ? mem.delete(id) : mem.put(after as AnyRow));
     }
