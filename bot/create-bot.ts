@@ -1,4 +1,3 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type ApiClientOptions } from 'grammy';
@@ -10,6 +9,7 @@ import { createPostConversation } from './conversations/post.js';
 import { createProposeConversation } from './conversations/propose.js';
 import { createRejectConversation } from './conversations/reject-feedback.js';
 import { handleBotError } from './errors.js';
+import { paceTelegramCalls, realTimeFloodControl, type FloodControl } from './flood-control.js';
 import { askFeature } from './features/ask.js';
 import { browseFeature } from './features/browse.js';
 import { cancelFeature } from './features/cancel.js';
@@ -43,6 +43,8 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** Where problems are written (one line each, never the token); console.error by default. */
   log?: (line: string) => void;
+  /** Telegram's limits, shared with the outbox's channel; real time and a limiter of its own by default. */
+  flood?: FloodControl;
 }
 
 /**
@@ -54,10 +56,11 @@ export interface CreateBotOptions {
  * chats pointed to a private chat; then, in private chats, /cancel before any conversation can swallow
  * it, the active conversation's answers, the features, and last the fallback that answers what is left.
  */
-export function createBot({ token, services, client, botInfo, log = console.error }: CreateBotOptions): Bot<BotContext> {
+export function createBot({ token, services, client, botInfo, log = console.error, flood = realTimeFloodControl() }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { ...(client ? { client } : {}), ...(botInfo ? { botInfo } : {}) });
-  // Replies and button answers wait out Telegram's flood control a few times rather than fail.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Replies go out within Telegram's limits and wait out its flood control, so a burst of people is
+  // answered late rather than told that something failed (every context's API inherits this).
+  bot.api.config.use(paceTelegramCalls(flood));
   const deps: BotDeps = { services, memo: createQueryMemo(), log };
 
   // Around everything, so that polling, a webhook and handleUpdate all answer failures the same way;

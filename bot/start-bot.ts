@@ -8,6 +8,7 @@ import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { createBot } from './create-bot.js';
 import { describeError } from './errors.js';
+import { realTimeFloodControl, type FloodControl } from './flood-control.js';
 import { createTelegramChannel } from './telegram-channel.js';
 
 /** A notification send gives up after this long; the dispatcher then records its outcome as unknown. */
@@ -27,6 +28,8 @@ export interface StartBotOptions {
   log?: (line: string) => void;
   /** Extra API client options over `telegram.apiRoot` (tests pass a stand-in `fetch`). */
   client?: ApiClientOptions;
+  /** Telegram's limits for the bot and the channel together; real time by default. */
+  flood?: FloodControl;
 }
 
 export interface TelegramBotHandle {
@@ -69,13 +72,14 @@ async function persist(what: string, attempt: () => Promise<unknown>, signal: Ab
  * delivers notifications through. Reaching Telegram happens in the background and is retried, so the
  * server starts (and serves the API) even while Telegram is unreachable. Resolves once the route is mounted.
  */
-export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient }: StartBotOptions): Promise<TelegramBotHandle> {
+export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl() }: StartBotOptions): Promise<TelegramBotHandle> {
   const { token } = telegram;
   const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), ...extraClient };
-  const bot = createBot({ token, services, client, log });
+  const bot = createBot({ token, services, client, log, flood });
 
-  // The outbox gets an API client of its own, without auto-retry: the dispatcher owns retries and flood control.
-  const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services });
+  // The outbox gets an API client of its own, without the bot's pacing: the dispatcher owns retries and
+  // flood control for it, but through the same limiter, so replies and notifications share Telegram's limits.
+  const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services, limiter: flood.limiter });
 
   const webhook = telegram.webhook;
   if (webhook) {

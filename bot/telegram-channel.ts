@@ -2,6 +2,7 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import { DomainError } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
 import { DeliveryError, deliveryErrorFromStatus, type DeliveryChannel } from '../server/outbox/channel.js';
+import type { RateLimiter } from '../server/outbox/rate-limiter.js';
 import type { AccountRow, NotificationRow } from '../server/store/rows.js';
 import { htmlOptions } from './handler-kit.js';
 import { renderNotification } from './render-notification.js';
@@ -28,10 +29,12 @@ function networkCode(error: HttpError): string | undefined {
  *
  * `api` must not retry by itself (no auto-retry): the dispatcher owns retries and Telegram's flood
  * control, pausing the whole channel on a `retry_after`, which waiting inside `send` would defeat.
+ * `limiter`, when given, is the one the bot's own calls go through, for the dispatcher to share.
  */
-export function createTelegramChannel({ api, services }: { api: Api; services: Services }): DeliveryChannel {
+export function createTelegramChannel({ api, services, limiter }: { api: Api; services: Services; limiter?: RateLimiter }): DeliveryChannel {
   return {
     name: 'telegram',
+    ...(limiter ? { limiter } : {}),
     async send(notification: Readonly<NotificationRow>, account: Readonly<AccountRow>): Promise<void> {
       const chatId = account.telegram?.chatId;
       if (chatId === undefined) throw new DeliveryError('permanent', 'no telegram chat');

@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/schemas/notification.js';
 import type { AccountRow, NotificationRow } from '../store/rows.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 /**
  * Why an attempt failed, in the three cases the outbox treats differently. What is NOT a `DeliveryError`
@@ -59,6 +60,12 @@ export function deliveryErrorFromStatus(status: number, description: string, ret
 export interface DeliveryChannel {
   /** Which entry of `NotificationRow.deliveries` this channel delivers. */
   readonly name: Channel;
+  /**
+   * The limits this channel's sends share with another sender on the same account (for Telegram, the bot's
+   * replies). The dispatcher then uses it instead of a limiter of its own, so its rate options do not apply;
+   * it must run on the dispatcher's clock.
+   */
+  readonly limiter?: RateLimiter;
   /**
    * Send one notification to the account on this channel (for Telegram, to `account.telegram.chatId`,
    * which the dispatcher guarantees is set and not blocked). Called at most once per delivery and only

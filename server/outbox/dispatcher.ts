@@ -207,7 +207,7 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
   const lanes: Lane[] = [];
   for (const channel of channels) {
     if (lanes.some((l) => l.channel.name === channel.name)) throw new Error(`Two delivery channels are named ${channel.name}`);
-    const limiter = createRateLimiter({ clock, global: globalLimit, perChat: chatLimit });
+    const limiter = channel.limiter ?? createRateLimiter({ clock, global: globalLimit, perChat: chatLimit });
     limiter.pauseUntil(createdAt + startupPauseMs);
     lanes.push({ channel, route: ROUTES[channel.name], limiter });
   }

@@ -10,16 +10,25 @@ export interface RateLimit {
 export const DEFAULT_GLOBAL_LIMIT: RateLimit = { limit: 30, windowMs: 1000 };
 /** Telegram's limit for one chat: about one message per second. */
 export const DEFAULT_CHAT_LIMIT: RateLimit = { limit: 1, windowMs: 1000 };
+/** Telegram's limit for one group, on top of the chat limit: 20 messages per minute. */
+export const DEFAULT_GROUP_LIMIT: RateLimit = { limit: 20, windowMs: 60_000 };
+
+/** Telegram gives groups, supergroups and channels negative chat ids; people have positive ones. */
+export const isTelegramGroup = (chat: string): boolean => chat.startsWith('-');
 
 export interface RateLimiterOptions {
   clock: Clock;
   global?: RateLimit;
   perChat?: RateLimit;
+  /** A further limit for chats that `isGroup` says are groups. */
+  perGroup?: RateLimit;
+  isGroup?: (chat: string) => boolean;
 }
 
 /**
  * Send limits for one channel, as sliding windows: whatever sends the limiter admits, no half-open interval
- * `[t, t + windowMs)` ever holds more than `global.limit` of them, nor more than `perChat.limit` to one chat.
+ * `[t, t + windowMs)` ever holds more than `global.limit` of them, nor more than `perChat.limit` to one chat,
+ * nor — for a group — more than `perGroup.limit` to it.
  * (A token bucket of the same rate would not promise that: a full bucket spent at the end of one second and
  * the refill spent at the start of the next put twice the limit within one second.) The limiter remembers
  * only the last `limit` send times, globally and per chat active within its window, so it stays small.
@@ -58,8 +67,14 @@ function freeAt(recent: readonly number[], extra: number, { limit, windowMs }: R
 }
 
 /** Create a limiter; see `RateLimiter` for what it promises. */
-export function createRateLimiter({ clock, global = DEFAULT_GLOBAL_LIMIT, perChat = DEFAULT_CHAT_LIMIT }: RateLimiterOptions): RateLimiter {
-  for (const limit of [global, perChat]) {
+export function createRateLimiter({
+  clock,
+  global = DEFAULT_GLOBAL_LIMIT,
+  perChat = DEFAULT_CHAT_LIMIT,
+  perGroup = DEFAULT_GROUP_LIMIT,
+  isGroup = isTelegramGroup,
+}: RateLimiterOptions): RateLimiter {
+  for (const limit of [global, perChat, perGroup]) {
     if (!(Number.isInteger(limit.limit) && limit.limit >= 1 && limit.windowMs > 0)) {
       throw new Error(`A rate limit needs a whole limit >= 1 and a positive window, not ${JSON.stringify(limit)}`);
     }
@@ -68,13 +83,21 @@ export function createRateLimiter({ clock, global = DEFAULT_GLOBAL_LIMIT, perCha
   const recentByChat = new Map<string, number[]>();
   let pauseEnd = Number.NEGATIVE_INFINITY;
   const now = () => clock.now().getTime();
+  // A group's list holds as many send times as its larger limit needs, for as long as its longer window.
+  const keepOf = (chat: string) => (isGroup(chat) ? Math.max(perChat.limit, perGroup.limit) : perChat.limit);
+  const windowOf = (chat: string) => (isGroup(chat) ? Math.max(perChat.windowMs, perGroup.windowMs) : perChat.windowMs);
+  const chatFreeAt = (chat: string, planned: number, at: number) => {
+    const recent = recentByChat.get(chat) ?? [];
+    const free = freeAt(recent, planned, perChat, at);
+    return isGroup(chat) ? Math.max(free, freeAt(recent, planned, perGroup, at)) : free;
+  };
 
   const allowedAt = (chat: string | undefined, at: number, plannedGlobal: number, plannedChat: number) =>
     Math.max(
       at,
       pauseEnd,
       freeAt(recentGlobal, plannedGlobal, global, at),
-      chat === undefined ? at : freeAt(recentByChat.get(chat) ?? [], plannedChat, perChat, at),
+      chat === undefined ? at : chatFreeAt(chat, plannedChat, at),
     );
 
   const remember = (list: number[], at: number, limit: number) => {
@@ -91,9 +114,9 @@ export function createRateLimiter({ clock, global = DEFAULT_GLOBAL_LIMIT, perCha
       remember(recentGlobal, at, global.limit);
       let list = recentByChat.get(chat);
       if (!list) recentByChat.set(chat, (list = []));
-      remember(list, at, perChat.limit);
+      remember(list, at, keepOf(chat));
       // A chat whose last send is a window old constrains nothing any more.
-      for (const [other, times] of recentByChat) if (times[times.length - 1]! <= at - perChat.windowMs) recentByChat.delete(other);
+      for (const [other, times] of recentByChat) if (times[times.length - 1]! <= at - windowOf(other)) recentByChat.delete(other);
       return true;
     },
 

@@ -2,6 +2,7 @@ import { createBot } from '../../bot/create-bot.js';
 import { testRuntime, type TestRuntime } from './runtime.js';
 import { BOT_INFO, BotApiStandIn } from './telegram-stand-in.js';
 import { TelegramUser } from './telegram-user.js';
+import { virtualFloodControl } from './virtual-flood-control.js';
 
 /** A bot token for tests; tests check it never reaches a log line. */
 export const TEST_TOKEN = '123456789:AAtestTOKENtestTOKENtestTOKENtest123';
@@ -12,16 +13,22 @@ export interface BotHarness {
   bot: ReturnType<typeof createBot>;
   /** Lines the bot logged. */
   logs: string[];
+  /** The bot's flood control, in virtual time (the stand-in stamps calls with its clock). */
+  flood: ReturnType<typeof virtualFloodControl>;
   /** A Telegram user (private chat) talking to the bot. */
   user(id: number, profile?: { firstName?: string; languageCode?: string; username?: string }): TelegramUser;
   /** A user who has gone through /start: picked a language and roles. */
   registered(id: number, options?: { locale?: 'en' | 'zh'; roles?: 'researcher' | 'enterprise' | 'both'; firstName?: string }): Promise<TelegramUser>;
 }
 
-/** The real bot over the real services (temp data dir, fake clock), its Bot API replaced by a stand-in. */
+/**
+ * The real bot over the real services (temp data dir, fake clock), its Bot API replaced by a stand-in, its
+ * flood control in virtual time.
+ */
 export async function botHarness(): Promise<BotHarness> {
   const runtime = await testRuntime();
-  const api = new BotApiStandIn();
+  const flood = virtualFloodControl();
+  const api = new BotApiStandIn({ clock: flood.clock });
   const logs: string[] = [];
   const bot = createBot({
     token: TEST_TOKEN,
@@ -29,6 +36,7 @@ export async function botHarness(): Promise<BotHarness> {
     client: { apiRoot: 'http://bot-api.test', fetch: api.fetch },
     botInfo: BOT_INFO,
     log: (line) => logs.push(line),
+    flood,
   });
   const user: BotHarness['user'] = (id, profile) => new TelegramUser(bot, api, id, profile);
   return {
@@ -36,6 +44,7 @@ export async function botHarness(): Promise<BotHarness> {
     api,
     bot,
     logs,
+    flood,
     user,
     async registered(id, { locale = 'en', roles = 'researcher', firstName } = {}) {
       const u = user(id, { firstName: firstName ?? (roles === 'enterprise' ? `Enterprise ${id}` : `Researcher ${id}`) });

@@ -1,9 +1,23 @@
 import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
+import type { Clock } from '../../server/clock.js';
 
 /** One Bot API call the bot made. */
 export interface ApiCall {
   method: string;
   payload: Record<string, any>;
+  /** When it arrived (epoch ms on the stand-in's clock). */
+  at: number;
+  /** The error code it was answered with, when it was refused. */
+  refusedWith?: number;
+}
+
+/** Telegram's flood control as the stand-in plays it: see `BotApiStandIn.floodControl`. */
+export interface FloodRule {
+  /** Messages (sendMessage) accepted per window before flood control starts. */
+  limit: number;
+  windowMs: number;
+  /** The `retry_after` it answers with, in seconds; every call within it is refused too. */
+  retryAfterSeconds: number;
 }
 
 /** A message in a chat as the stand-in keeps it: its latest text and buttons after any edits. */
@@ -54,6 +68,42 @@ export class BotApiStandIn {
   private nextMessageId = 100;
   private readonly pendingUpdates: unknown[] = [];
   private readonly failures: { method: string; failure: ApiFailure | { network: string } }[] = [];
+  private readonly clock: Clock;
+  private flood: { rule: FloodRule; accepted: number[]; until: number } | null = null;
+
+  /** `clock` stamps the calls and times flood control; the system clock by default. */
+  constructor({ clock }: { clock?: Clock } = {}) {
+    this.clock = clock ?? { now: () => new Date() };
+  }
+
+  /**
+   * From now on, answer like Telegram's flood control: once `rule.limit` messages were accepted within
+   * `rule.windowMs`, the next message is refused with 429 and `retry_after`, and so is every call (any
+   * method) until that time has passed.
+   */
+  floodControl(rule: FloodRule): void {
+    this.flood = { rule, accepted: [], until: Number.NEGATIVE_INFINITY };
+  }
+
+  /** The 429 flood control gives this call, if any; records the messages it accepts. */
+  private floodRefusal(method: string, at: number): ApiFailure | null {
+    const flood = this.flood;
+    if (!flood) return null;
+    const tooMany = (retryAfterMs: number): ApiFailure => ({
+      error_code: 429,
+      description: `Too Many Requests: retry after ${Math.ceil(retryAfterMs / 1000)}`,
+      parameters: { retry_after: Math.ceil(retryAfterMs / 1000) },
+    });
+    if (at < flood.until) return tooMany(flood.until - at);
+    if (method !== 'sendMessage') return null;
+    flood.accepted = flood.accepted.filter((t) => t > at - flood.rule.windowMs);
+    if (flood.accepted.length >= flood.rule.limit) {
+      flood.until = at + flood.rule.retryAfterSeconds * 1000;
+      return tooMany(flood.until - at);
+    }
+    flood.accepted.push(at);
+    return null;
+  }
 
   /** An update for the bot to fetch with getUpdates (long polling). */
   queueUpdate(update: unknown): void {
@@ -69,12 +119,19 @@ export class BotApiStandIn {
     const url = String(input instanceof Request ? input.url : input);
     const method = url.slice(url.lastIndexOf('/') + 1);
     const payload = init?.body ? JSON.parse(String(init.body)) : {};
-    this.calls.push({ method, payload });
+    const call: ApiCall = { method, payload, at: this.clock.now().getTime() };
+    this.calls.push(call);
     const failureIndex = this.failures.findIndex((f) => f.method === method);
     if (failureIndex >= 0) {
       const { failure } = this.failures.splice(failureIndex, 1)[0]!;
       if ('network' in failure) throw Object.assign(new Error(`network failure ${failure.network}`), { code: failure.network });
+      call.refusedWith = failure.error_code;
       return Response.json({ ok: false, ...failure }, { status: failure.error_code });
+    }
+    const refusal = method === 'getUpdates' ? null : this.floodRefusal(method, call.at);
+    if (refusal) {
+      call.refusedWith = refusal.error_code;
+      return Response.json({ ok: false, ...refusal }, { status: refusal.error_code });
     }
     if (method === 'getUpdates') {
       // Long polling: hold an empty answer briefly, as Telegram holds it up to `timeout`, so pollers do not spin.

@@ -94,6 +94,20 @@ describe('rate limiter', () => {
     expect(limiter.tryAcquire('a')).toBe(true);
   });
 
+  it('holds a group (a negative Telegram chat id) to 20 a minute on top of 1 a second; a person only to 1 a second', () => {
+    const clock = new FakeClock();
+    const limiter = createRateLimiter({ clock });
+    const admitted: { at: number; chat: string }[] = [];
+    for (let step = 0; step < 3 * 60; step++) {
+      for (const chat of ['-100123', '42']) if (limiter.tryAcquire(chat)) admitted.push({ at: clock.now().getTime(), chat });
+      clock.advance(1000);
+    }
+    const times = (chat: string) => admitted.filter((a) => a.chat === chat).map((a) => a.at);
+    expect(withinLimit(times('-100123'), 20, 60_000)).toBe(true);
+    expect(times('-100123')).toHaveLength(60);
+    expect(times('42')).toHaveLength(180);
+  });
+
   it('pauses every send until the pause ends, and a shorter pause does not cut a longer one', () => {
     const clock = new FakeClock();
     const t0 = clock.now().getTime();
