@@ -23,5 +23,6 @@ for (const section of SECTIONS) {
   console.error(`running ${section.name}…`);
   rows.push(...(await section.run()));
 }
+// Figures move between Node lines (V8, libuv): name the runtime above the table, so a pasted table keeps it.
+console.log(`Node ${process.version} (V8 ${process.versions.v8}), ${process.platform}/${process.arch}; times are wall clock per call.\n`);
 console.log(formatTable(rows));
-console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; times are wall clock per call.`);
