@@ -1,0 +1,155 @@
+import { connect, createServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TransactionConflictError } from '../../../../server/store/pg/errors.js';
+import { migrate } from '../../../../server/store/pg/migrate.js';
+import { openPgStore, type PgStoreOptions } from '../../../../server/store/pg/pg-store.js';
+import { createPgPool } from '../../../../server/store/pg/pool.js';
+import { StoreUnavailableError, type Store, type Writers } from '../../../../server/store/store.js';
+import { usePostgres } from '../../../support/postgres.js';
+import { account, save } from '../contract/rows.js';
+
+const cluster = usePostgres();
+const opened: Store[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+async function open(connectionString: string, options: Partial<PgStoreOptions> = {}): Promise<Store> {
+  const store = await openPgStore({ connectionString, ...options });
+  opened.push(store);
+  return store;
+}
+
+/** A TCP relay to the database that a test can cut (connections dropped, new ones refused) and restore. */
+async function tcpLink(target: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((incoming) => {
+    const outgoing = connect(target, '127.0.0.1');
+    for (const [a, b] of [[incoming, outgoing], [outgoing, incoming]] as const) {
+      sockets.add(a);
+      a.on('error', () => b.destroy());
+      a.on('close', () => {
+        sockets.delete(a);
+        b.destroy();
+      });
+      a.pipe(b);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    port,
+    cut: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+    restore: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+  };
+}
+
+/**
+ * Two transactions in write skew: each reads what the other writes, both read before either writes, so
+ * SERIALIZABLE lets only one commit. The first run of each waits at the barrier; reruns go straight through.
+ */
+function writeSkew(store: Store): [() => Promise<string>, () => Promise<string>] {
+  let arrived = 0;
+  let release!: () => void;
+  const barrier = new Promise<void>((resolve) => (release = resolve));
+  const runs = { a: 0, b: 0 };
+  const side = (me: 'a' | 'b', other: 'a' | 'b') => () =>
+    store.transact(async (tx: Writers) => {
+      const theirs = await tx.saves.where('accountId', other);
+      if (++runs[me] === 1 && ++arrived === 2) release();
+      if (runs[me] === 1) await barrier;
+      await tx.saves.insert(save(me, `chl_${runs[me]}`));
+      return `${me}: saw ${theirs.length}, run ${runs[me]}`;
+    });
+  return [side('a', 'b'), side('b', 'a')];
+}
+
+describe('PostgreSQL store', () => {
+  it('runs a transaction again after a serialization failure, so both sides of a write skew commit in turn', async () => {
+    const store = await open(await cluster().createDatabase());
+    const [a, b] = writeSkew(store);
+    const results = await Promise.all([a(), b()]);
+    // One committed on its first run having seen nothing; the other ran again and saw the first's row.
+    expect(results.map((r) => r.slice('a: '.length)).sort()).toEqual(['saw 0, run 1', 'saw 1, run 2']);
+    expect(await store.tables.saves.count()).toBe(2);
+  });
+
+  it('gives up with TransactionConflictError after maxAttempts runs', async () => {
+    const store = await open(await cluster().createDatabase(), { maxAttempts: 1 });
+    const [a, b] = writeSkew(store);
+    const outcomes = await Promise.allSettled([a(), b()]);
+    const failed = outcomes.filter((o) => o.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    expect((failed[0] as PromiseRejectedResult).reason).toBeInstanceOf(TransactionConflictError);
+    expect(await store.tables.saves.count()).toBe(1);
+  });
+
+  it('does not commit a transaction whose function swallowed a failed statement', async () => {
+    const store = await open(await cluster().createDatabase());
+    const error = await store
+      .transact(async (tx) => {
+        await tx.saves.insert(save('acc_1', 'chl_1'));
+        await tx.saves.insert({ ...save('acc_1', 'chl_1'), id: 'other' }).catch(() => undefined);
+        return 'carried on';
+      })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'UniqueViolationError', constraint: 'saves_one_per_account' });
+    expect(await store.tables.saves.count()).toBe(0);
+  });
+
+  it('reads through the transaction when `tables` is used inside one', async () => {
+    const store = await open(await cluster().createDatabase(), { maxConnections: 1 });
+    await store.transact(async (tx) => {
+      await tx.saves.insert(save('acc_1', 'chl_1'));
+      // With one connection, a read that took another would wait for ever.
+      expect(await store.tables.saves.get('acc_1:chl_1')).toEqual(save('acc_1', 'chl_1'));
+      expect(await store.tables.saves.count()).toBe(1);
+    });
+  });
+
+  it('migrates once when instances start together, and a second run applies nothing', async () => {
+    const url = await cluster().createDatabase();
+    await Promise.all([open(url), open(url), open(url)]);
+    const pool = createPgPool({ connectionString: url });
+    try {
+      expect(await migrate(pool)).toEqual([]);
+      const { rows } = await pool.query('SELECT name FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.name)).toEqual(['001_tables.sql', '002_change_feed.sql']);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('keeps stored emails in the normal form the domain writes (trimmed, lowercase)', async () => {
+    const store = await open(await cluster().createDatabase());
+    await expect(store.transact((tx) => tx.accounts.insert(account('acc_1', { email: 'Mixed@Example.org' })))).rejects.toThrow(/accounts_email_normalized/);
+  });
+
+  it('answers StoreUnavailableError while the database is out of reach, says so in health(), and recovers', async () => {
+    const url = new URL(await cluster().createDatabase());
+    const link = await tcpLink(Number(url.port));
+    url.port = String(link.port);
+    const store = await open(url.toString());
+    expect(store.health()).toEqual({ ok: true });
+
+    await link.cut();
+    await expect(store.transact((tx) => tx.saves.insert(save('acc_1', 'chl_1')))).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.tables.saves.count()).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.health()).toMatchObject({ ok: false });
+
+    await link.restore();
+    await store.transact((tx) => tx.saves.insert(save('acc_1', 'chl_1')));
+    expect(store.health()).toEqual({ ok: true });
+    expect(await store.tables.saves.count()).toBe(1);
+  });
+
+  it('fails to open with StoreUnavailableError when nothing listens', async () => {
+    const link = await tcpLink(1);
+    await link.cut();
+    await expect(openPgStore({ connectionString: `postgres://postgres@127.0.0.1:${link.port}/none` })).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
