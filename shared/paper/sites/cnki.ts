@@ -65,7 +65,7 @@ function cnkiAbstract(document: Document, rows: Map<string, string>): string | n
 }
 
 function cnkiKeywords(document: Document, rows: Map<string, string>): string[] {
-  const linked = textsAt(document, '.keywords a, #catalog_KEYWORD ~ a').map((keyword) => keyword.replace(/[;；,，]+$/, ''));
+  const linked = textsAt(document, '.keywords a').map((keyword) => keyword.replace(/[;；,，]+$/, ''));
   return linked.length > 0 ? linked : splitList(rowValue(rows, /^(?:关键词|Keywords)$/i));
 }
 

@@ -32,19 +32,21 @@ export function textWithout(element: Element, skip: (child: Element) => boolean)
 }
 
 const LABEL = /^\s*[[【]?([^:：\]】]{1,30})[\]】]?\s*[:：]\s*/;
+const MAX_LABEL = 30;
 
 /**
- * Label–value rows as Chinese databases print them ("摘要：…", or a label element followed by the value),
- * keyed by the label without spaces or colon. The first row with a label wins.
+ * Label–value rows as Chinese databases print them — a label element followed by the value, or "摘要：…"
+ * in one run of text — keyed by the label without spaces, brackets or colon. The first row with a label wins.
  */
 export function labelledRows(root: ParentNode, selector: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const row of root.querySelectorAll(selector)) {
     const text = textOf(row);
-    const match = LABEL.exec(text);
-    if (!match) continue;
-    const label = (match[1] ?? '').replace(/\s+/g, '');
-    if (!rows.has(label)) rows.set(label, text.slice(match[0].length).trim());
+    const head = row.children.length > 1 ? textOf(row.firstElementChild) : '';
+    const match = head && head.length <= MAX_LABEL && text.startsWith(head) ? null : LABEL.exec(text);
+    const label = (match ? (match[1] ?? '') : head).replace(/[\s:：[\]【】]/g, '');
+    const value = (match ? text.slice(match[0].length) : text.slice(head.length)).replace(/^\s*[:：]?\s*/, '');
+    if (label && !rows.has(label)) rows.set(label, value);
   }
   return rows;
 }

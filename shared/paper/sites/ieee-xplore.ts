@@ -83,10 +83,12 @@ function isJson(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A metadata value as plain text: markup (IEEE titles carry `<inline-formula>`) and entities removed. */
+const ANY_TAG = /<\/?[a-z][\w:-]*\b[^<>]*>/gi;
+
+/** A metadata value as plain text: markup (`<inline-formula>`, `<tex-math>` around LaTeX) and entities removed. */
 function plainText(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  return typeof value === 'string' ? collapsedText(withoutMarkup(withEntitiesDecoded(value))) : '';
+  return typeof value === 'string' ? collapsedText(withoutMarkup(withEntitiesDecoded(value)).replace(ANY_TAG, '')) : '';
 }
 
 function ieeeAuthors(value: unknown): Author[] {

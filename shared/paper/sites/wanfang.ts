@@ -28,7 +28,7 @@ function wanfangPaper(document: Document, url: URL): Paper | null {
   const heading = document.querySelector('.detailTitleCN');
   const title = heading ? textWithout(heading, (child) => child.hasAttribute('class')) : '';
   if (!title) return null;
-  const rows = labelledRows(document, '.detailList .list, .detailTitle');
+  const rows = labelledRows(document, '.detailList .list');
   const summary = document.querySelector('.summary');
   const shownAbstract = summary ? textWithout(summary, (child) => child.classList.contains('item') || child.tagName === 'BUTTON') : '';
   const teaser = document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
