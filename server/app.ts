@@ -1,7 +1,5 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { boardRoutes } from './board/routes.js';
@@ -9,6 +7,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Services } from './domain/services.js';
 import { bearerAuth } from './http/auth.js';
+import { clientAddress } from './http/client-address.js';
 import { closeUnreadBodies, limitBody } from './http/body-limit.js';
 import type { AppEnv } from './http/env.js';
 import { errorResponse, handleError, validationHook } from './http/errors.js';
@@ -34,19 +33,6 @@ export interface AppDeps {
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
-
-/** The client's address: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
-function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * The whole HTTP surface: the JSON API under /api (validated by the shared zod schemas, documented at

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+/** More reverse proxies than any sane deployment stacks; a bigger number is a typo. */
+const MAX_PROXY_HOPS = 10;
+
+// TRUST_PROXY counts the reverse proxies of our own in front of the server. The words of the old on/off
+// flag keep their meaning: on was one proxy.
+const proxyHops = z
+  .string()
+  .trim()
+  .toLowerCase()
   .optional()
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+  .transform((v, ctx) => {
+    if (v === undefined || v === '' || v === 'false' || v === 'no') return 0;
+    if (v === 'true' || v === 'yes') return 1;
+    if (/^\d{1,2}$/.test(v) && Number(v) <= MAX_PROXY_HOPS) return Number(v);
+    ctx.addIssue({ code: 'custom', message: `the number of reverse proxies in front of the server, 0 to ${MAX_PROXY_HOPS} (1 for one proxy)` });
+    return z.NEVER;
+  });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -14,7 +27,7 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: proxyHops,
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
@@ -34,8 +47,11 @@ export interface Config {
   publicUrl: string;
   /** Web origins admitted by CORS besides browser extensions. */
   corsOrigins: string[];
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies of our own stand in front of the server (0: none). Behind N, the client
+   * address is the X-Forwarded-For entry N hops from the right (server/http/client-address.ts).
+   */
+  trustProxy: number;
   /** Auth requests per minute per client address. */
   authRateLimit: number;
   bodyLimitBytes: number;

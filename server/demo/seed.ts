@@ -10,7 +10,7 @@ import { demoTimeline } from './timeline.js';
 // The app the runtime builds is never served during seeding; it only needs a well-formed config.
 const SEEDING_CONFIG: AppConfig = {
   corsOrigins: [],
-  trustProxy: false,
+  trustProxy: 0,
   authRateLimit: 1,
   bodyLimitBytes: 1024,
   publicUrl: 'http://localhost',

@@ -16,13 +16,13 @@ const open: Runtime[] = [];
  * The real product (store on a fresh temp dir, services, HTTP app) with a fake clock, closed after the
  * test. Auth rate limits are high so tests can register freely; a rate-limit test passes its own config.
  */
-export async function testRuntime(options: { clock?: FakeClock; dataDir?: string; authRateLimit?: number } = {}): Promise<TestRuntime> {
+export async function testRuntime(options: { clock?: FakeClock; dataDir?: string; authRateLimit?: number; trustProxy?: number } = {}): Promise<TestRuntime> {
   const clock = options.clock ?? new FakeClock();
   const dataDir = options.dataDir ?? (await tempDir());
   const runtime = await createRuntime({
     dataDir,
     clock,
-    config: { corsOrigins: [], trustProxy: false, authRateLimit: options.authRateLimit ?? 10_000, bodyLimitBytes: 256 * 1024, publicUrl: 'http://localhost:8787' },
+    config: { corsOrigins: [], trustProxy: options.trustProxy ?? 0, authRateLimit: options.authRateLimit ?? 10_000, bodyLimitBytes: 256 * 1024, publicUrl: 'http://localhost:8787' },
   });
   open.push(runtime);
   return {

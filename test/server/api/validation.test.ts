@@ -584,6 +584,29 @@ describe('the edge: size limit, auth rate limit, CORS, headers', () => {
     expect((await attempt()).status).toBe(401);
   });
 
+  it('behind a trusted proxy the limit keys on the right-most X-Forwarded-For entry: rotating what the client writes gets a 429 all the same', async () => {
+    const rt = await testRuntime({ authRateLimit: 3, trustProxy: 1 });
+    const attempt = (forwardedFor: string) =>
+      rt.call('POST', '/api/auth/login', { body: { email: 'who@example.test', password: 'wrong password' }, headers: { 'x-forwarded-for': forwardedFor } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 24; i++) statuses.push((await attempt(`198.51.100.${i}, 203.0.113.7`)).status);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(new Set(statuses.slice(3))).toEqual(new Set([429]));
+    // Another client behind the same proxy has a budget of its own.
+    expect((await attempt('198.51.100.1, 203.0.113.8')).status).toBe(401);
+  });
+
+  it('behind two trusted proxies the client is two hops from the right', async () => {
+    const rt = await testRuntime({ authRateLimit: 2, trustProxy: 2 });
+    const attempt = (forwardedFor: string) =>
+      rt.call('POST', '/api/auth/login', { body: { email: 'who@example.test', password: 'wrong password' }, headers: { 'x-forwarded-for': forwardedFor } });
+    // The edge proxy appends the client (203.0.113.7), the inner one appends the edge proxy (10.0.0.1).
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(`spoof-${i}, 203.0.113.7, 10.0.0.1`)).status);
+    expect(statuses).toEqual([401, 401, 429, 429]);
+    expect((await attempt('203.0.113.9, 10.0.0.1')).status).toBe(401);
+  });
+
   it('CORS admits browser-extension origins, not web pages, and never credentials', async () => {
     const rt = await testRuntime();
     const preflight = (origin: string) =>
