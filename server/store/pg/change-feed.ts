@@ -128,19 +128,25 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
   function listen(): Promise<void> {
     if (listener || closed) return Promise.resolve();
     connecting ??= (async () => {
+      let client: pg.Client | undefined;
       try {
-        const client = await options.connectListener();
+        client = await options.connectListener();
+        // A lost connection is dropped here and reopened by the timer; meanwhile the timer's reads deliver.
+        const opened = client;
+        const drop = () => {
+          if (listener === opened) listener = null;
+          opened.end().catch(() => undefined);
+        };
+        client.on('error', drop);
+        client.on('end', drop);
         client.on('notification', () => void wake());
-        client.on('error', () => {
-          if (listener === client) listener = null;
-          client.end().catch(() => undefined);
-        });
         await client.query(`LISTEN ${CHANGES_CHANNEL}`);
         if (closed) await client.end();
         else listener = client;
         // Commits made while no one listened woke no one.
         void wake();
       } catch (error) {
+        client?.end().catch(() => undefined);
         if (!failing) console.error('[store] the change feed cannot LISTEN:', (error as Error).message);
       }
     })().finally(() => {
