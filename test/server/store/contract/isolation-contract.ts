@@ -3,9 +3,8 @@ import type { Store } from '../../../../server/store/store.js';
 import { save } from './rows.js';
 
 /**
- * Isolation every store should give: a transaction's writes are invisible outside it until it commits, and
- * never visible if it rolls back. The lowdb store does not yet (its reads outside see uncommitted rows), so
- * only the PostgreSQL store runs this today.
+ * Isolation every store gives: a transaction's writes are invisible to reads outside it until it commits,
+ * and never visible if it rolls back.
  */
 export function describeIsolationContract(name: string, open: () => Promise<Store>): void {
   describe(`store isolation contract: ${name}`, () => {

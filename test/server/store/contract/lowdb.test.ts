@@ -1,9 +1,13 @@
 import { openLowdbStore } from '../../../../server/store/lowdb-store.js';
 import { tempDir } from '../../../support/temp-dir.js';
+import { describeIsolationContract } from './isolation-contract.js';
 import { describeStoreContract } from './store-contract.js';
+
+const openOnFreshDirectory = async () => openLowdbStore({ dataDir: await tempDir() });
 
 // The lowdb store is one process's: its second instance is itself.
 describeStoreContract('lowdb', async () => {
-  const store = await openLowdbStore({ dataDir: await tempDir() });
+  const store = await openOnFreshDirectory();
   return { store, peer: store };
 });
+describeIsolationContract('lowdb', openOnFreshDirectory);
