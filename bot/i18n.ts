@@ -141,7 +141,8 @@ const en = {
     type: 'Type',
     ipTerms: 'IP terms',
     description: 'Description',
-    counters: (bids: number, saves: number, questions: number) => `📊 ${bids} bids · ${saves} saves · ${questions} questions`,
+    counters: (bids: number | null, saves: number, questions: number) =>
+      `📊 ${bids === null ? 'bids sealed until it closes' : `${bids} bids`} · ${saves} saves · ${questions} questions`,
     questionsHeader: '❓ <b>Questions &amp; answers</b>',
     awardedTo: (name: string, amount: string) => `🏆 Awarded to <b>${esc(name)}</b> for ${amount}`,
     buttons: {
@@ -476,7 +477,8 @@ const zh: Messages = {
     type: '类型',
     ipTerms: '知识产权',
     description: '需求描述',
-    counters: (bids: number, saves: number, questions: number) => `📊 ${bids} 份投标 · ${saves} 次收藏 · ${questions} 个提问`,
+    counters: (bids: number | null, saves: number, questions: number) =>
+      `📊 ${bids === null ? '截止前投标数保密' : `${bids} 份投标`} · ${saves} 次收藏 · ${questions} 个提问`,
     questionsHeader: '❓ <b>问答</b>',
     awardedTo: (name: string, amount: string) => `🏆 授予 <b>${esc(name)}</b>，金额 ${amount}`,
     buttons: {

@@ -35,7 +35,7 @@ export function challengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | '
   const challengeId = challenge.id;
   const keyboard = new InlineKeyboard();
   if (challenge.viewer?.isOwner) {
-    return keyboard.text(b.bids(challenge.counters.bids), cb({ action: 'bids', challengeId, offset: 0 })).text(b.details, cb({ action: 'details', challengeId }));
+    return keyboard.text(b.bids(challenge.counters.bids ?? 0), cb({ action: 'bids', challengeId, offset: 0 })).text(b.details, cb({ action: 'details', challengeId }));
   }
   keyboard
     .text(challenge.viewer?.saved ? b.unsave : b.save, cb({ action: challenge.viewer?.saved ? 'unsave' : 'save', challengeId }))
@@ -55,7 +55,7 @@ export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' 
   const challengeId = challenge.id;
   const keyboard = new InlineKeyboard();
   if (challenge.status === 'draft') keyboard.text(t.mine.publish, cb({ action: 'publish', challengeId }));
-  else keyboard.text(t.card.buttons.bids(challenge.counters.bids), cb({ action: 'bids', challengeId, offset: 0 }));
+  else keyboard.text(t.card.buttons.bids(challenge.counters.bids ?? 0), cb({ action: 'bids', challengeId, offset: 0 }));
   keyboard.text(t.card.buttons.details, cb({ action: 'details', challengeId }));
   const closable = challenge.status === 'open';
   const cancellable = challenge.status === 'draft' || challenge.status === 'open' || challenge.status === 'closed';

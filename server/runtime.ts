@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Clock } from './clock.js';
 import { createApp, type AppConfig } from './app.js';
 import { createServices, type Services } from './domain/services.js';
@@ -5,6 +6,9 @@ import { attachChallengeIndex } from './search/challenge-index.js';
 import { attachSubscriptionIndex, createSubscriptionIndex } from './search/subscription-index.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import type { Store } from './store/store.js';
+
+/** The search index's saved analysis under the data directory: a cache, rebuilt when missing or damaged. */
+export const SEARCH_INDEX_FILE = 'search-index.bin';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -28,7 +32,8 @@ export interface Runtime {
 export async function createRuntime({ dataDir, clock, config }: RuntimeOptions): Promise<Runtime> {
   const store = await openLowdbStore({ dataDir });
   try {
-    const { index, detach: detachChallenges } = await attachChallengeIndex(store);
+    // The analysed search index is kept beside the data it derives from, so a start need not analyse it all again.
+    const { index, detach: detachChallenges } = await attachChallengeIndex(store, { path: join(dataDir, SEARCH_INDEX_FILE) });
     const { index: subscribers, detach: detachSubscriptions } = await attachSubscriptionIndex(
       store,
       createSubscriptionIndex({ termFrequency: (key) => index.documentFrequency(key) }),
@@ -36,7 +41,7 @@ export async function createRuntime({ dataDir, clock, config }: RuntimeOptions):
     const services = createServices({ store, clock, index, subscribers });
     const app = createApp({ services, clock, config });
     const close = async () => {
-      detachChallenges();
+      await detachChallenges();
       detachSubscriptions();
       await store.close();
     };

@@ -56,7 +56,8 @@ const en = {
     keywords: 'Keywords',
     published: 'Published',
     activity: 'Activity',
-    bids: (n: number) => (n === 1 ? '1 sealed bid' : `${n} sealed bids`),
+    // null: the challenge has not closed, and until then nobody but its owner learns whether anyone bid.
+    bids: (n: number | null) => (n === null ? 'bids sealed until it closes' : n === 1 ? '1 sealed bid' : `${n} sealed bids`),
     saves: (n: number) => (n === 1 ? 'saved by 1 researcher' : `saved by ${n} researchers`),
     questions: (n: number) => (n === 1 ? '1 public question' : `${n} public questions`),
     takePart: 'To bid or ask a question, sign in through the Telegram bot, the browser extension or the API.',
@@ -172,7 +173,7 @@ const zh: Messages = {
     keywords: '关键词',
     published: '发布时间',
     activity: '参与情况',
-    bids: (n) => `${n} 份密封标书`,
+    bids: (n) => (n === null ? '截止前投标数保密' : `${n} 份密封标书`),
     saves: (n) => `${n} 位研究者收藏`,
     questions: (n) => `${n} 个公开提问`,
     takePart: '如需投标或提问，请通过 Telegram 机器人、浏览器扩展或 API 登录。',

@@ -214,7 +214,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         }
         return awarded;
       });
-      return toChallenge(store.tables, row, actor, now());
+      return toChallenge(store, row, actor, now());
     },
 
     async get(actor: Actor, bidId: string): Promise<Bid> {

@@ -5,19 +5,21 @@ import type {
   ChallengeUpdateInput,
   Challenge,
 } from '../../shared/schemas/challenge.js';
-import { ChallengeCreateInput as CreateSchema, ChallengeUpdateInput as UpdateSchema } from '../../shared/schemas/challenge.js';
+import { ChallengeCreateInput as CreateSchema, ChallengeUpdateInput as UpdateSchema, deadlineProblem } from '../../shared/schemas/challenge.js';
 import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
 import type { ChallengeRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import type { ChallengeIndex } from '../search/challenge-index.js';
+import { CHALLENGE_ORDERS, createChallengeOrders } from '../search/challenge-order.js';
+import { followTable } from '../search/follow-table.js';
 import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { assertCanDo, currentStatus, withCurrentStatus } from './challenge-lifecycle.js';
 import { conflict, forbidden, invalid } from './errors.js';
 import { newId } from './ids.js';
 import { followersOf, notify } from './notifications.js';
-import { paginate } from './pagination.js';
+import { offsetPageEnd, paginate } from './pagination.js';
 import { assertOwnChallenge, assertViewChallenge, requireAccount, requireRole, type Actor } from './permissions.js';
 import { toChallenge } from './views.js';
 
@@ -30,13 +32,6 @@ export interface ChallengeServiceDeps {
   subscribers: Pick<SubscriptionMatcher, 'match'>;
 }
 
-/** The sort each list uses; ties broken by id so pages are stable. */
-const SORTS = {
-  newest: (a: ChallengeRow, b: ChallengeRow) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt) || a.id.localeCompare(b.id),
-  deadline: (a: ChallengeRow, b: ChallengeRow) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id),
-  reward: (a: ChallengeRow, b: ChallengeRow) => b.reward.amount - a.reward.amount || a.id.localeCompare(b.id),
-};
-
 /**
  * Challenges: create, edit, publish (with the subscription fan-out), close, cancel, read and list. The
  * lifecycle rules are in challenge-lifecycle.ts and the permission rules in permissions.ts; this module
@@ -45,19 +40,29 @@ const SORTS = {
 export function createChallengeService({ store, clock, index, subscribers }: ChallengeServiceDeps) {
   const now = () => clock.now();
 
-  function assertFutureDeadline(deadline: string): void {
-    if (Date.parse(deadline) <= now().getTime()) throw invalid('The deadline must be in the future', { path: 'deadline' });
+  function assertDeadline(deadline: string): void {
+    const problem = deadlineProblem(deadline, now());
+    if (problem === 'past') throw invalid('The deadline must be in the future', { path: 'deadline' });
+    if (problem === 'too-far') throw invalid('The deadline must be within five years', { path: 'deadline' });
   }
 
   async function view(row: Readonly<ChallengeRow>, actor: Actor): Promise<Challenge> {
-    return toChallenge(store.tables, row, actor, now());
+    return toChallenge(store, row, actor, now());
   }
+
+  // The published challenges in each list order, following the store from the first list on.
+  const orders = createChallengeOrders();
+  let following: Promise<unknown> | null = null;
+  const ordered = async () => {
+    await (following ??= followTable(store, 'challenges', orders));
+    return orders;
+  };
 
   return {
     async create(actor: Actor, input: ChallengeCreateInput): Promise<Challenge> {
       const owner = requireRole(actor, 'enterprise');
       const data = CreateSchema.parse(input);
-      assertFutureDeadline(data.deadline);
+      assertDeadline(data.deadline);
       const at = now().toISOString();
       const row = await store.transact((tx) =>
         tx.challenges.insert({
@@ -92,7 +97,8 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
         assertCanDo(current, 'edit', now());
         if (patch.deadline !== undefined) {
           patch.deadline = new Date(patch.deadline).toISOString();
-          assertFutureDeadline(patch.deadline);
+          // The deadline it has, sent back unchanged, is no change: fine even once it passed (a draft kept).
+          if (patch.deadline !== current.deadline) assertDeadline(patch.deadline);
         }
         if (current.status === 'open') {
           if (patch.reward && (patch.reward.currency !== current.reward.currency || patch.reward.amount < current.reward.amount)) {
@@ -193,19 +199,24 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
         return true;
       };
 
+      // Only the rows up to the end of this page are ranked, and only the page is turned into views.
+      const end = offsetPageEnd(query);
       let rows: Readonly<ChallengeRow>[];
       const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
+      const order = CHALLENGE_ORDERS[sort === 'relevance' ? 'newest' : sort];
       if (query.q) {
-        const found = index.search(query.q, { filter: matches }).map((hit) => index.get(hit.id)!);
-        rows = sort === 'relevance' ? found : found.sort(SORTS[sort]);
+        const hits = index.search(query.q, { filter: matches, limit: end, ...(sort === 'relevance' ? {} : { order }) });
+        rows = hits.map((hit) => index.get(hit.id)!);
+      } else if (ownerId) {
+        rows = (await store.tables.challenges.where('ownerId', ownerId)).filter(matches).sort(order);
       } else {
-        // A challenge whose deadline passed may still be stored as open: look there for closed ones too.
-        const stored: ChallengeStatus[] =
-          wanted === 'closed' ? ['open', 'closed'] : wanted ? [wanted] : ['open', 'closed', 'awarded', 'cancelled'];
-        const candidates = ownerId
-          ? await store.tables.challenges.where('ownerId', ownerId)
-          : (await Promise.all(stored.map((s) => store.tables.challenges.where('status', s)))).flat();
-        rows = candidates.filter(matches).sort(SORTS[sort === 'relevance' ? 'newest' : sort]);
+        // Walk the published challenges in order and stop once the page is full.
+        rows = [];
+        for (const row of (await ordered()).inOrder(sort === 'relevance' ? 'newest' : sort)) {
+          if (!matches(row)) continue;
+          rows.push(row);
+          if (rows.length === end) break;
+        }
       }
       const page = paginate(rows, query);
       return { items: await Promise.all(page.items.map((row) => view(row, actor))), nextCursor: page.nextCursor };

@@ -40,7 +40,7 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
         return tx.saves.insert({ id, accountId: account.id, challengeId, savedAt: now().toISOString() });
       });
       const challenge = (await store.tables.challenges.get(challengeId))!;
-      return { savedAt: save.savedAt, challenge: await toChallenge(store.tables, challenge, actor, now()) };
+      return { savedAt: save.savedAt, challenge: await toChallenge(store, challenge, actor, now()) };
     },
 
     /** Remove a save; true if there was one. */
@@ -63,7 +63,7 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
       const items: SavedChallenge[] = [];
       for (const save of slice.items) {
         const challenge = await store.tables.challenges.get(save.challengeId);
-        if (challenge) items.push({ savedAt: save.savedAt, challenge: await toChallenge(store.tables, challenge, actor, now()) });
+        if (challenge) items.push({ savedAt: save.savedAt, challenge: await toChallenge(store, challenge, actor, now()) });
       }
       return { items, nextCursor: slice.nextCursor };
     },

@@ -30,7 +30,7 @@ export function createMatchService({ store, clock, index }: { store: Store; cloc
       for (const match of slice.items) {
         const row = await store.tables.challenges.get(match.challengeId);
         if (!row) continue;
-        items.push({ challenge: await toChallenge(store.tables, row, actor, now), score: match.score, matchedTerms: match.matchedTerms, reasons: match.reasons });
+        items.push({ challenge: await toChallenge(store, row, actor, now), score: match.score, matchedTerms: match.matchedTerms, reasons: match.reasons });
       }
       return { items, nextCursor: slice.nextCursor };
     },

@@ -30,6 +30,17 @@ export function paginate<T>(items: readonly T[], page: PageQuery, keyOf?: (item:
   return { items: slice, nextCursor };
 }
 
+/**
+ * How many items from the top of an offset-paged list `paginate` needs to cut this page and to know
+ * whether another follows: the cursor's offset, the page, and one more. A list can rank just that many.
+ */
+export function offsetPageEnd(page: PageQuery): number {
+  if (!page.cursor) return page.limit + 1;
+  const decoded = decodeCursor(page.cursor);
+  if (decoded.kind !== 'offset') throw badCursor();
+  return Number(decoded.value) + page.limit + 1;
+}
+
 function encodeCursor(kind: 'key' | 'offset', value: string): string {
   return Buffer.from(`${kind}:${value}`, 'utf8').toString('base64url');
 }

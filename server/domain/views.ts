@@ -3,14 +3,15 @@ import type { Bid } from '../../shared/schemas/bid.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
 import type { Question } from '../../shared/schemas/question.js';
 import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
-import type { Readers } from '../store/store.js';
+import type { Readers, Store } from '../store/store.js';
 import type { AccountRow, BidRow, ChallengeRow, QuestionRow } from '../store/rows.js';
 import { withCurrentStatus } from './challenge-lifecycle.js';
 import type { Actor } from './permissions.js';
 
 /**
- * Rows → API shapes. The only place private fields are dropped (password hashes, askers) and joined ones
- * added (owner profiles, the caller's own relation to a challenge, the current status).
+ * Rows → API shapes. The only place private fields are dropped (password hashes, askers, the bid count of
+ * a challenge still taking sealed bids) and joined ones added (owner profiles, the caller's own relation to
+ * a challenge, the current status).
  */
 
 export function toAccount(row: Readonly<AccountRow>): Account {
@@ -26,21 +27,119 @@ export async function profileOf(tables: Readers, id: string): Promise<PublicProf
   return toProfile(await tables.accounts.get(id), id);
 }
 
-export async function toChallenge(tables: Readers, row: Readonly<ChallengeRow>, actor: Actor, now: Date): Promise<Challenge> {
-  // As it is now: a deadline that passed reads closed, closed at the deadline, before any write says so.
-  const { cancelledAt: _c, reminderSentAt: _r, ...rest } = withCurrentStatus(row as ChallengeRow, now);
-  const challenge: Challenge = { ...rest, owner: await profileOf(tables, row.ownerId) };
-  if (actor) {
-    const live = (await tables.bids.where('bidderId', actor.id)).find(
-      (b) => b.challengeId === row.id && LIVE_BID_STATUSES.includes(b.status),
-    );
-    challenge.viewer = {
-      isOwner: actor.id === row.ownerId,
-      saved: (await tables.saves.get(saveId(actor.id, row.id))) !== undefined,
-      bidId: live?.id ?? null,
-    };
+/**
+ * Whether `actor` may read how many bids the challenge has. Bids are sealed: while a challenge takes bids
+ * only its owner learns that one arrived (a public count going 0 → 1 → 0 tells everyone that somebody bid
+ * and withdrew, and when). Once it has closed the count is public, like a tender opening; a challenge
+ * cancelled before closing never opened its bids. `challenge` must carry its current status.
+ */
+export function canSeeBidCount(actor: Actor, challenge: Pick<ChallengeRow, 'ownerId' | 'closedAt'>): boolean {
+  return challenge.closedAt !== null || (actor !== null && actor.id === challenge.ownerId);
+}
+
+/** A challenge as anyone may read it: current status, owner profile joined, the bid count while sealed left out. */
+function publicView(row: Readonly<ChallengeRow>, owner: PublicProfile): Challenge {
+  const { cancelledAt: _c, reminderSentAt: _r, ...rest } = row;
+  const counters = canSeeBidCount(null, row) ? rest.counters : { ...rest.counters, bids: null };
+  return { ...rest, counters, owner };
+}
+
+/**
+ * The challenge views of one store: what every request would otherwise recompute. A challenge's public
+ * view is built once per stored version and reused until a commit changes the row or its owner's profile;
+ * a caller's own relation (saved, live bid) is two keyed lookups, never a scan of the caller's bids.
+ */
+interface ChallengeViews {
+  view(row: Readonly<ChallengeRow>, actor: Actor, now: Date): Promise<Challenge>;
+}
+
+/** The live bids of the bidders seen so far: bidder → challenge → live bid id. */
+type LiveBids = Map<string, Map<string, string>>;
+
+const isLive = (bid: Readonly<BidRow>) => LIVE_BID_STATUSES.includes(bid.status);
+
+function createChallengeViews(store: Store): ChallengeViews {
+  const tables = store.tables;
+  const views = new Map<string, { row: Readonly<ChallengeRow>; owner: PublicProfile; view: Challenge }>();
+  const profiles = new Map<string, PublicProfile>();
+  const liveBids: LiveBids = new Map();
+  /** Bumped on every commit that touches bids, so a bidder's bids read across a commit are not cached stale. */
+  let bidCommits = 0;
+
+  store.onCommit((changes) => {
+    for (const { table, id, before, after } of changes) {
+      if (table === 'challenges') views.delete(id);
+      else if (table === 'accounts') profiles.delete(id);
+      else if (table === 'bids') {
+        bidCommits++;
+        for (const bid of [before, after] as (Readonly<BidRow> | null)[]) {
+          const mine = bid && liveBids.get(bid.bidderId);
+          if (mine && bid && mine.get(bid.challengeId) === bid.id) mine.delete(bid.challengeId);
+        }
+        const bid = after as Readonly<BidRow> | null;
+        if (bid && isLive(bid)) liveBids.get(bid.bidderId)?.set(bid.challengeId, bid.id);
+      }
+    }
+  });
+
+  async function profile(id: string): Promise<PublicProfile> {
+    let found = profiles.get(id);
+    if (!found) {
+      found = await profileOf(tables, id);
+      profiles.set(id, found);
+    }
+    return found;
   }
-  return challenge;
+
+  async function liveBidsOf(bidderId: string): Promise<Map<string, string>> {
+    const known = liveBids.get(bidderId);
+    if (known) return known;
+    const seen = bidCommits;
+    const mine = new Map<string, string>();
+    for (const bid of await tables.bids.where('bidderId', bidderId)) if (isLive(bid)) mine.set(bid.challengeId, bid.id);
+    // A commit between the read and now may already be missing from `mine`: use it once, keep nothing.
+    if (seen === bidCommits) liveBids.set(bidderId, mine);
+    return mine;
+  }
+
+  async function shared(row: Readonly<ChallengeRow>, now: Date): Promise<Challenge> {
+    const owner = await profile(row.ownerId);
+    const current = withCurrentStatus(row as ChallengeRow, now);
+    // A deadline that passed since the last write: the stored row reads closed until closeExpired persists it.
+    if (current !== row) return publicView(current, owner);
+    const cached = views.get(row.id);
+    if (cached && cached.row === row && cached.owner === owner) return cached.view;
+    const view = publicView(row, owner);
+    views.set(row.id, { row, owner, view });
+    return view;
+  }
+
+  return {
+    async view(row, actor, now) {
+      const view = await shared(row, now);
+      if (!actor) return view;
+      const isOwner = actor.id === row.ownerId;
+      const [save, mine] = await Promise.all([tables.saves.get(saveId(actor.id, row.id)), liveBidsOf(actor.id)]);
+      return {
+        ...view,
+        ...(isOwner ? { counters: row.counters } : {}),
+        viewer: { isOwner, saved: save !== undefined, bidId: mine.get(row.id) ?? null },
+      };
+    },
+  };
+}
+
+const viewsByStore = new WeakMap<Store, ChallengeViews>();
+
+/**
+ * The challenge as `actor` sees it at `now`: status made current (a deadline that passed reads closed),
+ * the owner's profile joined, the bid count only where {@link canSeeBidCount} allows, and for a signed-in
+ * caller their own relation to it. Views are cached per store and follow its commits.
+ */
+export function toChallenge(store: Store, row: Readonly<ChallengeRow>, actor: Actor, now: Date): Promise<Challenge> {
+  let views = viewsByStore.get(store);
+  if (!views) viewsByStore.set(store, (views = createChallengeViews(store)));
+  return views.view(row, actor, now);
 }
 
 export async function toBid(tables: Readers, row: Readonly<BidRow>): Promise<Bid> {

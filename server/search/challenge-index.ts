@@ -1,8 +1,9 @@
 import { analyze, displayTerms, QUERY_ROLES, type Term } from '../../shared/text.js';
 import type { ChallengeRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
-import { analyzeChallenge, CHALLENGE_TEXT_FIELDS, sameChallengeText } from './challenge-text.js';
+import { analyzeChallenge, CHALLENGE_TEXT_FIELDS, sameChallengeText, textVersion } from './challenge-text.js';
 import { followTable } from './follow-table.js';
+import { analyzerFingerprint, readIndexSnapshot, writeIndexSnapshot } from './index-snapshot.js';
 
 /** One ranked challenge. */
 export interface ChallengeHit {
@@ -25,8 +26,16 @@ export interface ChallengeSearchOptions {
    * Without it every indexed challenge can be a hit, drafts included.
    */
   filter?: (row: Readonly<ChallengeRow>) => boolean;
-  /** At most this many hits, best first. Default: all. */
+  /**
+   * At most this many hits, best first. Default: all. Only the hits kept are annotated (`matchedTerms`)
+   * and only they are sorted, so a list that shows 20 of 750 hits pays for about 20.
+   */
   limit?: number;
+  /**
+   * Rank the hits by this total order on rows (newest first, say) instead of by relevance; the hits are
+   * still the challenges that contain a query term and pass `filter`.
+   */
+  order?: (a: Readonly<ChallengeRow>, b: Readonly<ChallengeRow>) => number;
   /**
    * Use at most this many distinct query terms, the most informative ones (highest idf × weight), so a
    * paper abstract can serve as a query. Default and maximum: {@link MAX_QUERY_TERMS}.
@@ -58,6 +67,24 @@ export interface ChallengeIndex extends ChallengeSearch {
   documentFrequency(key: string): number;
   /** Ids of the challenges whose text contains every key; none when `keys` is empty. */
   withAllTerms(keys: readonly string[]): string[];
+  /** The analysed state, to persist (index-snapshot.ts) and restore without analysing every text again. */
+  exportState(): ChallengeIndexState;
+}
+
+/** What an index has analysed, slot by slot: enough to rebuild it without reading any text. */
+export interface ChallengeIndexState {
+  /** Per slot, the challenge's id and the {@link textVersion} of the text it was analysed from; null when free. */
+  slots: ({ id: string; version: string } | null)[];
+  /** Per slot, the length of each field ({@link CHALLENGE_TEXT_FIELDS} order). */
+  lengths: Int32Array;
+  /** Per term key, the slots containing it and their packed per-field term frequencies. */
+  postings: { key: string; slots: Int32Array; packedTfs: Uint32Array }[];
+}
+
+/** Where a restored index takes its rows from: the stored row of an id, if any. */
+export interface ChallengeIndexRestore {
+  state: ChallengeIndexState;
+  rowOf: (id: string) => Readonly<ChallengeRow> | undefined;
 }
 
 /** The most distinct terms one query uses (hit bookkeeping keeps one bit per term in 32 bits). */
@@ -175,16 +202,17 @@ function averageLengths(totals: readonly number[], documentCount: number): numbe
 
 interface Scored {
   id: string;
+  row: Readonly<ChallengeRow>;
   score: number;
   coverage: number;
   matched: number;
 }
 
 /** Higher score first, then lower id: a total order, so the index and the scan agree on ties. */
-const ranksBefore = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && a.id < b.id);
+const byRelevance = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && a.id < b.id);
 
-/** The best `limit` of `scored`, best first, without sorting all of them (a query may touch thousands). */
-function best(scored: Scored[], limit: number): Scored[] {
+/** The best `limit` of `scored` by `ranksBefore`, best first, without sorting all of them (a query may touch thousands). */
+function best(scored: Scored[], limit: number, ranksBefore: (a: Scored, b: Scored) => boolean): Scored[] {
   if (scored.length <= limit) return scored.sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
   // A heap of the kept items with the worst at the root.
   const heap: Scored[] = [];
@@ -218,8 +246,9 @@ function best(scored: Scored[], limit: number): Scored[] {
   return heap.sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
 }
 
-function rank(scored: Scored[], prepared: PreparedQuery, limit: number | undefined): ChallengeHit[] {
-  return best(scored, limit ?? scored.length).map(({ id, score, coverage, matched }) => {
+function rank(scored: Scored[], prepared: PreparedQuery, { limit, order }: ChallengeSearchOptions): ChallengeHit[] {
+  const before = order ? (a: Scored, b: Scored) => order(a.row, b.row) < 0 : byRelevance;
+  return best(scored, limit ?? scored.length, before).map(({ id, score, coverage, matched }) => {
     const matchedKeys = new Set(prepared.keys.filter((_, i) => (matched >>> i) & 1));
     return { id, score, coverage, matchedTerms: displayTerms(prepared.terms, matchedKeys) };
   });
@@ -244,10 +273,15 @@ function grow<A extends Int32Array | Uint32Array | Float64Array>(array: A, minLe
  * frequencies), so 10,000 bilingual challenges fit in a few tens of megabytes. Scores are BM25F multiplied
  * by the query's idf-weighted coverage, so a challenge that shares one stray token with a query (an
  * English acronym inside a Chinese query) ranks below one that matches the query's substance.
+ *
+ * With `restore`, it starts from a saved state: each slot whose stored row still has the text it was
+ * analysed from is adopted as it is, the others are dropped (upsert them to analyse them again).
  */
-export function createChallengeIndex(): ChallengeIndex {
+export function createChallengeIndex(restore?: ChallengeIndexRestore): ChallengeIndex {
   const slotOf = new Map<string, number>();
   const rowAt: (Readonly<ChallengeRow> | undefined)[] = [];
+  /** Per slot, the text version its postings were made from (see textVersion). */
+  const versionAt: (string | undefined)[] = [];
   const freeSlots: number[] = [];
   const postings = new Map<string, PostingList>();
   const totalLengths = new Array<number>(FIELD_COUNT).fill(0);
@@ -285,6 +319,7 @@ export function createChallengeIndex(): ChallengeIndex {
   };
 
   const index = (row: Readonly<ChallengeRow>, slot: number) => {
+    versionAt[slot] = textVersion(row);
     const { packedTf, lengths: fieldLengths } = analyzeForIndex(row);
     for (const [key, packed] of packedTf) addPosting(key, slot, packed);
     for (let field = 0; field < FIELD_COUNT; field++) {
@@ -308,9 +343,55 @@ export function createChallengeIndex(): ChallengeIndex {
     if (slot === undefined) return;
     unindex(rowAt[slot]!, slot);
     rowAt[slot] = undefined;
+    versionAt[slot] = undefined;
     slotOf.delete(id);
     freeSlots.push(slot);
   };
+
+  if (restore) {
+    const { state, rowOf } = restore;
+    const kept = new Uint8Array(state.slots.length);
+    state.slots.forEach((entry, slot) => {
+      const row = entry ? rowOf(entry.id) : undefined;
+      if (row && entry && !slotOf.has(row.id) && textVersion(row) === entry.version) {
+        kept[slot] = 1;
+        rowAt[slot] = row;
+        versionAt[slot] = entry.version;
+        slotOf.set(row.id, slot);
+      } else {
+        rowAt[slot] = undefined;
+        freeSlots.push(slot);
+      }
+    });
+    lengths = new Int32Array(state.slots.length * FIELD_COUNT);
+    for (const slot of slotOf.values()) {
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const length = state.lengths[slot * FIELD_COUNT + field] ?? 0;
+        lengths[slot * FIELD_COUNT + field] = length;
+        totalLengths[field]! += length;
+      }
+    }
+    const everyKept = state.slots.every((entry, slot) => entry === null || kept[slot] === 1);
+    for (const { key, slots, packedTfs } of state.postings) {
+      let list: PostingList = { slots, packedTfs, length: slots.length };
+      if (!everyKept) {
+        // Drop the postings of slots that were not adopted; the rest keep their order.
+        const keep = slots.reduce((n, slot) => n + kept[slot]!, 0);
+        if (keep === 0) continue;
+        const kSlots = new Int32Array(keep);
+        const kTfs = new Uint32Array(keep);
+        let at = 0;
+        slots.forEach((slot, i) => {
+          if (kept[slot]) {
+            kSlots[at] = slot;
+            kTfs[at++] = packedTfs[i]!;
+          }
+        });
+        list = { slots: kSlots, packedTfs: kTfs, length: keep };
+      }
+      if (list.length > 0) postings.set(key, list);
+    }
+  }
 
   return {
     get size() {
@@ -320,6 +401,19 @@ export function createChallengeIndex(): ChallengeIndex {
     get: (id) => {
       const slot = slotOf.get(id);
       return slot === undefined ? undefined : rowAt[slot];
+    },
+
+    exportState() {
+      const slots = rowAt.map((row, slot) => (row ? { id: row.id, version: versionAt[slot]! } : null));
+      return {
+        slots,
+        lengths: lengths.slice(0, slots.length * FIELD_COUNT),
+        postings: [...postings].map(([key, list]) => ({
+          key,
+          slots: list.slots.slice(0, list.length),
+          packedTfs: list.packedTfs.slice(0, list.length),
+        })),
+      };
     },
 
     *rows() {
@@ -388,13 +482,13 @@ export function createChallengeIndex(): ChallengeIndex {
         const row = rowAt[slot]!;
         if (!options.filter || options.filter(row)) {
           const coverage = covered[slot]! / prepared.totalWeight;
-          scored.push({ id: row.id, score: scores[slot]! * coverage, coverage, matched: matched[slot]! });
+          scored.push({ id: row.id, row, score: scores[slot]! * coverage, coverage, matched: matched[slot]! });
         }
         scores[slot] = 0;
         covered[slot] = 0;
         matched[slot] = 0;
       }
-      return rank(scored, prepared, options.limit);
+      return rank(scored, prepared, options);
     },
   };
 }
@@ -442,9 +536,9 @@ export function createChallengeScan(): ChallengeSearch {
         });
         if (matchedBits === 0 || (options.filter && !options.filter(row))) continue;
         const coverage = weightCovered / prepared.totalWeight;
-        scored.push({ id: row.id, score: score * coverage, coverage, matched: matchedBits >>> 0 });
+        scored.push({ id: row.id, row, score: score * coverage, coverage, matched: matchedBits >>> 0 });
       }
-      return rank(scored, prepared, options.limit);
+      return rank(scored, prepared, options);
     },
   };
 }
@@ -452,20 +546,76 @@ export function createChallengeScan(): ChallengeSearch {
 /** A challenge index that follows the store, and how to stop following it. */
 export interface AttachedChallengeIndex {
   index: ChallengeIndex;
-  detach: () => void;
+  /** Stops following the store, saving the analysed state first when there is a snapshot file. */
+  detach: () => Promise<void>;
+}
+
+/** Where and how often an attached index saves its analysed state. */
+export interface IndexSnapshotOptions {
+  /** The snapshot file (index-snapshot.ts), e.g. under the data directory. */
+  path: string;
+  /** Save this long after the last commit that changed a challenge's text (and at detach). Default 10 s. */
+  debounceMs?: number;
 }
 
 /**
  * Builds a challenge index from every stored challenge and keeps it current from the store's `onCommit`
  * changes to the `challenges` table. Call once at server start, before serving searches; the index then
  * reflects each commit as soon as the commit's promise resolves.
+ *
+ * With `snapshot`, it starts from the saved analysis and analyses only the challenges whose text is new or
+ * changed since, then saves again after commits (debounced) and at detach.
  */
-export async function attachChallengeIndex(
-  store: Store,
-  index: ChallengeIndex = createChallengeIndex(),
-): Promise<AttachedChallengeIndex> {
-  const detach = await followTable(store, 'challenges', index);
-  return { index, detach };
+export async function attachChallengeIndex(store: Store, snapshot?: IndexSnapshotOptions): Promise<AttachedChallengeIndex> {
+  if (!snapshot) {
+    const index = createChallengeIndex();
+    const stop = await followTable(store, 'challenges', index);
+    return { index, detach: async () => stop() };
+  }
+  const analyzer = analyzerFingerprint();
+  const state = await readIndexSnapshot(snapshot.path, analyzer);
+  const stored = new Map((await store.tables.challenges.all()).map((row) => [row.id, row]));
+  const index = createChallengeIndex(state ? { state, rowOf: (id) => stored.get(id) } : undefined);
+  const adopted = index.size;
+  stored.clear();
+  let timer: NodeJS.Timeout | null = null;
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    saving = saving
+      .then(() => writeIndexSnapshot(snapshot.path, index.exportState(), analyzer))
+      .catch((error) => console.error(`[search] could not save ${snapshot.path}:`, (error as Error).message));
+    return saving;
+  };
+  const schedule = () => {
+    if (timer) return;
+    timer = setTimeout(save, snapshot.debounceMs ?? 10_000);
+    timer.unref();
+  };
+  const following = await followTable(store, 'challenges', {
+    upsert(row) {
+      index.upsert(row);
+      schedule();
+    },
+    remove(id) {
+      index.remove(id);
+      schedule();
+    },
+  });
+  // Nothing new since the snapshot: the first commit will schedule a save anyway.
+  if (state && adopted === index.size && index.size === state.slots.filter(Boolean).length && timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  return {
+    index,
+    async detach() {
+      following();
+      if (timer) await save();
+      await saving;
+    },
+  };
 }
 
 /** A fresh index holding `rows` (tests, the benchmark, tools). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { analyze, type Term } from '../../shared/text.js';
 import type { ChallengeRow } from '../store/rows.js';
 
@@ -33,4 +34,14 @@ export function sameChallengeText(a: Readonly<ChallengeText>, b: Readonly<Challe
     a.keywords.length === b.keywords.length &&
     a.keywords.every((keyword, i) => keyword === b.keywords[i])
   );
+}
+
+/**
+ * A digest of the searchable text: equal versions mean equal text, so a saved analysis of it can be reused
+ * (updatedAt is not enough: two edits within one clock tick share it).
+ */
+export function textVersion(row: Readonly<ChallengeText>): string {
+  const hash = createHash('sha1');
+  for (const field of CHALLENGE_TEXT_FIELDS) hash.update(field === 'keywords' ? row.keywords.join('\n') : row[field]).update('\0');
+  return hash.digest('base64url');
 }

@@ -29,7 +29,9 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer'> {
+export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer' | 'counters'> {
+  /** Every count as stored; the API leaves the bid count out while bids are sealed (domain/views.ts). */
+  counters: { bids: number; saves: number; questions: number };
   cancelledAt: string | null;
   /** When the 24-hour deadline reminder went out, so it goes out once. */
   reminderSentAt: string | null;

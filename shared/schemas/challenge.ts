@@ -27,7 +27,11 @@ export const Award = z
 export type Award = z.infer<typeof Award>;
 
 export const ChallengeCounters = z.object({
-  bids: z.number().int(),
+  bids: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "Bids are sealed: null while the challenge has not closed, except for its owner; public once it closes" }),
   saves: z.number().int(),
   questions: z.number().int(),
 });

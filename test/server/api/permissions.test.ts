@@ -420,3 +420,96 @@ describe('a bid is readable by its bidder and the challenge owner only, through 
     expect((await rt.call('GET', `/api/challenges/${id}`)).body).not.toHaveProperty('viewer');
   });
 });
+
+describe('the bid count is sealed until the challenge closes', () => {
+  type State = 'open' | 'withdrawn' | 'closed' | 'awarded' | 'cancelled';
+
+  /** One challenge per state, each titled with a word of its own so a search finds exactly it. */
+  async function countWorld(rt: TestRuntime, cast: Cast): Promise<Record<State, string>> {
+    const post = async (path: string, token: string, body?: unknown) => expect((await rt.call('POST', path, { token, body })).status).toBe(200);
+    const states: State[] = ['open', 'withdrawn', 'closed', 'awarded', 'cancelled'];
+    const ids = {} as Record<State, string>;
+    for (const state of states) {
+      const id = await publishChallenge(rt, cast.owner, { title: `Tender opening probe ${state}word`, keywords: ['countprobe'] });
+      ids[state] = id;
+      const bid = await submitBid(rt, cast.bidder, id, `count-${state}`);
+      if (state === 'withdrawn') await post(`/api/bids/${bid.id}/withdraw`, cast.bidder.token);
+      else await submitBid(rt, cast.rival, id, `count-${state}-rival`);
+      if (state === 'closed') await post(`/api/challenges/${id}/close`, cast.owner.token);
+      if (state === 'awarded') await post(`/api/challenges/${id}/award`, cast.owner.token, { bidId: bid.id });
+      if (state === 'cancelled') await post(`/api/challenges/${id}/cancel`, cast.owner.token);
+    }
+    return ids;
+  }
+
+  /** What each caller may read as the bid count, per state: a number, or null while sealed. */
+  const EXPECTED: Record<State, Record<Caller, number | null>> = {
+    open: { anonymous: null, owner: 2, otherEnterprise: null, bidder: null, rival: null },
+    // Bid, then withdrawn: a count that went 0 → 1 → 0 would tell everyone somebody bid.
+    withdrawn: { anonymous: null, owner: 0, otherEnterprise: null, bidder: null, rival: null },
+    closed: { anonymous: 2, owner: 2, otherEnterprise: 2, bidder: 2, rival: 2 },
+    awarded: { anonymous: 2, owner: 2, otherEnterprise: 2, bidder: 2, rival: 2 },
+    // Cancelled while open: the bids were never opened.
+    cancelled: { anonymous: null, owner: 2, otherEnterprise: null, bidder: null, rival: null },
+  };
+
+  it('lists, search, detail, saved and matches show it to the owner only while open, to everyone once closed', async () => {
+    const rt = await testRuntime();
+    const cast = await registerCast(rt);
+    const ids = await countWorld(rt, cast);
+    for (const caller of CALLERS) {
+      const token = tokenOf(cast, caller);
+      for (const [state, id] of Object.entries(ids) as [State, string][]) {
+        const want = EXPECTED[state][caller];
+        const where = `${caller} · ${state}`;
+        const status = state === 'withdrawn' ? 'open' : state;
+        const detail = await rt.call('GET', `/api/challenges/${id}`, { token });
+        expect(detail.body.counters.bids, `${where} · detail`).toBe(want);
+        const listed = await rt.call('GET', `/api/challenges?status=${status}&limit=100`, { token });
+        expect(listed.body.items.find((c: any) => c.id === id)?.counters.bids, `${where} · list`).toBe(want);
+        const found = await rt.call('GET', `/api/challenges?q=${state}word&status=${status}`, { token });
+        expect(found.body.items.map((c: any) => [c.id, c.counters.bids]), `${where} · search`).toEqual([[id, want]]);
+        const sorted = await rt.call('GET', `/api/challenges?q=countprobe&status=${status}&sort=deadline`, { token });
+        expect(sorted.body.items.find((c: any) => c.id === id)?.counters.bids, `${where} · search by deadline`).toBe(want);
+        if (token) {
+          expect((await rt.call('PUT', `/api/me/saved/${id}`, { token })).status).toBe(200);
+          const saved = await rt.call('GET', '/api/me/saved?limit=100', { token });
+          expect(saved.body.items.find((s: any) => s.challenge.id === id)?.challenge.counters.bids, `${where} · saved`).toBe(want);
+        }
+      }
+      if (caller === 'rival' || caller === 'bidder') {
+        const matches = await rt.call('GET', '/api/me/matches?limit=100', { token });
+        for (const match of matches.body.items) {
+          if (match.challenge.status === 'open') expect(match.challenge.counters.bids, `${caller} · matches`).toBeNull();
+        }
+      }
+    }
+  });
+
+  it('the board says the bids are sealed on an open challenge and counts them once it has closed', async () => {
+    const rt = await testRuntime();
+    const cast = await registerCast(rt);
+    const ids = await countWorld(rt, cast);
+    const page = async (state: State) => (await rt.call('GET', `/challenges/${ids[state]}?lang=en`)).body as string;
+    expect(await page('open')).toContain('bids sealed until it closes');
+    expect(await page('open')).not.toMatch(/\d sealed bids?/);
+    expect(await page('withdrawn')).not.toMatch(/\d sealed bids?/);
+    expect(await page('closed')).toContain('2 sealed bids');
+    expect(await page('awarded')).toContain('2 sealed bids');
+    expect((await rt.call('GET', `/challenges/${ids.open}?lang=zh`)).body).toContain('截止前投标数保密');
+  });
+
+  it("names no bidder in public before the award, and the winner after it", async () => {
+    const rt = await testRuntime();
+    const cast = await registerCast(rt);
+    const ids = await countWorld(rt, cast);
+    for (const state of ['open', 'closed', 'cancelled'] as const) {
+      const text = JSON.stringify((await rt.call('GET', `/api/challenges/${ids[state]}`, { token: cast.otherEnterprise.token })).body);
+      expect(text, state).not.toContain('Dr Bidder');
+      expect(text, state).not.toContain('Dr Rival');
+    }
+    const awarded = (await rt.call('GET', `/api/challenges/${ids.awarded}`)).body;
+    expect(awarded.award.winner.displayName).toBe('Dr Bidder');
+    expect(JSON.stringify(awarded)).not.toContain('Dr Rival');
+  });
+});

@@ -124,7 +124,7 @@ describe('incremental updates', () => {
     await store.transact(async (tx) => void (await tx.challenges.remove(LABELLED[0]!.id)));
     expect(index.search('钙钛矿')).toEqual([]);
 
-    detach();
+    await detach();
     await store.transact(async (tx) => void (await tx.challenges.insert(LABELLED[1]!)));
     expect(index.get(LABELLED[1]!.id)).toBeUndefined();
     await store.close();
@@ -173,6 +173,20 @@ describe('index against the linear-scan reference', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('ranks by another order when asked, keeping only the first hits of it', () => {
+    const byTitle = (a: { title: string; id: string }, b: { title: string; id: string }) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 25 }), text, fc.integer({ min: 1, max: 5 }), (ops, query, limit) => {
+        const index = createChallengeIndex();
+        for (const op of ops) if (op.kind === 'upsert') index.upsert(op.row);
+        else index.remove(op.id);
+        const all = ids(index.search(query)).map((id) => index.get(id)!).sort(byTitle).map((row) => row.id);
+        expect(ids(index.search(query, { order: byTitle, limit }))).toEqual(all.slice(0, limit));
+      }),
+      { numRuns: 100 },
     );
   });
 });
