@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { startServer } from '../../server/main.js';
+import { messagesFor, type Messages } from '../../bot/i18n.js';
 import { EmulatedUser, startEmulator } from '../support/telegram-emulator.js';
 
 const TOKEN = '7000001:AAe2eTestTokenForTheEmulatorOnly_xyz';
+/** The bot's own words: each wait names the exact message it expects. */
+const en = messagesFor('en');
+const zh = messagesFor('zh');
+
+/** A form's prompt once answered: the prompt, and under it what was chosen. */
+const answered = (t: Messages, prompt: string, choice: string) => `${prompt}\n\n${t.conversation.chosen(choice)}`;
 
 /**
  * The product as a new user meets it: the real server process (in-process `startServer`), its bot on long
@@ -35,106 +42,108 @@ describe('the Telegram bot end to end', () => {
   it('alerts a subscribed researcher of a matching challenge, who saves it, proposes and wins', async () => {
     const researcher = new EmulatedUser(emulator.server, TOKEN, 1001, 'Ada');
     const enterprise = new EmulatedUser(emulator.server, TOKEN, 2002, 'Acme');
+    const title = 'Battery recycling at industrial scale';
 
     // The researcher joins and subscribes.
-    await researcher.say('/start', 'Welcome to <b>Tenderlab</b>');
-    await researcher.tap('English', 'Who are you on Tenderlab?');
-    await researcher.tap('Researcher', "You're all set");
-    const alert = await researcher.say('/subscribe battery recycling', 'Alert saved');
-    expect(alert.text).toContain('<b>battery recycling</b>');
+    await researcher.say('/start', en.start.welcome);
+    await researcher.tap('English', en.start.pickRole);
+    await researcher.tap('Researcher', en.start.registered('Ada', en.roles.researcher));
+    await researcher.say('/subscribe battery recycling', en.subscriptions.created(en.subscriptions.keywords('battery recycling')));
 
     // The enterprise joins and posts a matching challenge through the whole conversation.
-    await enterprise.say('/start', 'Welcome to <b>Tenderlab</b>');
-    await enterprise.tap('English', 'Who are you on Tenderlab?');
-    await enterprise.tap('Enterprise', "You're all set");
-    await enterprise.say('/post', 'What is the <b>title</b>?');
-    await enterprise.say('Battery recycling at industrial scale', '<b>summary</b>');
-    await enterprise.say('Recover lithium, nickel and cobalt from spent EV batteries with battery recycling at scale.', '<b>description</b>');
-    await enterprise.say('A hydrometallurgical route with more than 95% recovery, ready for a pilot line.', '<b>fields</b>');
-    await enterprise.tap('New energy vehicles', 'fields');
-    await enterprise.tap('Environmental protection', 'fields');
-    await enterprise.tap('Done', '→ <b>Environmental protection, New energy vehicles</b>');
-    await enterprise.waitFor((m) => m.text.includes('<b>reward</b>'), 'the reward question');
-    await enterprise.say('500000 CNY', '<b>deadline</b>');
-    await enterprise.say('in 30 days', '<b>IP terms</b>');
-    await enterprise.tap('Exclusive licence', '→ <b>Exclusive licence</b>');
-    const preview = await enterprise.waitFor((m) => m.text.includes('Preview'), 'the preview');
+    await enterprise.say('/start', en.start.welcome);
+    await enterprise.tap('English', en.start.pickRole);
+    await enterprise.tap('Enterprise', en.start.registered('Acme', en.roles.enterprise));
+    await enterprise.say('/post', en.post.askTitle);
+    await enterprise.say(title, en.post.askSummary);
+    await enterprise.say('Recover lithium, nickel and cobalt from spent EV batteries with battery recycling at scale.', en.post.askDescription);
+    await enterprise.say('A hydrometallurgical route with more than 95% recovery, ready for a pilot line.', en.post.askFields);
+    await enterprise.tap('New energy vehicles', en.post.askFields);
+    await enterprise.tap('Environmental protection', en.post.askFields);
+    await enterprise.tap('Done', answered(en, en.post.askFields, 'Environmental protection, New energy vehicles'));
+    await enterprise.waitFor(en.post.askReward);
+    await enterprise.say('500000 CNY', en.post.askDeadline);
+    await enterprise.say('in 30 days', en.post.askIpTerms);
+    await enterprise.tap('Exclusive licence', answered(en, en.post.askIpTerms, en.ipTerms['exclusive-license']));
+    const preview = await enterprise.waitFor({ firstLine: en.post.previewHeader });
     expect(preview.buttons.map((b) => b.text)).toEqual(['🚀 Publish', '💾 Save as draft', '✖️ Cancel']);
     expect(preview.text).toContain('30 days left');
-    await enterprise.tap('Publish', 'Published!');
+    await enterprise.tap('Publish', en.post.published);
 
     // Within seconds the researcher gets the alert, with its buttons.
-    const card = await researcher.waitFor((m) => m.text.includes('New challenge matching your alert'), 'the alert', 15_000);
-    expect(card.text).toContain('<b>Battery recycling at industrial scale</b>');
+    const card = await researcher.waitFor({ firstLine: en.notify.match }, 15_000);
+    expect(card.text).toContain(`<b>${title}</b>`);
     expect(card.text).toContain('CN¥500,000');
     expect(card.buttons.map((b) => b.text)).toEqual(['⭐ Save', 'ℹ️ Details', '✍️ Propose', '❓ Ask']);
 
     // Save makes it appear in /saved.
     await researcher.press('Save', card);
-    await researcher.waitFor((m) => m.messageId === card.messageId && m.buttons.some((b) => b.text === '★ Unsave'), 'the card to offer Unsave');
-    await researcher.say('/saved', 'Saved challenges');
-    await researcher.waitFor((m) => m.text.startsWith('<b>Battery recycling at industrial scale</b>'), 'the saved card');
+    await researcher.waitFor({ check: (m) => m.messageId === card.messageId && m.buttons.some((b) => b.text === en.card.buttons.unsave), what: 'the card to offer Unsave' });
+    await researcher.say('/saved', en.saved.header(1, 1));
+    await researcher.waitFor({ firstLine: `<b>${title}</b>` });
 
     // Propose submits a bid.
     await researcher.press('Propose', card);
-    await researcher.waitFor((m) => m.text.includes('<b>summary</b> of your proposal'), 'the first proposal question');
-    await researcher.say('A closed-loop leaching process with solvent recovery.', '<b>approach</b>');
-    await researcher.say('Bench-scale validation in 8 weeks, then a pilot line in 20 weeks.', '<b>price</b>');
-    await researcher.say('300000', '<b>weeks</b>');
-    await researcher.say('24', 'Your bid</b> — check it');
-    const receipt = await researcher.tap('Submit bid', 'Bid submitted');
+    await researcher.waitFor(en.propose.askSummary);
+    await researcher.say('A closed-loop leaching process with solvent recovery.', en.propose.askApproach);
+    await researcher.say('Bench-scale validation in 8 weeks, then a pilot line in 20 weeks.', en.propose.askPrice('CN¥500,000'));
+    await researcher.say('300000', en.propose.askWeeks);
+    await researcher.say('24', { firstLine: en.propose.previewHeader });
+    const receipt = await researcher.tap('Submit bid', { firstLine: '✅ <b>Bid submitted.</b>' });
     expect(receipt.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
 
     // The enterprise receives the bid and awards it.
-    const bid = await enterprise.waitFor((m) => m.text.includes('New bid on “Battery recycling at industrial scale”'), 'the bid message', 15_000);
+    const bid = await enterprise.waitFor({ firstLine: en.notify.bidReceived(title) }, 15_000);
     expect(bid.text).toContain('👤 Ada');
     expect(bid.buttons.map((b) => b.text)).toEqual(['⭐ Shortlist', '✖️ Not selected', '🏆 Award']);
     await enterprise.press('Award', bid);
-    await enterprise.waitFor((m) => m.text.includes('Award the challenge to this bid?'), 'the award confirmation');
-    await enterprise.tap('Yes, award it', 'is awarded to Ada');
+    await enterprise.waitFor(en.bid.confirmAward);
+    await enterprise.tap('Yes, award it', en.bid.awarded(title, 'Ada'));
 
     // The researcher receives the award message.
-    const award = await researcher.waitFor((m) => m.text.includes('Congratulations! Your bid on “Battery recycling at industrial scale” won'), 'the award message', 15_000);
+    const award = await researcher.waitFor({ firstLine: en.notify.award(title, 'CN¥300,000') }, 15_000);
     expect(award.text).toContain('CN¥300,000');
   });
 
   it('does the same in Chinese: 钙钛矿 alert, a post with a 30天后 deadline, a proposal', async () => {
     const researcher = new EmulatedUser(emulator.server, TOKEN, 3003, '王');
     const enterprise = new EmulatedUser(emulator.server, TOKEN, 4004, '李');
+    const title = '钙钛矿太阳能电池的户外稳定性';
 
-    await researcher.say('/start', '请选择语言');
-    await researcher.tap('中文', '您在 Tenderlab 的身份是');
-    await researcher.tap('科研人员', '注册完成');
-    await researcher.say('/subscribe 钙钛矿', '提醒已保存');
+    await researcher.say('/start', en.start.welcome);
+    await researcher.tap('中文', zh.start.pickRole);
+    await researcher.tap('科研人员', zh.start.registered('王', zh.roles.researcher));
+    await researcher.say('/subscribe 钙钛矿', zh.subscriptions.created(zh.subscriptions.keywords('钙钛矿')));
 
-    await enterprise.say('/start', '请选择语言');
-    await enterprise.tap('中文', '您在 Tenderlab 的身份是');
-    await enterprise.tap('企业', '注册完成');
-    await enterprise.say('/post', '需求<b>标题</b>');
-    await enterprise.say('钙钛矿太阳能电池的户外稳定性', '<b>摘要</b>');
-    await enterprise.say('让钙钛矿电池组件在户外保持十年以上的稳定输出。', '<b>需求描述</b>');
-    await enterprise.tap('跳过', '所属<b>领域</b>');
-    await enterprise.tap('新材料', '所属<b>领域</b>');
-    await enterprise.tap('完成', '→ <b>新材料</b>');
-    await enterprise.waitFor((m) => m.text.includes('<b>悬赏金额</b>'), 'the reward question');
-    await enterprise.say('¥80万', '<b>截止日期</b>');
-    await enterprise.say('30天后', '<b>知识产权</b>');
-    await enterprise.tap('联合研发', '→ <b>联合研发</b>');
-    const preview = await enterprise.waitFor((m) => m.text.includes('预览'), 'the preview');
+    await enterprise.say('/start', en.start.welcome);
+    await enterprise.tap('中文', zh.start.pickRole);
+    await enterprise.tap('企业', zh.start.registered('李', zh.roles.enterprise));
+    await enterprise.say('/post', zh.post.askTitle);
+    await enterprise.say(title, zh.post.askSummary);
+    await enterprise.say('让钙钛矿电池组件在户外保持十年以上的稳定输出。', zh.post.askDescription);
+    await enterprise.tap('跳过', zh.post.askFields);
+    await enterprise.tap('新材料', zh.post.askFields);
+    await enterprise.tap('完成', answered(zh, zh.post.askFields, '新材料'));
+    await enterprise.waitFor(zh.post.askReward);
+    await enterprise.say('¥80万', zh.post.askDeadline);
+    await enterprise.say('30天后', zh.post.askIpTerms);
+    await enterprise.tap('联合研发', answered(zh, zh.post.askIpTerms, zh.ipTerms['joint-rd']));
+    // The preview itself, not the /post intro (which mentions 预览 too).
+    const preview = await enterprise.waitFor({ firstLine: zh.post.previewHeader });
     expect(preview.text).toContain('剩余 30 天');
-    await enterprise.tap('发布', '已发布');
+    await enterprise.tap('发布', zh.post.published);
 
-    const card = await researcher.waitFor((m) => m.text.includes('有新需求匹配您的提醒'), 'the alert', 15_000);
-    expect(card.text).toContain('<b>钙钛矿太阳能电池的户外稳定性</b>');
+    const card = await researcher.waitFor({ firstLine: zh.notify.match }, 15_000);
+    expect(card.text).toContain(`<b>${title}</b>`);
     expect(card.buttons.map((b) => b.text)).toEqual(['⭐ 收藏', 'ℹ️ 详情', '✍️ 投标', '❓ 提问']);
     await researcher.press('投标', card);
-    await researcher.waitFor((m) => m.text.includes('方案<b>摘要</b>'), 'the first proposal question');
-    await researcher.say('二维钝化层加封装的组合方案。', '<b>技术路线</b>');
-    await researcher.say('先做加速老化测试，再做户外实证，共二十周。', '<b>报价</b>');
-    await researcher.say('50万', '<b>周</b>');
-    await researcher.say('20周', '您的投标');
-    await researcher.tap('提交投标', '投标已提交');
-    const bid = await enterprise.waitFor((m) => m.text.includes('收到新投标'), 'the bid message', 15_000);
+    await researcher.waitFor(zh.propose.askSummary);
+    await researcher.say('二维钝化层加封装的组合方案。', zh.propose.askApproach);
+    await researcher.say('先做加速老化测试，再做户外实证，共二十周。', zh.propose.askPrice('¥800,000'));
+    await researcher.say('50万', zh.propose.askWeeks);
+    await researcher.say('20周', { firstLine: zh.propose.previewHeader });
+    await researcher.tap('提交投标', { firstLine: '✅ <b>投标已提交。</b>' });
+    const bid = await enterprise.waitFor({ firstLine: zh.notify.bidReceived(title) }, 15_000);
     expect(bid.buttons.map((b) => b.text)).toEqual(['⭐ 入围', '✖️ 不选', '🏆 授标']);
   });
 });

@@ -34,11 +34,36 @@ export async function startEmulator(): Promise<{ server: TelegramServer; apiRoot
 }
 
 /**
+ * What a wait looks for, always among the messages that are new or changed since the user's last action:
+ * a message whose whole text is exactly this string; one whose first line is exactly `firstLine` (a card
+ * under its header); or one `check` accepts (say what it is in `what`). Never a fragment of text, which an
+ * earlier message may contain too (the /post intro mentions the preview).
+ */
+export type Expected = string | { firstLine: string } | { check: (m: EmulatedMessage) => boolean; what: string };
+
+function matches(m: EmulatedMessage, expected: Expected): boolean {
+  if (typeof expected === 'string') return m.text === expected;
+  if ('firstLine' in expected) return m.text.split('\n', 1)[0] === expected.firstLine;
+  return expected.check(m);
+}
+
+function describeExpected(expected: Expected): string {
+  if (typeof expected === 'string') return JSON.stringify(expected);
+  if ('firstLine' in expected) return `a message headed ${JSON.stringify(expected.firstLine)}`;
+  return expected.what;
+}
+
+/** A message's text and buttons, to tell whether it changed. */
+const signature = (m: EmulatedMessage) => m.text + JSON.stringify(m.buttons);
+
+/**
  * A person in a private chat with the bot through the emulator's client API: sends commands, text and
  * button presses, and waits for what the bot says back (the bot answers asynchronously, by long polling).
  */
 export class EmulatedUser {
   private readonly client;
+  /** The chat as it read just before the last message or press: what the next waits look past. */
+  private before = new Map<number, string>();
 
   constructor(
     private readonly server: TelegramServer,
@@ -63,7 +88,12 @@ export class EmulatedUser {
       });
   }
 
+  private markBefore(): void {
+    this.before = new Map(this.messages().map((m) => [m.messageId, signature(m)]));
+  }
+
   async send(text: string): Promise<void> {
+    this.markBefore();
     if (text.startsWith('/')) await this.client.sendCommand(this.client.makeCommand(text));
     else await this.client.sendMessage(this.client.makeMessage(text));
   }
@@ -74,6 +104,7 @@ export class EmulatedUser {
     for (const m of candidates) {
       const button = m.buttons.find((b) => b.text.includes(label));
       if (button) {
+        this.markBefore();
         await this.client.sendCallback(this.client.makeCallbackQuery(button.data, { message: { message_id: m.messageId } }));
         return;
       }
@@ -81,37 +112,30 @@ export class EmulatedUser {
     throw new Error(`No button "${label}" in chat ${this.id}: ${JSON.stringify(this.messages().slice(-3))}`);
   }
 
-  /** Waits until a bot message in this chat satisfies `check` (new or edited), and returns it. */
-  async waitFor(check: (m: EmulatedMessage) => boolean, what: string, timeoutMs = 10_000): Promise<EmulatedMessage> {
+  /** Waits until a bot message new or changed since the last send or press is `expected`, and returns it. */
+  async waitFor(expected: Expected, timeoutMs = 10_000): Promise<EmulatedMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.messages().reverse().find(check);
+      const found = this.messages()
+        .reverse()
+        .find((m) => this.before.get(m.messageId) !== signature(m) && matches(m, expected));
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`Chat ${this.id}: timed out waiting for ${what}. Last messages: ${JSON.stringify(this.messages().slice(-3).map((m) => m.text))}`);
+      if (Date.now() > deadline) {
+        throw new Error(`Chat ${this.id}: timed out waiting for ${describeExpected(expected)}. Last messages: ${JSON.stringify(this.messages().slice(-3).map((m) => m.text))}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 
-  /** Sends `text` and waits for a new bot message containing `expected`. */
-  async say(text: string, expected: string | RegExp): Promise<EmulatedMessage> {
-    const before = new Set(this.messages().map((m) => m.messageId));
+  /** Sends `text` and waits for the answer `expected`. */
+  async say(text: string, expected: Expected): Promise<EmulatedMessage> {
     await this.send(text);
-    return this.waitForNew(before, expected, `a reply to "${text}" containing ${String(expected)}`);
+    return this.waitFor(expected);
   }
 
-  /** Presses a button and waits for a new or edited message containing `expected`. */
-  async tap(label: string, expected: string | RegExp, message?: EmulatedMessage): Promise<EmulatedMessage> {
-    const before = new Map(this.messages().map((m) => [m.messageId, m.text + JSON.stringify(m.buttons)]));
+  /** Presses a button (see `press`) and waits for the answer `expected`, a new message or an edited one. */
+  async tap(label: string, expected: Expected, message?: EmulatedMessage): Promise<EmulatedMessage> {
     await this.press(label, message);
-    const changed = (m: EmulatedMessage) => before.get(m.messageId) !== m.text + JSON.stringify(m.buttons);
-    return this.waitFor((m) => changed(m) && matches(m.text, expected), `the answer to "${label}" containing ${String(expected)}`);
+    return this.waitFor(expected);
   }
-
-  private waitForNew(before: Set<number>, expected: string | RegExp, what: string): Promise<EmulatedMessage> {
-    return this.waitFor((m) => !before.has(m.messageId) && matches(m.text, expected), what);
-  }
-}
-
-function matches(text: string, expected: string | RegExp): boolean {
-  return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
 }
