@@ -36,9 +36,9 @@ const INTERRUPTED_ERROR = 'interrupted while sending (outcome unknown); not rese
 
 /** What the dispatcher can be tuned with; every field has a default in `DISPATCHER_DEFAULTS` or the limiter's. */
 export interface DispatcherOptions {
-  /** Per channel, over all chats (default 30 per second). */
+  /** Per channel, over all chats (default 30 per second); not for a channel that brings its own limiter. */
   globalLimit?: RateLimit;
-  /** Per channel and chat (default 1 per second). */
+  /** Per channel and chat (default 1 per second); not for a channel that brings its own limiter. */
   chatLimit?: RateLimit;
   /** Attempts per delivery before giving up on retryable failures. */
   maxAttempts?: number;
