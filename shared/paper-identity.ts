@@ -1,9 +1,11 @@
 /**
  * The normal forms that decide whether two clips are the same paper. The server dedupes a researcher's
- * papers by normalized DOI, then arXiv id, then normalized URL; `extractPaper` emits DOIs and arXiv ids in
- * these same forms, so a stored paper and a fresh clip compare equal by plain string equality.
- * Browser-safe: only `URL` and string APIs.
+ * papers by normalized DOI, then arXiv id, then patent number, then normalized URL; `extractPaper` emits
+ * DOIs and arXiv ids in these same forms, so a stored paper and a fresh clip compare equal by plain
+ * string equality. Clips with no identifier in common (a CNKI page without a DOI and the publisher's
+ * English page) meet through `workKeys` instead. Browser-safe: only `URL` and string APIs.
  */
+import { plainPinyin, surnamePinyin } from './paper/chinese-surnames.js';
 
 const RESOLVER_URL = /^(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\//i;
 const DOI_SCHEME_PREFIX = /^(?:doi|info:doi|urn:doi)\s*[:/]\s*/i;
@@ -150,17 +152,90 @@ function parsedUrl(text: string): URL | null {
   }
 }
 
+const PATENT_NUMBER = /^([A-Z]{2})(\d{5,})(?:[A-Z]\d?)?$/;
+
+/**
+ * A patent's number in the form every clip of it shares: country code and digits, upper-case, without
+ * spaces, separators or the kind code ("CN 115123456 A", "CN:115123456:A" and "CN115123456B" all give
+ * "CN115123456", since an application's publication and its grant are one invention). Null when `input`
+ * is not shaped like a patent number.
+ */
+export function normalizePatentNumber(input: string): string | null {
+  const compact = input.replace(INVISIBLE_CHARACTERS, '').toUpperCase().replace(/[\s,.:/-]/g, '');
+  const match = PATENT_NUMBER.exec(compact);
+  return match ? `${match[1]}${match[2]}` : null;
+}
+
+/** What identifies a clip: the fields `paperIdentity` and `workKeys` read. */
+export interface PaperIdentityFields {
+  url: string;
+  doi?: string | null;
+  arxivId?: string | null;
+  patent?: { number: string } | null;
+}
+
 /**
  * The key a paper is deduped by: `doi:<normalized doi>` when it has a DOI, else `arxiv:<id>` when it has
- * an arXiv id, else `url:<normalized url>`. arXiv's own DataCite DOI (`10.48550/arxiv.<id>`) keys as
- * `arxiv:<id>`, so a preprint clipped with and without that DOI is still one paper.
+ * an arXiv id, else `patent:<number>` for a patent, else `url:<normalized url>`. arXiv's own DataCite DOI
+ * (`10.48550/arxiv.<id>`) keys as `arxiv:<id>`, so a preprint clipped with and without that DOI is still
+ * one paper.
  */
-export function paperIdentity(paper: { doi?: string | null; arxivId?: string | null; url: string }): string {
+export function paperIdentity(paper: PaperIdentityFields): string {
   const doi = paper.doi ? normalizeDoi(paper.doi) : null;
   const arxivFromDoi = doi ? ARXIV_DATACITE_DOI.exec(doi) : null;
   if (doi && !arxivFromDoi) return `doi:${doi}`;
   const arxivId = (paper.arxivId ? normalizeArxivId(paper.arxivId) : null) ?? (doi ? normalizeArxivId(doi) : null);
   if (arxivId) return `arxiv:${arxivId}`;
   if (doi) return `doi:${doi}`;
+  const patent = paper.patent ? normalizePatentNumber(paper.patent.number) : null;
+  if (patent) return `patent:${patent}`;
   return `url:${normalizeUrl(paper.url)}`;
+}
+
+/** What `workKeys` reads of a clip besides its identifiers. */
+export interface WorkFields {
+  title: string;
+  translatedTitle?: string | null;
+  year: number | null;
+  authors: readonly { family: string; latin?: { family: string } }[];
+}
+
+const MIN_TITLE_LENGTH = 6;
+
+/**
+ * The keys under which two clips of one work meet when they share no identifier: each of its titles (the
+ * page's and its translation, lower-cased, without accents, spacing or punctuation) with its year and its
+ * first author's family name — in every spelling known: as written, the Latin spelling the page gave, and
+ * the pinyin of a Chinese surname (张 → zhang), so 张伟's CNKI clip meets Wei Zhang's English one. Empty
+ * without a year, a first author or a title of some length, which would match too much.
+ */
+export function workKeys(paper: WorkFields): string[] {
+  const first = paper.authors[0];
+  if (paper.year === null || !first) return [];
+  const families = new Set(
+    [first.family, first.latin?.family ?? '', surnamePinyin(first.family) ?? ''].map(comparableText).filter((family) => family !== ''),
+  );
+  const titles = new Set(
+    [paper.title, paper.translatedTitle ?? ''].map(comparableText).filter((title) => [...title].length >= MIN_TITLE_LENGTH),
+  );
+  return [...titles].flatMap((title) => [...families].map((family) => `${title}|${paper.year}|${family}`));
+}
+
+/** Text compared without case, accents, width, spacing or punctuation (CJK characters kept). */
+function comparableText(text: string): string {
+  return plainPinyin(text.normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Whether two clips are one work: the same `paperIdentity`, or — unless both carry DOIs (or arXiv ids, or
+ * patent numbers) that differ, which settles that they are different — a shared `workKeys` key.
+ */
+export function isSameWork(a: PaperIdentityFields & WorkFields, b: PaperIdentityFields & WorkFields): boolean {
+  if (paperIdentity(a) === paperIdentity(b)) return true;
+  const differ = (x: string | null, y: string | null) => x !== null && y !== null && x !== y;
+  if (differ(a.doi ? normalizeDoi(a.doi) : null, b.doi ? normalizeDoi(b.doi) : null)) return false;
+  if (differ(a.arxivId ? normalizeArxivId(a.arxivId) : null, b.arxivId ? normalizeArxivId(b.arxivId) : null)) return false;
+  if (differ(a.patent ? normalizePatentNumber(a.patent.number) : null, b.patent ? normalizePatentNumber(b.patent.number) : null)) return false;
+  const keys = new Set(workKeys(a));
+  return workKeys(b).some((key) => keys.has(key));
 }

@@ -39,20 +39,30 @@ export interface ClipperDeps {
 }
 
 /** The limits of `PaperInput`, so a long abstract or a huge author list is trimmed rather than refused. */
-const LIMITS = { title: 500, venue: 300, abstract: 10_000, quote: 5_000, authors: 200, name: 200, doi: 200, arxivId: 40 };
+const LIMITS = {
+  title: 500, venue: 300, abstract: 10_000, quote: 5_000, authors: 200, name: 200, doi: 200, arxivId: 40,
+  keywords: 100, keyword: 200, affiliations: 20, affiliation: 300, funding: 20, fundingLine: 500, issue: 40,
+};
 
 /**
  * The clip to send for an extracted paper and the reader's selection (`quote`, null when empty). Text is
- * cut to what the server accepts; a paper's own `quote` and `note` are never set by extraction.
+ * cut to what the server accepts; a paper's own `quote` and `note` are never set by extraction. Keywords,
+ * Latin spellings of names, affiliations, the translated title, volume, issue, funding and a patent's
+ * details travel with it when the page gave them.
  */
 export function paperInputFrom(paper: Paper, quote: string | null): PaperInput {
-  const cut = (text: string | null, max: number) => (text ? text.slice(0, max) : null);
+  const cut = (text: string | null | undefined, max: number) => (text ? text.slice(0, max) : null);
+  const cutAll = (texts: readonly string[] | undefined, count: number, max: number) =>
+    (texts ?? []).slice(0, count).map((text) => text.slice(0, max)).filter((text) => text.trim() !== '');
   return {
     url: paper.url,
     title: paper.title.slice(0, LIMITS.title),
-    authors: paper.authors
-      .slice(0, LIMITS.authors)
-      .map((author) => ({ given: author.given.slice(0, LIMITS.name), family: author.family.slice(0, LIMITS.name) })),
+    authors: paper.authors.slice(0, LIMITS.authors).map(({ given, family, latin, affiliations }) => ({
+      given: given.slice(0, LIMITS.name),
+      family: family.slice(0, LIMITS.name),
+      ...(latin ? { latin: { given: latin.given.slice(0, LIMITS.name), family: latin.family.slice(0, LIMITS.name) } } : {}),
+      ...(affiliations?.length ? { affiliations: cutAll(affiliations, LIMITS.affiliations, LIMITS.affiliation) } : {}),
+    })),
     doi: cut(paper.doi, LIMITS.doi),
     arxivId: cut(paper.arxivId, LIMITS.arxivId),
     year: paper.year,
@@ -61,6 +71,13 @@ export function paperInputFrom(paper: Paper, quote: string | null): PaperInput {
     pdfUrl: paper.pdfUrl && /^https?:/i.test(paper.pdfUrl) ? paper.pdfUrl : null,
     quote: cut(quote?.trim() || null, LIMITS.quote),
     note: null,
+    kind: paper.kind ?? 'article',
+    keywords: cutAll(paper.keywords, LIMITS.keywords, LIMITS.keyword),
+    translatedTitle: cut(paper.translatedTitle, LIMITS.title),
+    volume: cut(paper.volume, LIMITS.issue),
+    issue: cut(paper.issue, LIMITS.issue),
+    funding: cutAll(paper.funding, LIMITS.funding, LIMITS.fundingLine),
+    patent: paper.patent ?? null,
   };
 }
 

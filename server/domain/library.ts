@@ -2,7 +2,7 @@ import type { Page, PageQuery } from '../../shared/schemas/common.js';
 import type { SavedChallenge } from '../../shared/schemas/library.js';
 import type { PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
 import { PaperInput as PaperSchema } from '../../shared/schemas/paper.js';
-import { normalizeArxivId, normalizeDoi, paperIdentity } from '../../shared/paper-identity.js';
+import { isSameWork, normalizeArxivId, normalizeDoi, paperIdentity } from '../../shared/paper-identity.js';
 import type { Clock } from '../clock.js';
 import type { PaperRow, SaveRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
@@ -23,7 +23,10 @@ const paperKey = (p: PaperRow) => `${p.createdAt}|${p.id}`;
 const toPaper = ({ identity: _identity, ...paper }: Readonly<PaperRow>): PaperRecord => paper;
 
 
-/** A researcher's library: saved challenges and clipped papers (deduplicated by DOI, arXiv id, then URL). */
+/**
+ * A researcher's library: saved challenges and clipped papers, deduplicated by DOI, arXiv id, patent number,
+ * then URL — and across languages and sites by title, year and first author when no identifier settles it.
+ */
 export function createLibraryService({ store, clock }: { store: Store; clock: Clock }) {
   const now = () => clock.now();
 
@@ -68,7 +71,12 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
       return { items, nextCursor: slice.nextCursor };
     },
 
-    /** Clip a paper. A paper already in the library (same DOI, else arXiv id, else URL) is a 409 carrying it. */
+    /**
+     * Clip a paper, its author keywords stored with it. A paper already in the library is a 409 carrying
+     * it: the same DOI, else arXiv id, else patent number, else URL; or — unless both carry different
+     * identifiers — the same work by `isSameWork` (a title in either language, the year and the first
+     * author), so a CNKI clip and the publisher's English page are one paper.
+     */
     async addPaper(actor: Actor, input: PaperInput): Promise<PaperRecord> {
       const account = requireAccount(actor);
       const data = PaperSchema.parse(input);
@@ -76,14 +84,16 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
       const arxivId = data.arxivId ? normalizeArxivId(data.arxivId) : null;
       if (data.doi && !doi) throw invalid(`"${data.doi}" is not a DOI (they look like 10.1038/nature12373)`, { path: 'doi' });
       if (data.arxivId && !arxivId) throw invalid(`"${data.arxivId}" is not an arXiv id (they look like 2101.00001)`, { path: 'arxivId' });
-      const identity = paperIdentity({ doi, arxivId, url: data.url });
+      const clip = { ...data, doi, arxivId, kind: data.patent ? ('patent' as const) : data.kind };
+      const identity = paperIdentity(clip);
       const row = await store.transact(async (tx) => {
-        const existing = (await tx.papers.where('ownerIdentity', `${account.id} ${identity}`))[0];
+        const owned = await tx.papers.where('ownerId', account.id);
+        const existing = (await tx.papers.where('ownerIdentity', `${account.id} ${identity}`))[0] ?? owned.find((paper) => isSameWork(paper, clip));
         if (existing) throw conflict('This paper is already in your library', { paper: toPaper(existing) });
-        if ((await tx.papers.where('ownerId', account.id)).length >= MAX_PAPERS) {
+        if (owned.length >= MAX_PAPERS) {
           throw conflict(`A library holds at most ${MAX_PAPERS} papers; delete some first`);
         }
-        return tx.papers.insert({ ...data, doi, arxivId, id: newId('ppr'), ownerId: account.id, identity, createdAt: now().toISOString() });
+        return tx.papers.insert({ ...clip, id: newId('ppr'), ownerId: account.id, identity, createdAt: now().toISOString() });
       });
       return toPaper(row);
     },

@@ -69,7 +69,8 @@ export function libraryRoutes(services: Services) {
         path: '/api/me/papers',
         tags,
         summary: 'Clip a paper into your library',
-        description: 'Deduplicated by DOI, then arXiv id, then URL: a paper already there answers 409 with `details.paper`, the one kept.',
+        description:
+          'Deduplicated by DOI, then arXiv id, then patent number, then URL, and across languages and sites by title (or its translation), year and first author when no identifier tells them apart: a paper already there answers 409 with `details.paper`, the one kept. Author keywords (`keywords`) are stored with the paper.',
         security: bearer,
         request: { body: jsonBody(PaperInput) },
         responses: { 201: json(PaperRecord), ...errors(401, 409) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeArxivId, normalizeDoi, normalizeUrl, paperIdentity } from '../../shared/paper-identity.js';
+import { isSameWork, normalizeArxivId, normalizeDoi, normalizePatentNumber, normalizeUrl, paperIdentity, workKeys } from '../../shared/paper-identity.js';
 
 describe('normalizeDoi', () => {
   it.each([
@@ -140,5 +140,66 @@ describe('paperIdentity', () => {
     expect(paperIdentity({ doi: 'n/a', arxivId: '', url: 'https://Example.com/paper/?utm_source=x#abs' })).toBe(
       'url:https://example.com/paper',
     );
+  });
+});
+
+describe('patents', () => {
+  it.each([
+    ['CN115123456A', 'CN115123456'],
+    ['CN 115123456 A', 'CN115123456'],
+    ['CN:115123456:A', 'CN115123456'],
+    ['cn115123456b', 'CN115123456'],
+    ['US 9,876,543 B2', 'US9876543'],
+    ['US20100123456A1', 'US20100123456'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizePatentNumber(input)).toBe(expected);
+  });
+
+  it('refuses what is not a patent number, and keys a patent by its number before its URL', () => {
+    expect(['', 'patent', '12345', 'CN12'].map(normalizePatentNumber)).toEqual([null, null, null, null]);
+    expect(paperIdentity({ url: 'https://patents.google.com/patent/CN115123456A/en', patent: { number: 'CN115123456A' } })).toBe('patent:CN115123456');
+    expect(paperIdentity({ url: 'https://pss-system.cponline.cnipa.gov.cn/detail?id=1', patent: { number: 'CN115123456B' } })).toBe('patent:CN115123456');
+  });
+});
+
+describe('one work across languages and sites', () => {
+  const cnki = {
+    url: 'https://kns.cnki.net/kcms2/article/abstract?v=abc',
+    doi: null,
+    title: '基于深度强化学习的配电网电压控制',
+    translatedTitle: 'Voltage Control of Distribution Networks Based on Deep Reinforcement Learning',
+    year: 2023,
+    authors: [{ given: '伟', family: '张' }],
+  };
+  const publisher = {
+    url: 'https://ieeexplore.ieee.org/document/9876543',
+    doi: '10.1109/tsg.2023.1',
+    title: 'Voltage control of distribution networks based on deep reinforcement learning.',
+    year: 2023,
+    authors: [{ given: 'Wei', family: 'Zhang' }],
+  };
+
+  it('matches a CNKI clip without DOI to the English page by translated title, year and the pinyin of the surname', () => {
+    expect(isSameWork(cnki, publisher)).toBe(true);
+    expect(isSameWork(publisher, cnki)).toBe(true);
+  });
+
+  it('matches on the Latin spelling a page gave, and on the Chinese title when both clips are Chinese', () => {
+    const rare = { ...cnki, authors: [{ given: '娜', family: '覃', latin: { given: 'Na', family: 'Tan' } }], translatedTitle: null };
+    expect(isSameWork({ ...rare, title: publisher.title }, { ...publisher, authors: [{ given: 'Na', family: 'Tan' }] })).toBe(true);
+    expect(isSameWork(rare, { ...rare, url: 'https://d.wanfangdata.com.cn/periodical/x', authors: [{ given: '娜', family: '覃' }] })).toBe(true);
+  });
+
+  it('keeps apart clips whose DOIs differ, or whose year or first author differ', () => {
+    expect(isSameWork({ ...cnki, doi: '10.1000/other' }, publisher)).toBe(false);
+    expect(isSameWork({ ...cnki, year: 2022 }, publisher)).toBe(false);
+    expect(isSameWork({ ...cnki, authors: [{ given: '伟', family: '王' }] }, publisher)).toBe(false);
+  });
+
+  it('gives no keys without a year, a first author or a title of some length', () => {
+    expect(workKeys({ ...cnki, year: null })).toEqual([]);
+    expect(workKeys({ ...cnki, authors: [] })).toEqual([]);
+    expect(workKeys({ title: 'Intro', year: 2020, authors: [{ family: 'Li' }] })).toEqual([]);
+    expect(workKeys(publisher)).toEqual(['voltagecontrolofdistributionnetworksbasedondeepreinforcementlearning|2023|zhang']);
   });
 });

@@ -112,4 +112,68 @@ describe('paper library', () => {
     await rt.call('DELETE', `/api/me/papers/${mine.body.id}`, { token: researcher.token });
     expect((await rt.call('GET', `/api/bids/${bid.body.id}`, { token: owner.token })).body.references[0].doi).toBe('10.1234/abc');
   });
+
+  it('stores the author keywords, Latin names and patent details a clip carries, and lists them back', async () => {
+    const rt = await testRuntime();
+    const researcher = await register(rt, 'Researcher', ['researcher']);
+    const created = await rt.call('POST', '/api/me/papers', {
+      token: researcher.token,
+      body: paper({
+        title: '钙钛矿太阳能电池的界面钝化',
+        translatedTitle: 'Interface passivation of perovskite solar cells',
+        authors: [{ given: '修', family: '欧阳', latin: { given: 'Xiu', family: 'Ouyang' }, affiliations: ['清华大学'] }],
+        keywords: ['钙钛矿', ' 界面钝化 ', 'perovskite'],
+        volume: '47',
+        issue: '5',
+        funding: ['国家自然科学基金(52077001)'],
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      kind: 'article',
+      keywords: ['钙钛矿', '界面钝化', 'perovskite'],
+      translatedTitle: 'Interface passivation of perovskite solar cells',
+      authors: [{ given: '修', family: '欧阳', latin: { given: 'Xiu', family: 'Ouyang' }, affiliations: ['清华大学'] }],
+      volume: '47',
+      issue: '5',
+      funding: ['国家自然科学基金(52077001)'],
+      patent: null,
+    });
+    const listed = await rt.call('GET', '/api/me/papers', { token: researcher.token });
+    expect(listed.body.items[0].keywords).toEqual(['钙钛矿', '界面钝化', 'perovskite']);
+
+    const patent = { number: 'CN115123456A', applicationNumber: 'CN202210456789.X', applicants: ['华北电力大学'], filingDate: '2022-04-27', publicationDate: '2022-07-29' };
+    const clipped = await rt.call('POST', '/api/me/papers', {
+      token: researcher.token,
+      body: paper({ url: 'https://patents.google.com/patent/CN115123456A/en', title: 'Battery early warning', kind: 'patent', patent }),
+    });
+    expect(clipped.body).toMatchObject({ kind: 'patent', patent });
+    const sameInvention = paper({ url: 'https://pss-system.cponline.cnipa.gov.cn/detail?id=1', title: '锂电池预警方法', patent: { ...patent, number: 'CN115123456B' } });
+    expect((await rt.call('POST', '/api/me/papers', { token: researcher.token, body: sameInvention })).body.error.details.paper.id).toBe(clipped.body.id);
+    expectError(await rt.call('POST', '/api/me/papers', { token: researcher.token, body: paper({ url: 'https://x.example/k', keywords: Array(101).fill('k') }) }), 422);
+  });
+
+  it('dedupes the same paper clipped from CNKI and from the publisher’s English page, by title, year and first author', async () => {
+    const rt = await testRuntime();
+    const researcher = await register(rt, 'Researcher', ['researcher']);
+    const english = await rt.call('POST', '/api/me/papers', {
+      token: researcher.token,
+      body: paper({ url: 'https://ieeexplore.ieee.org/document/9876543', doi: '10.1109/TSG.2023.1', title: 'Voltage Control of Distribution Networks Based on Deep Reinforcement Learning', year: 2023 }),
+    });
+    const cnki = paper({
+      url: 'https://kns.cnki.net/kcms2/article/abstract?v=abc',
+      title: '基于深度强化学习的配电网电压控制',
+      translatedTitle: 'Voltage control of distribution networks based on deep reinforcement learning',
+      year: 2023,
+      authors: [{ given: '伟', family: '张' }],
+    });
+    const duplicate = await rt.call('POST', '/api/me/papers', { token: researcher.token, body: cnki });
+    expectError(duplicate, 409);
+    expect(duplicate.body.error.details.paper.id).toBe(english.body.id);
+
+    // Another year, or another DOI, is another paper.
+    expect((await rt.call('POST', '/api/me/papers', { token: researcher.token, body: { ...cnki, year: 2022 } })).status).toBe(201);
+    expect((await rt.call('POST', '/api/me/papers', { token: researcher.token, body: { ...cnki, url: 'https://kns.cnki.net/other', doi: '10.1000/other' } })).status).toBe(201);
+  });
 });
+
