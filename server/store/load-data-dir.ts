@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { MemTable, type AnyRow } from './mem-table.js';
 import { BadRowError, rowProblem } from './row-check.js';
 import type { TableName } from './rows.js';
-import { DIR_MODE, errorCode, FILE_MODE, type StoreFs } from './store-fs.js';
+import { DIR_MODE, errorCode, FILE_MODE, tightenMode, type StoreFs } from './store-fs.js';
 import { DamagedLogError, parseLog } from './write-ahead-log.js';
 
 /** A log file's name for generation `n`: `wal-000001.log`; generations replay in order. */
@@ -92,7 +92,7 @@ export async function loadDataDir(fs: StoreFs, dataDir: string, options: LoadOpt
   }
   for (const [i, { entry }] of logs.entries()) {
     const path = join(dataDir, entry);
-    await fs.chmod(path, FILE_MODE);
+    await tightenMode(fs, path, FILE_MODE);
     const contents = parseLog(path, await fs.readFile(path), i === logs.length - 1);
     if (contents.tornAt !== undefined) {
       console.warn(`[store] ${path}: dropped an incomplete last record at byte ${contents.tornAt}, a write a crash interrupted before it was acknowledged`);
@@ -122,7 +122,7 @@ interface ShardFile {
 /** Every shard file of a table's directory (created 0700 if missing), checked row by row. */
 async function readShardFiles(fs: StoreFs, dir: string, table: TableName): Promise<ShardFile[]> {
   await fs.mkdir(dir, DIR_MODE);
-  await fs.chmod(dir, DIR_MODE);
+  await tightenMode(fs, dir, DIR_MODE);
   const files: ShardFile[] = [];
   for (const name of await fs.readdir(dir)) {
     const path = join(dir, name);
@@ -134,7 +134,7 @@ async function readShardFiles(fs: StoreFs, dir: string, table: TableName): Promi
     }
     const match = /^(\d+)\.json$/.exec(name);
     if (!match) continue;
-    await fs.chmod(path, FILE_MODE);
+    await tightenMode(fs, path, FILE_MODE);
     const data = parseJson(path, (await fs.readFile(path)).toString('utf8')) as { rows?: unknown };
     if (!data || !Array.isArray(data.rows)) throw new Error(`${path} has no "rows" array; refusing to start on it`);
     data.rows.forEach((row: unknown, n: number) => {

@@ -5,7 +5,7 @@ import { fsyncDirectory, writeFileDurably } from './durable-json-file.js';
 import { loadDataDir, logFileName, type LoggedChange } from './load-data-dir.js';
 import type { AnyRow, MemTable } from './mem-table.js';
 import type { Rows, TableName } from './rows.js';
-import { DIR_MODE, errorCode, nodeStoreFs, type StoreFs } from './store-fs.js';
+import { DIR_MODE, errorCode, nodeStoreFs, tightenMode, type StoreFs } from './store-fs.js';
 import {
   StoreUnavailableError,
   type Change,
@@ -89,7 +89,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
   const { dataDir } = options;
   const fs = options.fs ?? nodeStoreFs;
   await fs.mkdir(dataDir, DIR_MODE);
-  await fs.chmod(dataDir, DIR_MODE);
+  await tightenMode(fs, dataDir, DIR_MODE);
   let lost: ((reason: string) => void) | null = null;
   const lock = await lockDataDir(dataDir, {
     onLost: (holder) => lost?.(`the data directory was taken over by ${holder ? `process ${holder.pid} on ${holder.hostname}` : 'another process'}`),

@@ -48,3 +48,16 @@ export const nodeStoreFs: StoreFs = {
 export function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
+
+/**
+ * Give an existing file or folder `mode`. A data directory the process does not own (a mounted volume's
+ * root) cannot be changed: say so rather than refuse to start, since its contents are still tightened.
+ */
+export async function tightenMode(fs: StoreFs, path: string, mode: number): Promise<void> {
+  try {
+    await fs.chmod(path, mode);
+  } catch (error) {
+    if (errorCode(error) !== 'EPERM') throw error;
+    console.warn(`[store] cannot set ${path} to mode ${mode.toString(8)} (not its owner); make sure only this service can read it`);
+  }
+}

@@ -76,7 +76,7 @@ describe('loading the data directory', () => {
   it('refuses a log damaged before its end, naming the file, the record and the byte', async () => {
     const dir = await tempDir();
     const first = record([['saves', save(1).id, save(1)]]);
-    first[first.length - 3] ^= 0xff;
+    first.writeUInt8(first.readUInt8(first.length - 3) ^ 0xff, first.length - 3);
     const path = join(dir, 'wal-000001.log');
     await writeFile(path, Buffer.concat([first, record([['saves', save(2).id, save(2)]])]));
     await expect(openLowdbStore({ dataDir: dir })).rejects.toThrow(`${path} is damaged at byte 0 (record 1's checksum does not match)`);
