@@ -35,6 +35,25 @@ describe('the clip sent to the server', () => {
     expect(input.arxivId).toBe('2401.01234');
     expect(paperInputFrom(paper, '   ').quote).toBeNull();
   });
+
+  it('carries keywords, Latin names, affiliations and a patent’s details, cut to what PaperInput accepts', () => {
+    const patent = { number: 'CN115123456A', applicationNumber: null, applicants: ['华北电力大学'], filingDate: '2022-04-27', publicationDate: null };
+    const input = paperInputFrom(
+      {
+        ...paper,
+        kind: 'patent',
+        authors: [{ given: '伟', family: '张', latin: { given: 'Wei', family: 'Zhang' }, affiliations: ['A'.repeat(400)] }],
+        keywords: [...Array.from({ length: 120 }, (_, i) => `k${i}`), 'x'.repeat(300)],
+        translatedTitle: 'An English title',
+        patent,
+      },
+      null,
+    );
+    expect(input.authors).toEqual([{ given: '伟', family: '张', latin: { given: 'Wei', family: 'Zhang' }, affiliations: ['A'.repeat(300)] }]);
+    expect(input.keywords).toHaveLength(100);
+    expect(input).toMatchObject({ kind: 'patent', translatedTitle: 'An English title', patent, funding: [] });
+    expect(paperInputFrom(paper, null)).toMatchObject({ kind: 'article', keywords: [], patent: null });
+  });
 });
 
 describe('the in-page card', () => {
