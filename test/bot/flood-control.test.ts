@@ -123,6 +123,24 @@ describe('the bot under a burst, against Telegram’s limits', () => {
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1000);
   });
 
+  it('tries a 5xx answer again after a wait, and a 429 on a call outside any chat (a button’s answer) after retry_after', async () => {
+    const h = await botHarness();
+    const u = await h.registered(5000);
+    const { clock } = h.flood;
+    h.api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' });
+    const started = clock.now().getTime();
+    expect((await u.send('/help')).sent).toHaveLength(1);
+    expect(clock.now().getTime() - started).toBeGreaterThanOrEqual(1000);
+
+    h.api.failNext('answerCallbackQuery', { error_code: 429, description: 'Too Many Requests: retry after 5', parameters: { retry_after: 5 } });
+    const from = h.api.calls.length;
+    const reaction = await u.pressData('v1:zz:garbage');
+    expect(reaction.answers).toEqual([{ text: en.errors.staleButton, alert: true }, { text: en.errors.staleButton, alert: true }]); // refused, then taken
+    const [refused, answered] = h.api.callsOf('answerCallbackQuery', from);
+    expect(answered!.at - refused!.at).toBeGreaterThanOrEqual(5000);
+    expect(h.logs).toEqual([]);
+  });
+
   it('a failure of the action itself still gets the apology', async () => {
     const h = await botHarness();
     const u = await h.registered(4000);

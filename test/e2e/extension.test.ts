@@ -8,13 +8,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { seedDemo } from '../../server/demo/seed.js';
 import { startServer } from '../../server/main.js';
+import { messagesFor } from '../../extension/lib/i18n.js';
 import { buildExtension } from '../support/extension-build.js';
 
 const SHIPPED_PERMISSIONS = ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'sidePanel'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAPER_TITLE = 'Damp-heat stable perovskite modules by atomic layer deposition encapsulation';
 const CHALLENGE_TITLE = 'Encapsulation for perovskite modules that survives damp heat';
+const CHALLENGE_DESCRIPTION = 'Full-size 1.2 m² modules; we need an encapsulation route ready for a pilot line.';
 const PASSWORD = 'correct horse battery staple';
+/** The extension's own words: each wait names the exact text it expects, never a fragment. */
+const t = messagesFor('en');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Matches a whole text exactly (for `hasText`, which otherwise matches any part). */
+const exactly = (text: string) => new RegExp(`^${escapeRegExp(text)}$`);
+/** Matches a text that starts with `text`. */
+const startingWith = (text: string) => new RegExp(`^${escapeRegExp(text)}`);
 
 describe('the shipped build', () => {
   it('asks for exactly the permissions PRODUCT.md lists, no host permissions, and loads no remote code', async () => {
@@ -107,7 +117,7 @@ describe('the extension in Chromium', () => {
       body: {
         title: CHALLENGE_TITLE,
         summary: 'Our perovskite modules must keep 95% of their efficiency after 1000 hours of damp heat.',
-        description: 'Full-size 1.2 m² modules; we need an encapsulation route ready for a pilot line.',
+        description: CHALLENGE_DESCRIPTION,
         fields: ['energy', 'new-materials'],
         keywords: ['perovskite', 'encapsulation', 'damp heat'],
         type: 'prototype',
@@ -125,11 +135,12 @@ describe('the extension in Chromium', () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByLabel('Server URL').fill(serverUrl);
     await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText('Server saved.').waitFor();
+    await options.getByText(t.serverSaved, { exact: true }).waitFor();
     await options.getByLabel('Email', { exact: true }).fill('wei@lab.example');
     await options.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await options.getByRole('button', { name: 'Sign in' }).click();
-    await options.getByText('Signed in as Wei Zhang (wei@lab.example)').waitFor();
+    // The status line, followed by where: not the "Server saved." status before it.
+    await options.getByRole('status').filter({ hasText: startingWith(t.signedInAs('Wei Zhang', 'wei@lab.example')) }).waitFor();
 
     // The paper page, with a sentence selected; clipped through the popup's request to the background.
     const paper = await context.newPage();
@@ -149,11 +160,11 @@ describe('the extension in Chromium', () => {
 
     const first = await clip(options);
     expect(first).toMatchObject({ ok: true, value: { kind: 'saved', paper: { title: PAPER_TITLE } } });
-    await paper.locator('#tenderlab-clip-card .heading', { hasText: 'Clipped to your papers' }).waitFor();
+    await paper.locator('#tenderlab-clip-card .heading', { hasText: exactly(t.clipSaved) }).waitFor();
     expect(await paper.locator('#tenderlab-clip-card blockquote').textContent()).toContain('96.4% of their initial efficiency');
     const second = await clip(options);
     expect(second).toMatchObject({ ok: true, value: { kind: 'duplicate', paper: { id: first.value.paper.id } } });
-    await paper.locator('#tenderlab-clip-card .heading', { hasText: 'Already in your papers' }).waitFor();
+    await paper.locator('#tenderlab-clip-card .heading', { hasText: exactly(t.clipDuplicate) }).waitFor();
 
     const { items: papers } = await api('GET', '/api/me/papers', { token: researcher.token });
     expect(papers).toEqual([
@@ -177,14 +188,15 @@ describe('the extension in Chromium', () => {
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await panel.getByRole('tab', { name: 'Papers' }).click();
     const paperCard = panel.getByRole('article', { name: PAPER_TITLE });
-    await paperCard.getByText('Zhang, Okafor, Liu').waitFor();
+    await paperCard.getByText('Zhang, Okafor, Liu', { exact: true }).waitFor();
     await paperCard.getByLabel('Cite').check();
 
     // Matches: open the challenge, then propose.
     await panel.getByRole('tab', { name: 'Matches' }).click();
     const match = panel.getByRole('article', { name: CHALLENGE_TITLE });
     await match.getByRole('button', { name: CHALLENGE_TITLE }).click();
-    await match.getByText('Full-size 1.2 m² modules').waitFor();
+    // The description appears only once the card is open (the summary shows before).
+    await match.getByText(CHALLENGE_DESCRIPTION, { exact: true }).waitFor();
     expect(await match.locator('mark.term').count()).toBeGreaterThan(0);
     await match.getByRole('button', { name: 'Propose' }).click();
 
@@ -198,8 +210,8 @@ describe('the extension in Chromium', () => {
     await form.getByLabel('Duration (weeks)').fill('30');
     await form.getByRole('button', { name: 'Submit proposal' }).click();
 
-    await panel.getByText('Proposal received').waitFor();
-    await panel.getByText('Verified on this device: the hash matches the bid’s content.').waitFor();
+    await panel.getByRole('heading', { name: t.proposalSent, exact: true }).waitFor();
+    await panel.getByText(t.receiptVerified, { exact: true }).waitFor();
 
     // Over the API: the bid exists, cites the clipped paper, and the enterprise sees it too.
     const { items: bids } = await api('GET', '/api/me/bids', { token: researcher.token });
