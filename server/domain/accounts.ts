@@ -1,9 +1,25 @@
-import type { Account, AuthResult, ExchangeInput, LoginInput, OneTimeCode, RegisterInput, Role, UpdateMeInput } from '../../shared/schemas/account.js';
-import { LoginInput as LoginSchema, RegisterInput as RegisterSchema, UpdateMeInput as UpdateMeSchema } from '../../shared/schemas/account.js';
-import type { Locale } from '../../shared/schemas/common.js';
+import type {
+  Account,
+  AuthResult,
+  ChangePasswordInput,
+  ExchangeInput,
+  LoginInput,
+  OneTimeCode,
+  RegisterInput,
+  Role,
+  UpdateMeInput,
+} from '../../shared/schemas/account.js';
+import {
+  ChangePasswordInput as ChangePasswordSchema,
+  LoginInput as LoginSchema,
+  RegisterInput as RegisterSchema,
+  UpdateMeInput as UpdateMeSchema,
+} from '../../shared/schemas/account.js';
+import { hasVisibleText, trimText, type Locale } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
-import type { AccountRow, CodeRow } from '../store/rows.js';
+import type { AccountRow, CodeRow, TokenRow } from '../store/rows.js';
 import type { Store, Writers } from '../store/store.js';
+import { isCommonPassword } from './common-passwords.js';
 import { conflict, DomainError, invalid, notFound, rateLimited, unauthorized } from './errors.js';
 import { newId, newOneTimeCode, newToken } from './ids.js';
 import { requireAccount, type Actor } from './permissions.js';
@@ -14,8 +30,10 @@ import { toAccount } from './views.js';
 export const CODE_TTL_MS = 10 * 60_000;
 /** At most this many unused codes of one purpose per account at a time. */
 const MAX_LIVE_CODES = 5;
+/** A token unused this long stops working (sliding: every use starts the period again). */
+export const TOKEN_IDLE_TTL_MS = 90 * 24 * 60 * 60_000;
 /** lastUsedAt is written at most this often per token, so reads do not turn into disk writes. */
-const TOKEN_TOUCH_MS = 60 * 60_000;
+export const TOKEN_TOUCH_MS = 60 * 60_000;
 
 /** Who a Telegram user is, as the bot sees them. */
 export interface TelegramIdentity {
@@ -27,12 +45,44 @@ export interface TelegramIdentity {
 // A fixed hash to verify against when the email is unknown, so timing does not reveal which emails exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+const COMMON_PASSWORD = 'is one of the most common passwords, the first ones attackers try: choose another';
+
+/** Refuses a new password on the common-passwords list, as a 422 naming the field like the schema rules do. */
+function assertUncommonPassword(password: string, path: string): void {
+  if (isCommonPassword(password)) throw invalid(`${path}: ${COMMON_PASSWORD}`, { issues: [{ path, message: COMMON_PASSWORD }] });
+}
+
+/** When the token was last seen in use, as far as storage knows. */
+function lastActivity(row: Readonly<TokenRow>): number {
+  return Date.parse(row.lastUsedAt ?? row.createdAt);
+}
+
 /**
  * Accounts, tokens and one-time codes: registration, sign-in, the profile, and linking a Telegram chat.
  * Passwords are kept only as scrypt hashes, bearer tokens and codes only as SHA-256 hashes.
  */
 export function createAccountService({ store, clock }: { store: Store; clock: Clock }) {
   const now = () => clock.now().toISOString();
+  /** When a lastUsedAt write began, by token id, until it lands: a burst of requests writes once. */
+  const touchesBegun = new Map<string, number>();
+
+  /**
+   * Records that a token was used, at most once per TOKEN_TOUCH_MS. Not awaited by the read that caused it:
+   * a read neither waits for this bookkeeping nor fails with it (a store that cannot write, a token revoked
+   * meanwhile). After a failed write the token waits TOKEN_TOUCH_MS before the next try.
+   */
+  function touchToken(row: Readonly<TokenRow>, at: number): void {
+    if (at - Math.max(lastActivity(row), touchesBegun.get(row.id) ?? 0) < TOKEN_TOUCH_MS) return;
+    touchesBegun.set(row.id, at);
+    void (async () => {
+      try {
+        await store.transact((tx) => tx.tokens.update(row.id, { lastUsedAt: new Date(at).toISOString() }));
+        touchesBegun.delete(row.id);
+      } catch {
+        // Bookkeeping only: the entry left in touchesBegun spaces out the next try.
+      }
+    })();
+  }
 
   async function issueToken(tx: Writers, accountId: string, label: string): Promise<string> {
     const token = newToken();
@@ -71,6 +121,7 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
   return {
     async register(input: RegisterInput): Promise<AuthResult> {
       const data = RegisterSchema.parse(input);
+      assertUncommonPassword(data.password, 'password');
       const passwordHash = await hashPassword(data.password);
       return store.transact(async (tx) => {
         if ((await tx.accounts.where('email', data.email)).length > 0) {
@@ -105,16 +156,18 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
       return store.transact(async (tx) => ({ account: toAccount(row), token: await issueToken(tx, row.id, data.label ?? 'login') }));
     },
 
-    /** The account behind a bearer token, or null when the token is unknown or revoked. */
+    /**
+     * The account behind a bearer token, or null when the token is unknown, revoked or expired (unused for
+     * TOKEN_IDLE_TTL_MS). A read: it never waits for a write, and never fails because storage cannot write.
+     */
     async authenticate(token: string): Promise<Readonly<AccountRow> | null> {
       const row = (await store.tables.tokens.where('hash', hashSecret(token)))[0];
       if (!row || row.revokedAt) return null;
+      const at = clock.now().getTime();
+      if (at - lastActivity(row) > TOKEN_IDLE_TTL_MS) return null;
       const account = await store.tables.accounts.get(row.accountId);
       if (!account) return null;
-      const at = clock.now();
-      if (!row.lastUsedAt || at.getTime() - Date.parse(row.lastUsedAt) > TOKEN_TOUCH_MS) {
-        await store.transact((tx) => tx.tokens.update(row.id, { lastUsedAt: at.toISOString() }));
-      }
+      touchToken(row, at);
       return account;
     },
 
@@ -123,6 +176,46 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
       await store.transact(async (tx) => {
         const row = (await tx.tokens.where('hash', hashSecret(token)))[0];
         if (row && !row.revokedAt) await tx.tokens.update(row.id, { revokedAt: now() });
+      });
+    },
+
+    /** Revokes every token of the caller's account, the one in use included: signed out everywhere. */
+    async logoutEverywhere(actor: Actor): Promise<void> {
+      const account = requireAccount(actor);
+      await store.transact(async (tx) => {
+        const at = now();
+        for (const row of await tx.tokens.where('accountId', account.id)) {
+          if (!row.revokedAt) await tx.tokens.update(row.id, { revokedAt: at });
+        }
+      });
+    },
+
+    /**
+     * Sets a new password, given the current one, and revokes every other token of the account: whoever
+     * learnt the old password is signed out. `token` (the one the request carries) keeps working.
+     */
+    async changePassword(actor: Actor, token: string | null, input: ChangePasswordInput): Promise<void> {
+      const account = requireAccount(actor);
+      const data = ChangePasswordSchema.parse(input);
+      const current = account.passwordHash;
+      if (!current) throw conflict('This account has no password to change: it was made in Telegram and signs in there');
+      if (!(await verifyPassword(data.currentPassword, current))) {
+        const message = 'is not the current password';
+        throw invalid(`currentPassword: ${message}`, { issues: [{ path: 'currentPassword', message }] });
+      }
+      assertUncommonPassword(data.newPassword, 'newPassword');
+      const passwordHash = await hashPassword(data.newPassword);
+      const keep = token === null ? null : hashSecret(token);
+      await store.transact(async (tx) => {
+        // Verified against the hash read before the (slow) scrypt: another change in between wins, not this one.
+        if ((await tx.accounts.get(account.id))?.passwordHash !== current) {
+          throw conflict('The password was changed meanwhile; sign in again with the new one');
+        }
+        const at = now();
+        await tx.accounts.update(account.id, { passwordHash, updatedAt: at });
+        for (const row of await tx.tokens.where('accountId', account.id)) {
+          if (!row.revokedAt && row.hash !== keep) await tx.tokens.update(row.id, { revokedAt: at });
+        }
       });
     },
 
@@ -193,7 +286,7 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
         return tx.accounts.insert({
           id: newId('acc'),
           roles: [...new Set(profile.roles)],
-          displayName: profile.displayName.trim().slice(0, 80) || 'Telegram user',
+          displayName: telegramDisplayName(profile.displayName),
           organization: '',
           email: null,
           passwordHash: null,
@@ -220,6 +313,12 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
       );
     },
   };
+}
+
+/** A Telegram name as an account's display name: what the API would accept back, or a stand-in. */
+function telegramDisplayName(name: string): string {
+  const fitted = trimText(trimText(name).slice(0, 80));
+  return hasVisibleText(fitted) ? fitted : 'Telegram user';
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;

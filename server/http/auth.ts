@@ -4,8 +4,8 @@ import { errorResponse } from './errors.js';
 import type { AppEnv } from './env.js';
 
 /**
- * Reads `Authorization: Bearer <token>` and sets `actor` (null without a header). A header with an unknown
- * or revoked token is a 401 at once: a client holding a dead token should learn it, not silently act
+ * Reads `Authorization: Bearer <token>` and sets `actor` (null without a header). A header with an unknown,
+ * revoked or expired token is a 401 at once: a client holding a dead token should learn it, not silently act
  * anonymously.
  */
 export function bearerAuth(accounts: Pick<AccountService, 'authenticate'>) {
@@ -17,7 +17,7 @@ export function bearerAuth(accounts: Pick<AccountService, 'authenticate'>) {
       const match = /^Bearer\s+(\S{10,200})\s*$/i.exec(header);
       if (!match) return errorResponse(c, 'unauthorized', 'The Authorization header must be "Bearer <token>"');
       const actor = await accounts.authenticate(match[1]!);
-      if (!actor) return errorResponse(c, 'unauthorized', 'This token is unknown or was revoked; sign in again');
+      if (!actor) return errorResponse(c, 'unauthorized', 'This token is unknown, was revoked or expired after 90 days unused; sign in again');
       c.set('actor', actor);
       c.set('token', match[1]!);
     }

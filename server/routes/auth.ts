@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
-import { AuthResult, ExchangeInput, LoginInput, OneTimeCode, RegisterInput } from '../../shared/schemas/account.js';
+import { AuthResult, ChangePasswordInput, ExchangeInput, LoginInput, OneTimeCode, PasswordChanged, RegisterInput, Revoked } from '../../shared/schemas/account.js';
 import type { Services } from '../domain/services.js';
 import { requireAccount } from '../domain/permissions.js';
 import { bearer, errors, json, jsonBody } from '../http/openapi.js';
@@ -40,12 +39,41 @@ export function authRoutes(services: Services) {
         tags,
         summary: 'Revoke the token this request carries',
         security: bearer,
-        responses: { 200: json(z.object({ revoked: z.literal(true) })), ...errors(401) },
+        responses: { 200: json(Revoked), ...errors(401) },
       }),
       async (c) => {
         requireAccount(c.get('actor'));
         await services.accounts.logout(c.get('token')!);
         return c.json({ revoked: true as const }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/auth/logout-all',
+        tags,
+        summary: 'Sign out everywhere: revoke every token of the account, this one included',
+        security: bearer,
+        responses: { 200: json(Revoked), ...errors(401) },
+      }),
+      async (c) => {
+        await services.accounts.logoutEverywhere(c.get('actor'));
+        return c.json({ revoked: true as const }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/api/auth/password',
+        tags,
+        summary: 'Change the password, given the current one; every other token of the account is revoked',
+        security: bearer,
+        request: { body: jsonBody(ChangePasswordInput) },
+        responses: { 200: json(PasswordChanged), ...errors(401, 409) },
+      }),
+      async (c) => {
+        await services.accounts.changePassword(c.get('actor'), c.get('token'), c.req.valid('json'));
+        return c.json({ changed: true as const }, 200);
       },
     )
     .openapi(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldList, Id, IsoDateTime, KeywordList, Locale, text } from './common.js';
+import { FieldList, hasVisibleText, Id, IsoDateTime, KeywordList, Locale, text } from './common.js';
 
 export const Role = z.enum(['enterprise', 'researcher']).meta({ id: 'Role' });
 export type Role = z.infer<typeof Role>;
@@ -22,7 +22,19 @@ export const TelegramLink = z
 export type TelegramLink = z.infer<typeof TelegramLink>;
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('not a valid email address'));
-export const Password = z.string().min(10, 'password must be at least 10 characters').max(200);
+export const PASSWORD_MIN_LENGTH = 10;
+
+/**
+ * A new password: 10 to 200 characters, not only spaces or invisible characters, not one character
+ * repeated. The server also refuses passwords on a list of common ones (kept server-side: it is large).
+ */
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, 'password must be at most 200 characters')
+  .refine(hasVisibleText, { message: 'password must not be only spaces or invisible characters', abort: true })
+  .refine((p) => new Set(p.toLowerCase()).size > 1, 'password must not be one character repeated')
+  .meta({ description: `At least ${PASSWORD_MIN_LENGTH} characters, not only spaces, not one repeated character, not a common password` });
 export const Orcid = z
   .string()
   .trim()
@@ -72,6 +84,22 @@ export const LoginInput = z
   .object({ email: Email, password: z.string().min(1).max(200), label: text(0, 60).optional() })
   .meta({ id: 'LoginInput' });
 export type LoginInput = z.input<typeof LoginInput>;
+
+/** `POST /api/auth/password`: the current password, to prove it is the owner at the keyboard, and the new one. */
+export const ChangePasswordInput = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: Password })
+  .strict()
+  .refine((p) => p.newPassword !== p.currentPassword, { message: 'the new password must differ from the current one', path: ['newPassword'] })
+  .meta({ id: 'ChangePasswordInput' });
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
+
+/** Answer of logout and logout-all. */
+export const Revoked = z.object({ revoked: z.literal(true) }).meta({ id: 'Revoked' });
+export type Revoked = z.infer<typeof Revoked>;
+
+/** Answer of a password change. */
+export const PasswordChanged = z.object({ changed: z.literal(true) }).meta({ id: 'PasswordChanged' });
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
 
 /** Answer of register, login and exchange: the account and a bearer token shown once. */
 export const AuthResult = z.object({ account: Account, token: z.string() }).meta({ id: 'AuthResult' });

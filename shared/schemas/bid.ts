@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, Money, text } from './common.js';
+import { Amount, Id, IsoDateTime, Money, text } from './common.js';
 import { PublicProfile } from './account.js';
 import { Author, PaperRef } from './paper.js';
 
@@ -14,7 +14,7 @@ export const Milestone = z
   .object({
     title: text(1, 200),
     weeks: z.number().int().min(1).max(520),
-    amount: z.number().nonnegative().max(1e12).multipleOf(0.01).nullable().default(null),
+    amount: Amount.nullable().default(null),
   })
   .meta({ id: 'Milestone' });
 export type Milestone = z.infer<typeof Milestone>;
@@ -70,9 +70,13 @@ export const Bid = z
   .meta({ id: 'Bid' });
 export type Bid = z.infer<typeof Bid>;
 
-/** A reference typed in by hand rather than picked from the bidder's clips. */
+/**
+ * A reference typed in by hand rather than picked from the bidder's clips. A reference as a bid returns it
+ * is accepted back: its `paperId` is allowed, and the reference is kept as typed (`paperIds` cite clips).
+ */
 export const PaperRefInput = z
   .object({
+    paperId: Id.nullish(),
     title: text(1, 500),
     authors: z.array(Author).max(200).default([]),
     doi: text(1, 200).nullish().transform((v) => v ?? null),

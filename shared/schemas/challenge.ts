@@ -31,7 +31,7 @@ export const ChallengeCounters = z.object({
     .number()
     .int()
     .nullable()
-    .meta({ description: "Bids are sealed: null while the challenge has not closed, except for its owner; public once it closes" }),
+    .meta({ description: 'Bids are sealed: null while the challenge has not closed, except for its owner; public once it closes' }),
   saves: z.number().int(),
   questions: z.number().int(),
 });
@@ -69,6 +69,23 @@ export const Challenge = z
   .meta({ id: 'Challenge' });
 export type Challenge = z.infer<typeof Challenge>;
 
+const DAY_MS = 24 * 60 * 60_000;
+/** How far ahead a deadline may lie: five years of 366 days, so any five calendar years fit. */
+export const MAX_DEADLINE_AHEAD_MS = 5 * 366 * DAY_MS;
+
+/**
+ * Why `deadline` cannot be set at `now`: `past` when it is not in the future, `too-far` when it lies more
+ * than five years ahead (a typo such as 2062 for 2026, or a year no client can send back); null when it can.
+ * The rule needs the caller's clock, so it is a function beside the schemas rather than a refinement.
+ */
+export function deadlineProblem(deadline: string, now: Date): 'past' | 'too-far' | null {
+  const ahead = Date.parse(deadline) - now.getTime();
+  if (!(ahead > 0)) return 'past';
+  return ahead > MAX_DEADLINE_AHEAD_MS ? 'too-far' : null;
+}
+
+const Deadline = IsoDateTime.meta({ description: 'In the future and at most five years ahead' });
+
 export const ChallengeCreateInput = z
   .object({
     title: text(3, 160),
@@ -78,7 +95,7 @@ export const ChallengeCreateInput = z
     keywords: KeywordList.default([]),
     type: ChallengeType.default('rfp'),
     reward: Money,
-    deadline: IsoDateTime,
+    deadline: Deadline,
     ipTerms: IpTerms.default('negotiable'),
   })
   .strict()
@@ -98,7 +115,7 @@ export const ChallengeUpdateInput = z
     keywords: KeywordList,
     type: ChallengeType,
     reward: Money,
-    deadline: IsoDateTime,
+    deadline: Deadline,
     ipTerms: IpTerms,
   })
   .partial()

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../../support/runtime.js';
+import { DAY } from '../../support/fake-clock.js';
 import {
   bidBody,
   challengeBody,
   createDraft,
   expectError,
   openMarket,
+  publishChallenge,
   register,
   registerCast,
+  submitBid,
   type Cast,
   type Person,
 } from '../../support/scenario.js';
@@ -68,6 +71,7 @@ async function buildFixture(rt: TestRuntime): Promise<Fixture> {
     { name: 'subscribe', method: 'POST', path: '/api/me/subscriptions', token: bidder.token, valid: { keywords: 'glass', fields: ['energy'], minReward: 1000 } },
     { name: 'edit subscription', method: 'PATCH', path: `/api/me/subscriptions/${subscription}`, token: bidder.token, valid: { active: false }, allOptional: true },
     { name: 'mark read', method: 'POST', path: '/api/me/notifications/read', token: owner.token, valid: { all: true } },
+    { name: 'change password', method: 'POST', path: '/api/auth/password', token: researcher.token, valid: { currentPassword: 'correct horse battery', newPassword: 'violet kettle drum' } },
   ];
   return { rt, cast, researcher, routes, ids: { open, draft, bid: bid.id, question, paper, subscription } };
 }
@@ -215,6 +219,16 @@ describe('hostile values, field by field', () => {
     ['create challenge', { deadline: 'next Tuesday' }, 'deadline'],
     ['create challenge', { deadline: 1_800_000_000_000 }, 'deadline'],
     ['create challenge', { deadline: '2026-13-45T00:00:00Z' }, 'deadline'],
+    ['create challenge', { deadline: '2026-10-01T00:00:00Z' }, 'deadline'],
+    ['create challenge', { deadline: '2040-01-01T00:00:00Z' }, 'deadline'],
+    ['create challenge', { deadline: '9999-12-31T23:00:00-05:00' }, 'deadline'],
+    ['create challenge', { reward: { amount: 5e-324, currency: 'CNY' } }, 'reward.amount'],
+    ['create challenge', { reward: { amount: 0, currency: 'CNY' } }, 'reward.amount'],
+    ['create challenge', { title: '\u200b\u200b\u200b\u200b' }, 'title'],
+    ['create challenge', { summary: `${'\u200c'.repeat(10)}\ufeff` }, 'summary'],
+    ['create challenge', { keywords: ['fine', '\u2061\u2062'] }, 'keywords.1'],
+    ['edit draft', { deadline: '2040-01-01T00:00:00Z' }, 'deadline'],
+    ['edit draft', { reward: { amount: 0.001, currency: 'CNY' } }, 'reward.amount'],
     ['edit open challenge', { reward: { amount: -5, currency: 'CNY' } }, 'reward.amount'],
     ['edit open challenge', { title: null }, 'title'],
     ['edit draft', { fields: ['energy', 'nope'] }, 'fields.1'],
@@ -224,6 +238,10 @@ describe('hostile values, field by field', () => {
     ['award', { note: null }, 'note'],
     ['submit bid', { price: { amount: -0.01, currency: 'CNY' } }, 'price.amount'],
     ['submit bid', { price: { amount: 10.123, currency: 'CNY' } }, 'price.amount'],
+    ['submit bid', { price: { amount: 5e-324 } }, 'price.amount'],
+    ['submit bid', { summary: '\u200b'.repeat(20) }, 'summary'],
+    ['submit bid', { milestones: [{ title: 'm', weeks: 1, amount: 0 }] }, 'milestones.0.amount'],
+    ['submit bid', { milestones: [{ title: '\u2060', weeks: 1 }] }, 'milestones.0.title'],
     ['submit bid', { durationWeeks: 0 }, 'durationWeeks'],
     ['submit bid', { durationWeeks: 2.5 }, 'durationWeeks'],
     ['submit bid', { durationWeeks: '12' }, 'durationWeeks'],
@@ -241,6 +259,7 @@ describe('hostile values, field by field', () => {
     ['reject bid', { feedback: long(2001) }, 'feedback'],
     ['reject bid', { feedback: 3 }, 'feedback'],
     ['ask', { text: 'hm?' }, 'text'],
+    ['ask', { text: '\u200b'.repeat(8) }, 'text'],
     ['ask', { text: long(2001) }, 'text'],
     ['answer', { answer: '   ' }, 'answer'],
     ['answer', { answer: long(5001) }, 'answer'],
@@ -251,21 +270,35 @@ describe('hostile values, field by field', () => {
     ['clip paper', { authors: [{ given: 'M', family: long(201) }] }, 'authors.0.family'],
     ['subscribe', { keywords: '', fields: [] }, 'keywords'],
     ['subscribe', { minReward: -1 }, 'minReward'],
+    ['subscribe', { keywords: '\u200b\u200d', fields: [] }, 'keywords'],
     ['subscribe', { fields: ['nope'] }, 'fields.0'],
     ['edit subscription', { active: 'yes' }, 'active'],
     ['mark read', { ids: [] }, '(body)'],
     ['mark read', { all: false }, '(body)'],
     ['mark read', { ids: ['ntf_1'], all: true }, '(body)'],
     ['register', { password: 'short' }, 'password'],
+    ['register', { password: ' '.repeat(12) }, 'password'],
+    ['register', { password: 'aaaaaaaaaaaa' }, 'password'],
+    ['register', { password: 'password123' }, 'password'],
+    ['register', { displayName: '\u200b\u200b' }, 'displayName'],
+    ['register', { keywords: ['\u180e'] }, 'keywords.0'],
     ['register', { email: 'not-an-email' }, 'email'],
     ['register', { roles: [] }, 'roles'],
     ['register', { roles: ['admin'] }, 'roles.0'],
     ['register', { locale: 'fr' }, 'locale'],
     ['register', { displayName: long(81) }, 'displayName'],
     ['update me', { orcid: '1234' }, 'orcid'],
+    ['update me', { displayName: '\ufeff\u200d' }, 'displayName'],
+    ['update me', { organization: '\u2800' }, 'organization'],
     ['update me', { roles: ['enterprise', 'admin'] }, 'roles.1'],
     ['update me', { email: 'x@example.test' }, '(body)'],
     ['login', { email: 42 }, 'email'],
+    ['change password', { newPassword: 'short' }, 'newPassword'],
+    ['change password', { newPassword: '\u3000'.repeat(10) }, 'newPassword'],
+    ['change password', { newPassword: '1111111111' }, 'newPassword'],
+    ['change password', { newPassword: 'qwertyuiop' }, 'newPassword'],
+    ['change password', { newPassword: 'correct horse battery' }, 'newPassword'],
+    ['change password', { currentPassword: 'not the password' }, 'currentPassword'],
   ];
 
   it('each is a 422 naming the field, and changes nothing', async () => {
@@ -325,6 +358,91 @@ describe('hostile values, field by field', () => {
     expect(bid.body.summary).toBe(texts.join(' | '));
     const search = await rt.call('GET', `/api/challenges?q=${encodeURIComponent('钙钛矿')}&owner=me&status=draft`, { token: owner.token });
     expect(search.status).toBe(200);
+  });
+});
+
+describe('every value the API returns is accepted when sent back', () => {
+  /** The fields of `value` named in `keys`: what a client edits and sends back. */
+  const pick = (value: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, value[k]]));
+  const CHALLENGE_FIELDS = ['title', 'summary', 'description', 'fields', 'keywords', 'type', 'reward', 'deadline', 'ipTerms'] as const;
+  const BID_FIELDS = ['summary', 'approach', 'price', 'durationWeeks', 'milestones', 'references'] as const;
+  const ACCOUNT_FIELDS = ['displayName', 'organization', 'roles', 'locale', 'fields', 'keywords', 'orcid', 'bio'] as const;
+  const SUBSCRIPTION_FIELDS = ['keywords', 'fields', 'minReward', 'active'] as const;
+
+  /** GETs `path`, PATCHes the `keys` of the answer back to `patchPath`, and expects them unchanged. */
+  async function sendBack(rt: TestRuntime, token: string, path: string, keys: readonly string[], patchPath = path, itemOf = (body: any) => body) {
+    const got = itemOf((await rt.call('GET', path, { token })).body);
+    const sent = pick(got, keys);
+    const res = await rt.call('PATCH', patchPath, { token, body: sent });
+    expect(res.status, `${patchPath} ${JSON.stringify(res.body)}`).toBe(200);
+    expect(pick(res.body, keys)).toEqual(sent);
+    return got;
+  }
+
+  it('a challenge, as a draft, open with bids, and as a draft whose deadline passed', async () => {
+    const rt = await testRuntime();
+    const { owner, bidder } = await registerCast(rt);
+    const odd = challengeBody(rt.clock, {
+      title: '\u200bZero\u200bwidth inside, padded ',
+      summary: '  钙钛矿封装 with 🧪 and ❤️ and a flag 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}',
+      description: '',
+      keywords: [' glass ', '\u200b', '电池', 'glass', '\u200dZWJ\u200d'],
+      reward: { amount: 0.1 + 0.2, currency: 'usd' },
+      deadline: new Date(rt.clock.now().getTime() + 5 * 365 * DAY).toISOString(),
+    });
+    const id = (await rt.call('POST', '/api/challenges', { token: owner.token, body: odd })).body.id;
+    const draft = await sendBack(rt, owner.token, `/api/challenges/${id}`, CHALLENGE_FIELDS);
+    expect(draft).toMatchObject({ title: 'Zero\u200bwidth inside, padded', keywords: ['glass', '电池', 'ZWJ'], reward: { amount: 0.3, currency: 'USD' } });
+
+    expect((await rt.call('POST', `/api/challenges/${id}/publish`, { token: owner.token })).status).toBe(200);
+    await rt.call('POST', `/api/challenges/${id}/bids`, { token: bidder.token, body: bidBody('round-trip') });
+    await sendBack(rt, owner.token, `/api/challenges/${id}`, CHALLENGE_FIELDS);
+
+    const lapsed = await createDraft(rt, owner, { deadline: new Date(rt.clock.now().getTime() + DAY).toISOString() });
+    rt.clock.advance(2 * DAY);
+    await sendBack(rt, owner.token, `/api/challenges/${lapsed}`, CHALLENGE_FIELDS);
+  });
+
+  it('a bid, its references from a clip and typed in alike', async () => {
+    const rt = await testRuntime();
+    const { owner, bidder } = await registerCast(rt);
+    const id = await publishChallenge(rt, owner);
+    const paper = (await rt.call('POST', '/api/me/papers', { token: bidder.token, body: { url: 'https://arxiv.org/abs/2401.00001', title: ' A clipped paper ', year: 2024 } })).body.id;
+    const bid = await submitBid(rt, bidder, id, 'round-trip', {
+      price: { amount: 1.1 * 3, currency: 'eur' },
+      milestones: [{ title: ' First \u200b', weeks: 2, amount: 0.07 }, { title: 'Second', weeks: 4 }],
+      paperIds: [paper],
+      references: [{ title: 'Typed', authors: [{ given: 'Ada', family: 'Lovelace' }], doi: ' 10.1000/xyz ', url: 'https://example.org/x' }],
+    });
+    expect(bid.price).toEqual({ amount: 3.3, currency: 'EUR' });
+    expect(bid.references.map((r: { paperId: string | null }) => r.paperId)).toEqual([paper, null]);
+    const got = (await rt.call('GET', `/api/bids/${bid.id}`, { token: bidder.token })).body;
+    const res = await rt.call('PATCH', `/api/bids/${bid.id}`, { token: bidder.token, body: pick(got, BID_FIELDS) });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const withoutClipIds = (refs: Array<Record<string, unknown>>) => refs.map(({ paperId: _, ...ref }) => ref);
+    expect(pick(res.body, BID_FIELDS)).toEqual({ ...pick(got, BID_FIELDS), references: expect.anything() });
+    expect(withoutClipIds(res.body.references)).toEqual(withoutClipIds(got.references));
+  });
+
+  it('an account, one made in Telegram with an invisible name too, and a subscription', async () => {
+    const rt = await testRuntime();
+    const person = await register(rt, 'Person', ['researcher']);
+    const patched = await rt.call('PATCH', '/api/me', {
+      token: person.token,
+      body: { displayName: ' \u200b王博士\u200b ', organization: '', keywords: ['\u200b', 'perovskite', '大模型'], fields: ['ai', 'ai'], orcid: '0000-0002-1825-009X', bio: 'Line one\nLine two 👩🏽‍🔬' },
+    });
+    expect(patched.body).toMatchObject({ displayName: '王博士', keywords: ['perovskite', '大模型'], fields: ['ai'] });
+    await sendBack(rt, person.token, '/api/me', ACCOUNT_FIELDS);
+
+    const tg = await rt.services.accounts.registerTelegram({ userId: 5, chatId: 5, username: null }, { displayName: '\u200b\u2060', roles: ['researcher'], locale: 'zh' });
+    expect(tg.displayName).toBe('Telegram user');
+    const { code } = await rt.services.accounts.createExchangeCode(tg);
+    const tgToken = (await rt.call('POST', '/api/auth/exchange', { body: { code } })).body.token;
+    await sendBack(rt, tgToken, '/api/me', ACCOUNT_FIELDS);
+
+    const sub = await rt.call('POST', '/api/me/subscriptions', { token: person.token, body: { keywords: ' 电池 \u200b glass ', fields: ['energy'], minReward: 0.1 + 0.2 } });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(201);
+    await sendBack(rt, person.token, '/api/me/subscriptions', SUBSCRIPTION_FIELDS, `/api/me/subscriptions/${sub.body.id}`, (body) => body.items[0]);
   });
 });
 

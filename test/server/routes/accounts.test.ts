@@ -1,7 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../../support/fake-clock.js';
-import { testRuntime } from '../../support/runtime.js';
-import { expectError, register } from '../../support/scenario.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TOKEN_IDLE_TTL_MS, TOKEN_TOUCH_MS } from '../../../server/domain/accounts.js';
+import { StoreUnavailableError } from '../../../server/store/store.js';
+import { DAY, MINUTE } from '../../support/fake-clock.js';
+import { testRuntime, type TestRuntime } from '../../support/runtime.js';
+import { expectError, register, type Person } from '../../support/scenario.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The person's token row as stored. */
+async function tokenRow(rt: TestRuntime, person: Person) {
+  const rows = await rt.store.tables.tokens.where('accountId', person.id);
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+/** Waits for the writes already queued (a token's lastUsedAt): transactions run one after another. */
+const settle = (rt: TestRuntime) => rt.store.transact(async () => undefined);
 
 describe('accounts', () => {
   it('signs in with the password, not with a wrong one, and logout revokes only that token', async () => {
@@ -82,5 +98,150 @@ describe('one-time codes', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     rt.clock.advance(11 * MINUTE);
     expect((await rt.call('POST', '/api/auth/link-code', { token: person.token })).status).toBe(201);
+  });
+});
+
+describe('passwords', () => {
+  const registerWith = (rt: TestRuntime, password: string) =>
+    rt.call('POST', '/api/auth/register', { body: { roles: ['researcher'], displayName: 'P', email: 'p@example.test', password } });
+
+  it('are refused, with the rule named, when short, blank, one repeated character or common', async () => {
+    const rt = await testRuntime();
+    const cases: Array<[string, RegExp]> = [
+      ['short pw', /at least 10 characters/],
+      [' '.repeat(10), /not be only spaces/],
+      ['\u200b'.repeat(12), /not be only spaces or invisible/],
+      ['aaaaaaaaaa', /one character repeated/],
+      ['AaAaAaAaAaAa', /one character repeated/],
+      ['password123', /most common passwords/],
+      ['Password1234', /most common passwords/],
+      ['qwertyuiop', /most common passwords/],
+      ['1234567890', /most common passwords/],
+    ];
+    for (const [password, rule] of cases) {
+      const res = await registerWith(rt, password);
+      expectError(res, 422);
+      expect(res.body.error.message, password).toMatch(rule);
+      expect(res.body.error.details.issues.map((i: { path: string }) => i.path), password).toEqual(['password']);
+    }
+    expect((await rt.store.tables.accounts.count())).toBe(0);
+    expect((await registerWith(rt, 'violet kettle drum')).status).toBe(201);
+  });
+
+  it('are changed given the current one; every other token is revoked, this one kept', async () => {
+    const rt = await testRuntime();
+    const person = await register(rt, 'Person', ['researcher']);
+    const other = (await rt.call('POST', '/api/auth/login', { body: { email: person.email, password: 'correct horse battery' } })).body.token;
+    const change = (body: unknown, token = person.token) => rt.call('POST', '/api/auth/password', { token, body });
+
+    const wrong = await change({ currentPassword: 'not my password', newPassword: 'violet kettle drum' });
+    expectError(wrong, 422);
+    expect(wrong.body.error.details.issues).toEqual([{ path: 'currentPassword', message: 'is not the current password' }]);
+    const common = await change({ currentPassword: 'correct horse battery', newPassword: 'iloveyou12' });
+    expectError(common, 422);
+    expect(common.body.error.details.issues[0].path).toBe('newPassword');
+    expectError(await change({ currentPassword: 'correct horse battery', newPassword: 'correct horse battery' }), 422);
+    expectError(await change({ currentPassword: 'correct horse battery', newPassword: 'zzzzzzzzzzzz' }), 422);
+    expectError(await change({ currentPassword: 'correct horse battery', newPassword: 'violet kettle drum' }, 'not-a-real-token-000'), 401);
+    expect((await rt.call('GET', '/api/me', { token: other })).status).toBe(200);
+
+    const changed = await change({ currentPassword: 'correct horse battery', newPassword: 'violet kettle drum' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ changed: true });
+    expect((await rt.call('GET', '/api/me', { token: person.token })).status).toBe(200);
+    expectError(await rt.call('GET', '/api/me', { token: other }), 401);
+    expectError(await rt.call('POST', '/api/auth/login', { body: { email: person.email, password: 'correct horse battery' } }), 401);
+    expect((await rt.call('POST', '/api/auth/login', { body: { email: person.email, password: 'violet kettle drum' } })).status).toBe(200);
+  });
+
+  it('cannot be changed on an account made in Telegram, which has none', async () => {
+    const rt = await testRuntime();
+    const tg = await rt.services.accounts.registerTelegram({ userId: 9, chatId: 9, username: null }, { displayName: 'Lab', roles: ['researcher'], locale: 'en' });
+    const { code } = await rt.services.accounts.createExchangeCode(tg);
+    const token = (await rt.call('POST', '/api/auth/exchange', { body: { code } })).body.token;
+    const res = await rt.call('POST', '/api/auth/password', { token, body: { currentPassword: 'anything at all', newPassword: 'violet kettle drum' } });
+    expectError(res, 409);
+  });
+});
+
+describe('tokens', () => {
+  it('sign out everywhere revokes every token of the account, this one included, and no one else\'s', async () => {
+    const rt = await testRuntime();
+    const person = await register(rt, 'Person', ['researcher']);
+    const bystander = await register(rt, 'Bystander', ['researcher']);
+    const other = (await rt.call('POST', '/api/auth/login', { body: { email: person.email, password: 'correct horse battery' } })).body.token;
+    const res = await rt.call('POST', '/api/auth/logout-all', { token: other });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ revoked: true });
+    expectError(await rt.call('GET', '/api/me', { token: person.token }), 401);
+    expectError(await rt.call('GET', '/api/me', { token: other }), 401);
+    expect((await rt.call('GET', '/api/me', { token: bystander.token })).status).toBe(200);
+    expectError(await rt.call('POST', '/api/auth/logout-all'), 401);
+  });
+
+  it('expire after 90 days unused, and every use starts the 90 days again', async () => {
+    const rt = await testRuntime();
+    const person = await register(rt, 'Person', ['researcher']);
+    for (let i = 0; i < 3; i++) {
+      rt.clock.advance(TOKEN_IDLE_TTL_MS - DAY);
+      expect((await rt.call('GET', '/api/me', { token: person.token })).status).toBe(200);
+      await settle(rt);
+    }
+    rt.clock.advance(TOKEN_IDLE_TTL_MS + MINUTE);
+    const expired = await rt.call('GET', '/api/me', { token: person.token });
+    expectError(expired, 401);
+    expect(expired.body.error.message).toMatch(/expired/);
+
+    const idle = await register(rt, 'Idle', ['researcher']);
+    rt.clock.advance(TOKEN_IDLE_TTL_MS + MINUTE);
+    expectError(await rt.call('GET', '/api/me', { token: idle.token }), 401);
+  });
+
+  it('record their use at most once per interval, however many requests arrive at once', async () => {
+    const rt = await testRuntime();
+    const person = await register(rt, 'Person', ['researcher']);
+    const transact = vi.spyOn(rt.store, 'transact');
+    const burst = () => Promise.all(Array.from({ length: 20 }, () => rt.call('GET', '/api/me', { token: person.token })));
+
+    // Within the first interval the creation time stands for the last use: nothing to write.
+    expect((await burst()).map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(transact).toHaveBeenCalledTimes(0);
+
+    rt.clock.advance(TOKEN_TOUCH_MS);
+    await burst();
+    expect(transact).toHaveBeenCalledTimes(1);
+    await settle(rt);
+    expect((await tokenRow(rt, person)).lastUsedAt).toBe(rt.clock.now().toISOString());
+
+    rt.clock.advance(TOKEN_TOUCH_MS - MINUTE);
+    await burst();
+    expect(transact).toHaveBeenCalledTimes(2); // the settle above, no touch
+    rt.clock.advance(MINUTE);
+    await burst();
+    expect(transact).toHaveBeenCalledTimes(3);
+  });
+
+  it('never fail a read when the store cannot write: the use is recorded later, once it can', async () => {
+    const rt = await testRuntime();
+    const person = await register(rt, 'Person', ['researcher']);
+    rt.clock.advance(TOKEN_TOUCH_MS);
+    const failing = vi.spyOn(rt.store, 'transact').mockImplementation(() => {
+      throw new StoreUnavailableError('ENOSPC: no space left on device');
+    });
+    expect((await rt.call('GET', '/api/me', { token: person.token })).status).toBe(200);
+    failing.mockImplementation(() => Promise.reject(new StoreUnavailableError('EROFS: read-only file system')));
+    rt.clock.advance(TOKEN_TOUCH_MS);
+    expect((await rt.call('GET', '/api/me', { token: person.token })).status).toBe(200);
+    expect((await rt.call('GET', '/api/me/bids', { token: person.token })).status).toBe(200);
+    // A write still says it cannot save.
+    expectError(await rt.call('PATCH', '/api/me', { token: person.token, body: { bio: 'x' } }), 503);
+    expect(failing).toHaveBeenCalledTimes(3);
+    expect((await tokenRow(rt, person)).lastUsedAt).toBeNull();
+
+    failing.mockRestore();
+    rt.clock.advance(TOKEN_TOUCH_MS);
+    expect((await rt.call('GET', '/api/me', { token: person.token })).status).toBe(200);
+    await settle(rt);
+    expect((await tokenRow(rt, person)).lastUsedAt).toBe(rt.clock.now().toISOString());
   });
 });
