@@ -3,7 +3,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 /**
  * The list of common passwords that zxcvbn-ts ships (about 49,000 entries from public breach corpora,
  * lower-case; package @zxcvbn-ts/language-common, MIT licence, © Dan Wheeler, Dropbox, Inc. and zxcvbn-ts).
- * Server-side only: it is about 500 KB, and the browser extension's bundle should not carry it.
+ * Server-side only: it is about 400 KB, and the browser extension's bundle should not carry it.
  */
 const COMMON = new Set(dictionary['passwords-common']);
 
