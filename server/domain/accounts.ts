@@ -207,7 +207,8 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
       const passwordHash = await hashPassword(data.newPassword);
       const keep = token === null ? null : hashSecret(token);
       await store.transact(async (tx) => {
-        // Verified against the hash read before the (slow) scrypt: another change in between wins, not this one.
+        // The current password was checked against the hash read before the slow scrypt work: if another
+        // change landed meanwhile, refuse rather than overwrite it with a password checked against a stale one.
         if ((await tx.accounts.get(account.id))?.passwordHash !== current) {
           throw conflict('The password was changed meanwhile; sign in again with the new one');
         }

@@ -1,7 +1,9 @@
 import { createMiddleware } from 'hono/factory';
-import type { AccountService } from '../domain/accounts.js';
+import { TOKEN_IDLE_TTL_MS, type AccountService } from '../domain/accounts.js';
 import { errorResponse } from './errors.js';
 import type { AppEnv } from './env.js';
+
+const IDLE_DAYS = TOKEN_IDLE_TTL_MS / (24 * 60 * 60_000);
 
 /**
  * Reads `Authorization: Bearer <token>` and sets `actor` (null without a header). A header with an unknown,
@@ -17,7 +19,7 @@ export function bearerAuth(accounts: Pick<AccountService, 'authenticate'>) {
       const match = /^Bearer\s+(\S{10,200})\s*$/i.exec(header);
       if (!match) return errorResponse(c, 'unauthorized', 'The Authorization header must be "Bearer <token>"');
       const actor = await accounts.authenticate(match[1]!);
-      if (!actor) return errorResponse(c, 'unauthorized', 'This token is unknown, was revoked or expired after 90 days unused; sign in again');
+      if (!actor) return errorResponse(c, 'unauthorized', `This token is unknown, was revoked or expired (unused for ${IDLE_DAYS} days); sign in again`);
       c.set('actor', actor);
       c.set('token', match[1]!);
     }
