@@ -57,10 +57,13 @@ class PgTransaction {
   /** The first statement that failed: PostgreSQL ignores everything after it, so the attempt cannot commit. */
   failure: unknown;
   private writes: Promise<unknown> = Promise.resolve();
+  private over = false;
 
   constructor(private readonly client: pg.PoolClient) {}
 
   readonly run: Run = async (sql, params) => {
+    // The connection goes back to the pool at the end: a leftover reference must not reach whoever gets it next.
+    if (this.over) throw new Error('This transaction is over; read and write inside its function only');
     try {
       return (await this.client.query(sql, params)).rows;
     } catch (error) {
@@ -74,6 +77,11 @@ class PgTransaction {
     const next = this.writes.then(write, write);
     this.writes = next.catch(() => undefined);
     return next;
+  }
+
+  /** Refuse any further statement: the connection is about to be released. */
+  end(): void {
+    this.over = true;
   }
 
   touch(table: TableName, id: string, before: object | null, after: object | null): void {
@@ -269,6 +277,7 @@ class PgStore implements Store {
       appended = await this.appendChanges(tx);
       await tx.run('COMMIT', []);
     } catch (error) {
+      tx.end();
       const rolledBack = await client.query('ROLLBACK').then(
         () => true,
         () => false,
@@ -284,6 +293,7 @@ class PgStore implements Store {
       }
       throw this.unavailable(error);
     }
+    tx.end();
     client.release();
     this.state = { ok: true };
     return { committed: result, seq: appended?.seq ?? 0 };
