@@ -43,14 +43,12 @@ export class NotAdmittedError extends Error {
 interface Waiter {
   chat: string;
   deadline: number;
-  admit(): void;
-  refuse(): void;
+  settle(admitted: boolean): void;
 }
 
 /**
  * Admits calls to chats in the order they asked, each as soon as the limiter allows one to its chat; a call
- * to a busy chat does not hold up calls to other chats. One timer at a time, set for the earliest moment
- * a waiting call could go.
+ * to a busy chat does not hold up calls to other chats. Wakes when the earliest waiting call could go.
  */
 function createTurnstile({ limiter, clock, sleep }: FloodControl) {
   const waiting: Waiter[] = [];
@@ -62,14 +60,14 @@ function createTurnstile({ limiter, clock, sleep }: FloodControl) {
       const waiter = waiting[i]!;
       if (limiter.tryAcquire(waiter.chat)) {
         waiting.splice(i, 1);
-        waiter.admit();
+        waiter.settle(true);
         continue;
       }
       const at = limiter.nextAllowedAt(waiter.chat);
       // The earliest turn only moves later, so a call that cannot make its deadline is told at once.
       if (at > waiter.deadline) {
         waiting.splice(i, 1);
-        waiter.refuse();
+        waiter.settle(false);
         continue;
       }
       next = Math.min(next, at);
@@ -85,10 +83,10 @@ function createTurnstile({ limiter, clock, sleep }: FloodControl) {
   }
 
   return {
-    /** Resolves once a send to `chat` is recorded with the limiter; rejects when that would be after `deadline`. */
-    enter(chat: string, deadline: number, method: string, patienceMs: number): Promise<void> {
-      return new Promise((admit, reject) => {
-        waiting.push({ chat, deadline, admit, refuse: () => reject(new NotAdmittedError(method, patienceMs)) });
+    /** True once a send to `chat` is recorded with the limiter; false, at once, when that would be after `deadline`. */
+    enter(chat: string, deadline: number): Promise<boolean> {
+      return new Promise((settle) => {
+        waiting.push({ chat, deadline, settle });
         pump();
       });
     },
@@ -124,15 +122,16 @@ export function paceTelegramCalls(control: FloodControl, { patienceMs = PATIENCE
     const deadline = clock.now().getTime() + patienceMs;
     let backoffMs = FIRST_BACKOFF_MS;
     for (;;) {
-      if (chat !== null) await turnstile.enter(chat, deadline, method, patienceMs);
+      if (chat !== null && !(await turnstile.enter(chat, deadline))) throw new NotAdmittedError(method, patienceMs);
       const result = await prev(method, payload, signal);
       if (result.ok || !(result.error_code === 429 || result.error_code >= 500)) return result;
       const now = clock.now().getTime();
       const retryAfterMs = result.error_code === 429 && result.parameters?.retry_after !== undefined ? result.parameters.retry_after * 1000 : null;
       const retryAt = now + (retryAfterMs ?? backoffMs);
       if (retryAfterMs === null) backoffMs *= 2;
-      if (retryAt > deadline) return result;
+      // Telegram's wait holds for every sender, even when this call gives up rather than wait it out.
       if (retryAfterMs !== null) limiter.pauseUntil(retryAt);
+      if (retryAt > deadline) return result;
       // A call into a chat waits out the pause in the turnstile; anything else waits here.
       if (chat === null || retryAfterMs === null) await sleep(retryAt - now);
     }

@@ -64,10 +64,11 @@ describe('the bot under a burst, against Telegram’s limits', () => {
 
   it('a link that was made is never reported as failed, when its reply cannot be delivered', async () => {
     const h = await botHarness();
+    // The 429 last: its wait, longer than the bot's patience, holds every later send back too.
     const refusals = [
-      { error_code: 429, description: 'Too Many Requests: retry after 600', parameters: { retry_after: 600 } },
       { error_code: 400, description: "Bad Request: can't parse entities" },
       { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+      { error_code: 429, description: 'Too Many Requests: retry after 600', parameters: { retry_after: 600 } },
     ];
     for (const [i, refusal] of refusals.entries()) {
       const u = h.user(2000 + i);
@@ -80,6 +81,8 @@ describe('the bot under a burst, against Telegram’s limits', () => {
       expect(h.logs.at(-1)).toContain(String(refusal.error_code));
     }
     expect(h.logs).toHaveLength(refusals.length);
+    const refusedAt = h.api.callsOf('sendMessage').at(-1)!.at;
+    expect(h.flood.limiter.pausedUntil()).toBe(refusedAt + 600_000);
   });
 
   it('a reply whose turn would come too late is given up without being sent, and nothing claims the action failed', async () => {
