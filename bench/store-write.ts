@@ -13,12 +13,13 @@ import { createRuntime } from '../server/runtime.js';
 import type { AccountRow, BidRow, ChallengeRow } from '../server/store/rows.js';
 import type { Store } from '../server/store/store.js';
 import { CORPUS_EPOCH, createRandom, generateChallenges } from './corpus.js';
+import { measureGroupCommit } from './group-commit.js';
 import { percentile, retainedBytes } from './measure.js';
 import type { BenchRow, BenchSection } from './table.js';
 
-const CHALLENGES = 10_000;
-const BIDS = 50_000;
-const ACCOUNTS = 20_000;
+export const CHALLENGES = 10_000;
+export const BIDS = 50_000;
+export const ACCOUNTS = 20_000;
 /** Enterprise owners the corpus uses (`acc_e0` … `acc_e1999`); the rest are researchers. */
 const ENTERPRISES = 2_000;
 const SUBMITS = 300;
@@ -26,7 +27,7 @@ const ONE_FILE_WRITES = 8;
 const DAY = 86_400_000;
 
 /** A clock fixed where most of the corpus is open, so bids are accepted. */
-const clock: Clock = { now: () => new Date(CORPUS_EPOCH + 151 * DAY) };
+export const clock: Clock = { now: () => new Date(CORPUS_EPOCH + 151 * DAY) };
 
 function account(id: string, roles: AccountRow['roles'], n: number): AccountRow {
   const at = new Date(CORPUS_EPOCH + n * 1000).toISOString();
@@ -74,13 +75,13 @@ function bid(n: number, challenge: ChallengeRow, bidderId: string): BidRow {
   };
 }
 
-interface Dataset {
+export interface Dataset {
   accounts: AccountRow[];
   challenges: ChallengeRow[];
   bids: BidRow[];
 }
 
-function generateDataset(): Dataset {
+export function generateDataset(): Dataset {
   const random = createRandom(7);
   const accounts = Array.from({ length: ACCOUNTS }, (_, n) =>
     n < ENTERPRISES ? account(`acc_e${n}`, ['enterprise'], n) : account(`acc_r${n}`, ['researcher'], n),
@@ -99,7 +100,7 @@ function generateDataset(): Dataset {
   return { accounts, challenges, bids };
 }
 
-async function load(store: Store, data: Dataset): Promise<void> {
+export async function load(store: Store, data: Dataset): Promise<void> {
   const chunk = 5_000;
   for (const [table, rows] of [['accounts', data.accounts], ['challenges', data.challenges], ['bids', data.bids]] as const) {
     for (let i = 0; i < rows.length; i += chunk) {
@@ -196,6 +197,15 @@ export const storeWriteSection: BenchSection = {
 
       const startup = await measureStartup(dataDir);
       const submits = await measureSubmits(dataDir, data, SUBMITS);
+      const groupCommit = await measureGroupCommit(
+        {
+          dataDir,
+          clock,
+          challengeIds: data.challenges.filter((c) => isAcceptingBids(c, clock.now())).map((c) => c.id),
+          bidderIds: data.accounts.filter((a) => a.roles.includes('researcher')).map((a) => a.id),
+        },
+        dir,
+      );
       const oneFile = await measureOneFile(dir, data, ONE_FILE_WRITES);
       const floor = await measureFloor(dir, 100);
       const size = `${CHALLENGES.toLocaleString('en')} challenges, ${BIDS.toLocaleString('en')} bids, ${ACCOUNTS.toLocaleString('en')} accounts`;
@@ -229,6 +239,7 @@ export const storeWriteSection: BenchSection = {
           reference: `${ms(percentile(floor, 50))} (tmp + fsync + rename)`,
           comparison: `${(p50 / percentile(floor, 50)).toFixed(1)}× the floor`,
         },
+        ...groupCommit,
       ];
     } finally {
       await rm(dir, { recursive: true, force: true });
