@@ -5,7 +5,7 @@ import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lockDataDir, type LockInfo } from '../../../server/store/data-dir-lock.js';
 import { tempDir } from '../../support/temp-dir.js';
 
@@ -125,5 +125,22 @@ describe('the data directory lock', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'tenderlab.lock'), '');
     await expect(lockDataDir(dir)).rejects.toThrow(`${join(dir, 'tenderlab.lock')} does not say which process holds it`);
+  });
+
+  it('notices on its heartbeat when its lock was taken over, and leaves the new holder’s file alone', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const dir = await tempDir();
+      const lost = vi.fn();
+      const lock = await lockDataDir(dir, { onLost: lost });
+      const thief = lockOf({ hostname: 'another-host', pid: 7 });
+      await writeLock(dir, thief);
+      vi.advanceTimersByTime(5_000);
+      await vi.waitFor(() => expect(lost).toHaveBeenCalledWith(expect.objectContaining({ pid: 7, hostname: 'another-host' })));
+      await lock.release();
+      expect(JSON.parse(await readFile(join(dir, 'tenderlab.lock'), 'utf8')).token).toBe(thief.token);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

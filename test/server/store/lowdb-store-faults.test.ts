@@ -1,6 +1,6 @@
-import { cp, readdir, stat } from 'node:fs/promises';
+import { cp, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openLowdbStore } from '../../../server/store/lowdb-store.js';
 import type { SaveRow } from '../../../server/store/rows.js';
 import { StoreUnavailableError } from '../../../server/store/store.js';
@@ -121,5 +121,20 @@ describe('lowdb store under disk faults', () => {
     const reopened = await openLowdbStore({ dataDir: dir });
     expect(await reopened.tables.saves.count()).toBe(2);
     await reopened.close();
+  });
+
+  it('stops writing at once when another process took its data directory over', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const dir = await tempDir();
+      const store = await openLowdbStore({ dataDir: dir });
+      await writeFile(join(dir, 'tenderlab.lock'), JSON.stringify({ pid: 7, hostname: 'another-host', bootId: '', startTicks: '', startedAt: 'x', token: 'theirs' }));
+      vi.advanceTimersByTime(5_000);
+      await vi.waitFor(() => expect(store.health()).toMatchObject({ ok: false, reason: expect.stringMatching(/taken over by process 7 on another-host/) }));
+      await expect(store.transact(async (tx) => void (await tx.saves.insert(save(1))))).rejects.toThrow(/taken over/);
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
