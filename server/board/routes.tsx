@@ -13,6 +13,7 @@ import { ErrorPage, type BoardProblem } from './error-page.js';
 import { ListPage } from './list-page.js';
 import { BOARD_PAGE_SIZE, readListQuery } from './list-query.js';
 import { chooseLocale } from './locale.js';
+import { publicReadCache } from '../routes/public-read-cache.js';
 import { createView, type BoardView } from './view.js';
 
 /** Questions shown on a challenge page: the service's largest page, oldest first. */
@@ -55,6 +56,9 @@ function problemOf(error: Error): BoardProblem {
  */
 export function boardRoutes({ services, clock }: BoardDeps) {
   const board = new Hono();
+  // Every visitor of a page in one language sees the same page until a commit or the clock changes it.
+  const cached = publicReadCache({ store: services.store, clock, keep: ['content-type', 'content-language', 'vary'] });
+  for (const path of ['/', '/challenges/:id', '/awards']) board.use(path, cached);
 
   board.onError((error, c) => {
     const problem = problemOf(error);

@@ -4,6 +4,7 @@ import { Page } from '../../shared/schemas/common.js';
 import type { Services } from '../domain/services.js';
 import { bearer, errors, IdParams, json, jsonBody, optionalBearer } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
+import { publicReadCache } from './public-read-cache.js';
 
 const tags = ['challenges'];
 
@@ -21,7 +22,13 @@ export function challengeRoutes(services: Services) {
       responses: { 200: json(Challenge), ...errors(401, 403, 404, 409) },
     });
 
-  return createRouter()
+  // The public list, search and detail: anonymous readers share answers until a commit changes them.
+  const cached = publicReadCache({ store: services.store, clock: services.clock, keep: ['content-type'] });
+
+  const router = createRouter();
+  router.use('/api/challenges', cached);
+  router.use('/api/challenges/:id', cached);
+  return router
     .openapi(
       createRoute({
         method: 'get',
