@@ -407,6 +407,7 @@ class LowdbStore implements Store {
     const changes: LoggedChange[] = [];
     for (const waiting of batch) for (const c of waiting.changes) changes.push([c.table, c.id, c.after as AnyRow | null]);
     try {
+      // Encoding inside: a row JSON cannot hold fails its batch like a disk error, rather than hanging it.
       await this.log.append(encodeRecord(JSON.stringify({ changes })));
     } catch (error) {
       await this.fail(batch, error as Error);

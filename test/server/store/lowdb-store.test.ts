@@ -121,7 +121,7 @@ describe('lowdb store', () => {
     await grown.close();
   });
 
-  it('keeps an old journal.json of an earlier version as a finished write', async () => {
+  it('refuses a damaged journal.json of an earlier version, naming it', async () => {
     const dir = await tempDir();
     await (await openLowdbStore({ dataDir: dir })).close();
     await writeFile(join(dir, 'journal.json'), '{"entries":[{"table":"saves","id":"x"');
