@@ -6,6 +6,7 @@
  * English page) meet through `workKeys` instead. Browser-safe: only `URL` and string APIs.
  */
 import { plainPinyin, surnamePinyin } from './paper/chinese-surnames.js';
+import type { Author } from './schemas/paper.js';
 
 const RESOLVER_URL = /^(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\//i;
 const DOI_SCHEME_PREFIX = /^(?:doi|info:doi|urn:doi)\s*[:/]\s*/i;
@@ -197,7 +198,7 @@ export interface WorkFields {
   title: string;
   translatedTitle?: string | null;
   year: number | null;
-  authors: readonly { family: string; latin?: { family: string } }[];
+  authors: readonly Author[];
 }
 
 const MIN_TITLE_LENGTH = 6;

@@ -3,17 +3,21 @@ import { dublinCore, metaValuesOf, type Page } from './page.js';
 import { collapsedText, firstOf, withEntitiesDecoded, withoutMarkup } from './text.js';
 
 /**
- * The page's abstract: `citation_abstract`, then Dublin Core, JSON-LD and social descriptions — unless
- * the abstract printed in the body is longer and the metadata's is only its opening (a teaser, often
- * ending in "…"), when the body's wins. A body abstract alone is used when the metadata has none.
+ * The page's abstract: `citation_abstract` or a Dublin Core abstract as stated; otherwise a description
+ * (Dublin Core, JSON-LD, social tags) unless the abstract printed in the body is longer and the
+ * description is only its opening (a teaser, often ending in "…"), when the body's wins. A body abstract
+ * alone is used when the metadata has none. Abstract tags are taken as whole: the body is searched only
+ * when they are missing, which keeps publisher pages from paying for a search of their full text.
  */
 export function pageAbstract(page: Page): string | null {
-  const abstracts = [
-    ...metaValuesOf(page, ['citation_abstract', ...dublinCore('abstract', 'description')]),
+  const stated = firstOf(metaValuesOf(page, ['citation_abstract', ...dublinCore('abstract')]), cleanedAbstract);
+  if (stated) return stated;
+  const descriptions = [
+    ...metaValuesOf(page, dublinCore('description')),
     ...articleField(page, 'abstract', 'description').map((value) => jsonText(value) ?? ''),
     ...metaValuesOf(page, ['og:description', 'twitter:description']),
   ];
-  return fullerAbstract(firstOf(abstracts, cleanedAbstract), page.bodyAbstract);
+  return fullerAbstract(firstOf(descriptions, cleanedAbstract), page.bodyAbstract());
 }
 
 /** `body` when `stated` is missing or only a teaser of it, else `stated`. */

@@ -19,7 +19,7 @@ export function pageAuthors(page: Page): Author[] {
       return authorsFromNames(contributors.flatMap(splitAuthorValue));
     },
     () => withoutDuplicates(articleAuthors(page)),
-    () => withoutDuplicates(page.bylineAuthors),
+    () => withoutDuplicates(page.bylineAuthors()),
   ];
   for (const source of sources) {
     const authors = source();

@@ -22,9 +22,10 @@ export interface Page {
   alternateUrls: string[];
   pdfLinks: string[];
   documentTitle: string;
-  bylineAuthors: Author[];
-  /** The abstract printed in the page's body, for when the metadata carries only a teaser. */
-  bodyAbstract: string | null;
+  /** The marked-up byline's authors; read on first call only, since it searches the whole body. */
+  bylineAuthors: () => Author[];
+  /** The abstract printed in the body, for when the metadata has none or a teaser; read on first call only. */
+  bodyAbstract: () => string | null;
 }
 
 export function readPage(document: Document, url: string): Page {
@@ -44,8 +45,8 @@ export function readPage(document: Document, url: string): Page {
     alternateUrls: [...linkHrefs(document, 'canonical'), ...(meta.get('og:url') ?? []).map((tag) => tag.value)],
     pdfLinks: linkHrefs(document, 'alternate', 'application/pdf'),
     documentTitle: document.title ?? '',
-    bylineAuthors: authorGroupNames(document),
-    bodyAbstract: bodyAbstract(document),
+    bylineAuthors: once(() => authorGroupNames(document)),
+    bodyAbstract: once(() => bodyAbstract(document)),
   };
 }
 
@@ -129,4 +130,10 @@ function linkHrefs(document: Document, rel: string, type?: string): string[] {
     if (href && rels.includes(rel) && (type === undefined || linkType === type)) hrefs.push(href);
   }
   return hrefs;
+}
+
+/** `read`, run on the first call only: the whole-body searches most pages never need. */
+function once<T>(read: () => T): () => T {
+  let value: { read: T } | null = null;
+  return () => (value ??= { read: read() }).read;
 }

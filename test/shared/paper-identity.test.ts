@@ -199,7 +199,7 @@ describe('one work across languages and sites', () => {
   it('gives no keys without a year, a first author or a title of some length', () => {
     expect(workKeys({ ...cnki, year: null })).toEqual([]);
     expect(workKeys({ ...cnki, authors: [] })).toEqual([]);
-    expect(workKeys({ title: 'Intro', year: 2020, authors: [{ family: 'Li' }] })).toEqual([]);
+    expect(workKeys({ title: 'Intro', year: 2020, authors: [{ given: 'Na', family: 'Li' }] })).toEqual([]);
     expect(workKeys(publisher)).toEqual(['voltagecontrolofdistributionnetworksbasedondeepreinforcementlearning|2023|zhang']);
   });
 });

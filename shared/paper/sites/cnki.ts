@@ -10,7 +10,7 @@ import type { SiteAdapter } from './site.js';
 const CNKI_HOST = /(?:^|\.)cnki\.net$/i;
 const ARTICLE_PATH = /\/kcms2?\//i;
 /** The rows under the title: the current `div.row`/`li.top-space` layout and the older `wxBaseinfo` paragraphs. */
-const ROWS = '.doc .row, .doc [class^="row"], li.top-space, .wxBaseinfo p, .brief .row';
+const ROWS = '.row, [class^="row"], li.top-space, .wxBaseinfo p';
 /** Inline formatting a title keeps (chemical formulas, italics); every other child is a badge or a button. */
 const TITLE_MARKUP = new Set(['SUP', 'SUB', 'I', 'B', 'EM', 'STRONG']);
 
@@ -29,20 +29,23 @@ export const cnki: SiteAdapter = {
 };
 
 function cnkiPaper(document: Document, url: URL): Paper | null {
-  const heading = document.querySelector('.wx-tit h1');
+  // Searches are kept to the article's own block: a long page's reference list and related links are most of its DOM.
+  const header = document.querySelector('.wx-tit');
+  const heading = header?.querySelector('h1');
   const title = heading ? textWithout(heading, (child) => !TITLE_MARKUP.has(child.tagName.toUpperCase())) : '';
-  if (!title) return null;
-  const rows = labelledRows(document, ROWS);
+  if (!header || !title) return null;
+  const article = document.querySelector('.doc') ?? document.querySelector('.wxmain') ?? document;
+  const rows = labelledRows(article, ROWS);
   const source = sourceLine(document);
   return assembledPaper(url.href, {
     title,
-    translatedTitle: textAt(document, '.wx-tit h2') || null,
-    authors: cnkiAuthors(document),
+    translatedTitle: textAt(header, 'h2') || null,
+    authors: cnkiAuthors(document, header),
     doi: normalizeDoi(rowValue(rows, /^DOI$/i)),
     venue: source.venue,
     ...source.issue,
     abstract: cnkiAbstract(document, rows),
-    keywords: cnkiKeywords(document, rows),
+    keywords: cnkiKeywords(article, rows),
     funding: splitList(rowValue(rows, /^基金/)).filter((line) => !/^[\d\s]+$/.test(line)),
   });
 }
@@ -57,22 +60,22 @@ function sourceLine(document: Document) {
 }
 
 function cnkiAbstract(document: Document, rows: Map<string, string>): string | null {
-  const hidden = document.querySelector('#abstract_text');
+  const hidden = document.getElementById('abstract_text');
   const full = (hidden?.getAttribute('value') ?? '').trim() || textOf(hidden);
-  const shown = textAt(document, '#ChDivSummary, .abstract-text') || rowValue(rows, /^(?:摘要|Abstract)$/i);
+  const shown = textOf(document.getElementById('ChDivSummary')) || rowValue(rows, /^(?:摘要|Abstract)$/i);
   const cleaned = (text: string) => text.replace(/\s*(?:更多|还原|更多还原|收起)\s*$/, '').trim() || null;
   return fullerAbstract(cleaned(shown), cleaned(full)) ?? cleaned(shown);
 }
 
-function cnkiKeywords(document: Document, rows: Map<string, string>): string[] {
-  const linked = textsAt(document, '.keywords a').map((keyword) => keyword.replace(/[;；,，]+$/, ''));
+function cnkiKeywords(article: ParentNode, rows: Map<string, string>): string[] {
+  const linked = textsAt(article, '.keywords a').map((keyword) => keyword.replace(/[;；,，]+$/, ''));
   return linked.length > 0 ? linked : splitList(rowValue(rows, /^(?:关键词|Keywords)$/i));
 }
 
 /** Authors with the institutions their superscript numbers point to (or the only institution listed). */
-function cnkiAuthors(document: Document): Author[] {
-  const lines = [...document.querySelectorAll('.wx-tit h3')];
-  const authorLine = document.querySelector('#authorpart') ?? lines[0];
+function cnkiAuthors(document: Document, header: Element): Author[] {
+  const lines = [...header.querySelectorAll('h3')];
+  const authorLine = document.getElementById('authorpart') ?? lines[0];
   if (!authorLine) return [];
   const institutions = institutionsByNumber(lines.find((line) => line !== authorLine && line.id !== 'authorpart'));
   const entries = [...authorLine.querySelectorAll(':scope > span')];
