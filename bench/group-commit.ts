@@ -22,7 +22,9 @@ import type { BenchRow } from './table.js';
  * alone and while 40 readers keep the store busy.
  */
 
-const SERIAL_WRITES = 150;
+/** Untimed first, so the serial rate is not the JIT's warm-up. */
+const WARMUP_WRITES = 50;
+const SERIAL_WRITES = 300;
 const CONCURRENT_WRITES = 1_500;
 const WRITER_SAMPLES = 200;
 const READERS = 40;
@@ -180,6 +182,7 @@ export async function measureGroupCommit(plan: SubmitPlan, dir: string): Promise
   const submitter = await openSubmitter(plan, 13);
   let serial: number, c8: number, c32: number, idle: number[], loaded: number[];
   try {
+    await writesPerSecond(submitter, 1, WARMUP_WRITES);
     serial = await writesPerSecond(submitter, 1, SERIAL_WRITES);
     c8 = await writesPerSecond(submitter, 8, CONCURRENT_WRITES);
     c32 = await writesPerSecond(submitter, 32, CONCURRENT_WRITES);
