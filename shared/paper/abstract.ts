@@ -2,6 +2,8 @@ import { articleField, jsonText } from './json-ld.js';
 import { dublinCore, metaValuesOf, type Page } from './page.js';
 import { collapsedText, firstOf, withEntitiesDecoded, withoutMarkup } from './text.js';
 
+/** A page's abstract: metadata first, the body's printed abstract when the metadata only teases it. */
+
 /**
  * The page's abstract: `citation_abstract` or a Dublin Core abstract as stated; otherwise a description
  * (Dublin Core, JSON-LD, social tags) unless the abstract printed in the body is longer and the

@@ -1,6 +1,8 @@
 import type { Author, Paper, PaperKind, PatentDetails } from '../schemas/paper.js';
 import { withoutFragment } from './text.js';
 
+/** Building the `Paper` every extractor returns, so all of them fill its fields the same way. */
+
 /** What an extractor found; anything left out is absent from the page. */
 export interface PaperFields {
   title: string;

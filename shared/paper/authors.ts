@@ -4,6 +4,8 @@ import { CJK_NAME, authorFromName, isSuffix, withConventionalCase, withLatinName
 import { dublinCore, metaValuesOf, otherLanguageValues, type Page } from './page.js';
 import { collapsedText } from './text.js';
 
+/** A page's authors: which source names them, and how a bilingual page's two spellings are paired. */
+
 /**
  * The page's authors from the first source that names any (Highwire, Dublin Core, JSON-LD, a marked-up
  * byline). When a bilingual page gives the same tag in Chinese and in another language and the lists

@@ -3,6 +3,8 @@ import { articleContainerName, articleField, articlePublisherName, jsonText } fr
 import { dublinCore, metaValues, metaValuesOf, type Page } from './page.js';
 import { collapsedText, firstOf, withEntitiesDecoded, withoutMarkup } from './text.js';
 
+/** Years and venues: where a paper appeared and when, from dates and container names as publishers write them. */
+
 const DATE_META_KEYS = [
   'citation_publication_date',
   'citation_date',
@@ -15,6 +17,7 @@ const DATE_META_KEYS = [
   'prism.coverdisplaydate',
 ];
 
+/** The year of publication from the first date tag that holds a plausible one, else the arXiv id's year. */
 export function pageYear(page: Page, arxivId: string | null): number | null {
   const dates = [
     ...metaValuesOf(page, DATE_META_KEYS),
@@ -59,6 +62,7 @@ const VENUE_META_KEYS = [
 const PUBLISHER_META_KEYS = ['citation_publisher', ...dublinCore('publisher')];
 const MAX_VENUE_LENGTH = 300;
 
+/** The journal, proceedings or book the paper appeared in; the publisher only when none is named. */
 export function pageVenue(page: Page): string | null {
   const venues = [
     ...metaValuesOf(page, VENUE_META_KEYS),

@@ -2,6 +2,8 @@ import { articleField, asList, jsonText } from './json-ld.js';
 import { dublinCore, metaValues, metaValuesOf, otherLanguageValues, type Page } from './page.js';
 import { collapsedText, withEntitiesDecoded, withoutMarkup } from './text.js';
 
+/** The details beyond the citation: author keywords, the translated title, volume and issue. */
+
 const KEYWORD_META_KEYS = ['citation_keywords', 'citation_keyword', ...dublinCore('subject'), 'prism.keyword'];
 const MAX_KEYWORDS = 100;
 

@@ -3,8 +3,11 @@ import { articleIdentifiers } from './json-ld.js';
 import { dublinCore, metaValues, metaValuesOf, type Page } from './page.js';
 import { absoluteHttpUrl, firstOf, parsedUrl, percentDecoded } from './text.js';
 
+/** DOIs, arXiv ids and PDF links as a page states them or its addresses carry them. */
+
 const DOI_META_KEYS = ['citation_doi', 'doi', 'prism.doi', ...dublinCore('identifier.doi', 'identifier')];
 
+/** The DOI the page's metadata states, else one in its address, canonical link or `og:url`; normalized. */
 export function pageDoi(page: Page): string | null {
   const stated = [...metaValuesOf(page, DOI_META_KEYS), ...articleIdentifiers(page)];
   const fromMetadata = firstOf(stated, (text) => normalizeDoi(text) ?? doiInUrl(text));
@@ -45,6 +48,7 @@ function doiInUrl(text: string): string | null {
   return null;
 }
 
+/** The arXiv id the page states or its address carries, without version; null elsewhere. */
 export function pageArxivId(page: Page, doi: string | null): string | null {
   const stated = metaValues(page, 'citation_arxiv_id');
   const mentioned = [...metaValuesOf(page, dublinCore('identifier')), ...articleIdentifiers(page)].filter((text) =>
@@ -56,6 +60,7 @@ export function pageArxivId(page: Page, doi: string | null): string | null {
   return firstOf([...stated, ...mentioned, ...addresses, doi ?? ''], normalizeArxivId);
 }
 
+/** The PDF's absolute address: `citation_pdf_url`, a PDF alternate link, else arXiv's PDF for an arXiv id. */
 export function pagePdfUrl(page: Page, arxivId: string | null): string | null {
   const links = [...metaValues(page, 'citation_pdf_url'), ...page.pdfLinks];
   const stated = firstOf(links, (href) => absoluteHttpUrl(href, page.url));

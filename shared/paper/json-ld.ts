@@ -3,7 +3,11 @@ import { authorFromName, withConventionalCase } from './names.js';
 import { type JsonObject, type Page } from './page.js';
 import { collapsedText } from './text.js';
 
+/** Reading a page's JSON-LD: its typed nodes, the article among them, and that article's fields. */
+
+/** JSON-LD types that make a page a paper by themselves. */
 export const SCHOLARLY_TYPES = new Set(['scholarlyarticle', 'medicalscholarlyarticle', 'report', 'thesis', 'chapter']);
+/** JSON-LD types whose data is used once the page is known to be a paper, but which do not make it one. */
 export const ARTICLE_TYPES = new Set(['article']);
 const MAX_JSON_LD_DEPTH = 6;
 
@@ -60,6 +64,7 @@ export function typeNames(node: JsonObject): string[] {
     .map((type) => (type.split(/[/:#]/).pop() ?? '').toLowerCase());
 }
 
+/** The nodes by `@id`, the first of each id kept. */
 export function nodesById(nodes: JsonObject[]): Map<string, JsonObject> {
   const byId = new Map<string, JsonObject>();
   for (const node of nodes) {
@@ -75,6 +80,7 @@ function dereferenced(page: Page, value: unknown): unknown {
   return page.jsonLdNodesById.get(value['@id']) ?? value;
 }
 
+/** A JSON-LD value as a list: arrays and `@list`s as they are, one value as a list of one, nothing as none. */
 export function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
@@ -102,15 +108,18 @@ function jsonIdentifiers(value: unknown): string[] {
   });
 }
 
+/** The values of `keys` on the page's article node, in order (none without an article). */
 export function articleField(page: Page, ...keys: string[]): unknown[] {
   const article = page.article;
   return article ? keys.map((key) => article[key]) : [];
 }
 
+/** Every identifier-like string the article node carries (`identifier`, `sameAs`, `@id`, `url`). */
 export function articleIdentifiers(page: Page): string[] {
   return articleField(page, 'identifier', 'sameAs', '@id', 'url').flatMap(jsonIdentifiers);
 }
 
+/** The article's headline, or its `name` when the headline is that name cut short. */
 export function articleTitle(page: Page): string | null {
   const [headline, name] = articleField(page, 'headline', 'name').map(jsonText);
   if (!headline) return name ?? null;
@@ -133,11 +142,13 @@ export function articleContainerName(page: Page): string | null {
   return fallback ?? (typeof container === 'string' ? collapsedText(container) || null : null);
 }
 
+/** The name of the article's publisher, or null. */
 export function articlePublisherName(page: Page): string | null {
   const publisher = dereferenced(page, asList(articleField(page, 'publisher')[0])[0]);
   return isJsonObject(publisher) ? jsonText(publisher['name']) : jsonText(publisher);
 }
 
+/** The article's authors (`author`, else `creator`), references followed; organisations whole. */
 export function articleAuthors(page: Page): Author[] {
   const [author, creator] = articleField(page, 'author', 'creator');
   const entries = asList(author).length > 0 ? asList(author) : asList(creator);

@@ -2,6 +2,8 @@ import type { Author } from '../schemas/paper.js';
 import { CHINESE_COMPOUND_SURNAMES, isPinyinWord, pinyinSurnameRank, plainPinyin, surnamePinyin } from './chinese-surnames.js';
 import { collapsedText, withEntitiesDecoded } from './text.js';
 
+/** Personal names as pages write them, split into given and family names (Western, pinyin and CJK forms). */
+
 const ET_AL = /^(?:et\.?\s*al\.?|and others|others|等|等人)$/i;
 const CORPORATE_WORDS = [
   'collaboration', 'consortium', 'group', 'team', 'committee', 'council', 'association', 'society', 'organisation',
@@ -51,6 +53,7 @@ function cleanedName(raw: string): string {
     .trim();
 }
 
+/** Whether `word` is a generational suffix (Jr., III) that belongs with the family name. */
 export function isSuffix(word: string): boolean {
   return NAME_SUFFIX.test(word.trim());
 }
@@ -161,6 +164,7 @@ function titleCased(text: string): string {
   return text.toLowerCase().replace(wordStart, (_match, before: string, first: string) => before + first.toUpperCase());
 }
 
+/** A name written wholly in Chinese, Japanese or Korean script (spaces and name dots allowed). */
 export const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー·・•‧ ]+$/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const HANGUL_ONLY = /^\p{Script=Hangul}+$/u;

@@ -4,6 +4,9 @@ import { authorGroupNames } from './authors.js';
 import { ARTICLE_TYPES, SCHOLARLY_TYPES, nodesById, readJsonLdNodes, typeNames } from './json-ld.js';
 import { collapsedText, parsedUrl } from './text.js';
 
+/** The page as the generic rules see it: its meta tags by key and language, JSON-LD, links and title. */
+
+/** A parsed JSON object. */
 export type JsonObject = { [key: string]: unknown };
 
 interface MetaTag {
@@ -28,6 +31,7 @@ export interface Page {
   bodyAbstract: () => string | null;
 }
 
+/** Everything `extractPaper` reads from `document`, gathered once; the costly body searches deferred. */
 export function readPage(document: Document, url: string): Page {
   const nodes = readJsonLdNodes(document);
   const scholarly = nodes.find((node) => typeNames(node).some((type) => SCHOLARLY_TYPES.has(type)));
@@ -112,6 +116,7 @@ function primaryLanguage(page: Page, tags: MetaTag[]): string | null {
   return languages.has('') ? '' : languages.has(page.language) ? page.language : (tags[0]?.lang ?? '');
 }
 
+/** `metaValues` of each key in turn, concatenated. */
 export function metaValuesOf(page: Page, keys: readonly string[]): string[] {
   return keys.flatMap((key) => metaValues(page, key));
 }

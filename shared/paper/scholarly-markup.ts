@@ -1,6 +1,9 @@
 import { normalizeDoi } from '../paper-identity.js';
 import { dublinCore, metaValuesOf, type Page } from './page.js';
 
+/** The signals that make a page a paper rather than an ordinary web page. */
+
+/** Whether the page carries metadata only scholarly records have (see `extractPaper` for the rule). */
 export function hasScholarlyMarkup(page: Page): boolean {
   const keys = [...page.meta.keys()];
   if (keys.some((key) => key.startsWith('citation_') || key.startsWith('prism.'))) return true;

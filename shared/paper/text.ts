@@ -1,10 +1,12 @@
+/** Text and address helpers shared by the extractor's modules. */
 
-
+/** `href` resolved against `base`, when that gives an http(s) address; else null. */
 export function absoluteHttpUrl(href: string, base: URL | null): string | null {
   const resolved = parsedUrl(href.trim(), base ?? undefined);
   return resolved && /^https?:$/.test(resolved.protocol) ? resolved.href : null;
 }
 
+/** The first non-null reading of the non-empty `candidates`, in order. */
 export function firstOf<T>(candidates: readonly string[], read: (text: string) => T | null): T | null {
   for (const candidate of candidates) {
     if (!candidate) continue;
@@ -58,6 +60,7 @@ export function withEntitiesDecoded(text: string): string {
   });
 }
 
+/** `text` with percent-escapes decoded, or unchanged when they are malformed. */
 export function percentDecoded(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -66,6 +69,7 @@ export function percentDecoded(text: string): string {
   }
 }
 
+/** `text` as a URL (relative to `base`), or null when it is not one. */
 export function parsedUrl(text: string, base?: URL): URL | null {
   try {
     return new URL(text, base);
@@ -74,6 +78,7 @@ export function parsedUrl(text: string, base?: URL): URL | null {
   }
 }
 
+/** `url` trimmed and without its `#fragment`. */
 export function withoutFragment(url: string): string {
   const parsed = parsedUrl(url.trim());
   if (!parsed) return url.trim().replace(/#.*$/, '');

@@ -3,6 +3,9 @@ import { articleTitle } from './json-ld.js';
 import { dublinCore, metaValues, metaValuesOf, type Page } from './page.js';
 import { collapsedText, firstOf, withEntitiesDecoded, withoutMarkup } from './text.js';
 
+/** The paper's title, and what of a page title is certainly the site's name rather than the paper's. */
+
+/** The paper's title: stated metadata first, then social tags and the page's `<title>` without the site's name. */
 export function pageTitle(page: Page): string | null {
   const stated = [
     ...metaValuesOf(page, ['citation_title', ...dublinCore('title'), 'prism.title']),
