@@ -1,12 +1,12 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { boardRoutes } from './board/routes.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Services } from './domain/services.js';
 import { bearerAuth } from './http/auth.js';
+import { corsFor } from './http/cors.js';
 import { clientAddress } from './http/client-address.js';
 import { closeUnreadBodies, limitBody } from './http/body-limit.js';
 import type { AppEnv } from './http/env.js';
@@ -73,12 +73,11 @@ export function createApp({ services, clock, config }: AppDeps) {
 
   app.use(
     '/api/*',
-    cors({
+    corsFor({
       origin: (origin) => (EXTENSION_ORIGIN.test(origin) || config.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowHeaders: ['Authorization', 'Content-Type'],
-      maxAge: 600,
-      credentials: false,
+      maxAgeSeconds: 600,
     }),
   );
   // Outside every step that may answer without reading the body: the size limit, rate limits, auth, routing.

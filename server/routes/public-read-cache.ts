@@ -16,8 +16,11 @@ const PUBLIC_TABLES: ReadonlySet<TableName> = new Set(['challenges', 'accounts',
 interface Entry {
   generation: number;
   second: number;
-  /** The encoded body: a cached answer is sent as it is, not encoded again per request. */
-  body: ArrayBuffer;
+  /**
+   * The encoded body, sent as it is rather than encoded again per request; a Uint8Array (not an
+   * ArrayBuffer) so @hono/node-server writes it straight out without building a full Response.
+   */
+  body: Uint8Array<ArrayBuffer>;
   headers: [string, string][];
 }
 
@@ -62,7 +65,7 @@ export function publicReadCache({ store, clock, keep }: PublicReadCacheOptions):
       const value = c.res.headers.get(name);
       return value === null ? [] : [[name, value]];
     });
-    const body = await c.res.clone().arrayBuffer();
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
     entries.delete(key);
     entries.set(key, { generation: started, second, body, headers });
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
