@@ -63,6 +63,8 @@ export interface ChallengeSearch {
 export interface ChallengeIndex extends ChallengeSearch {
   /** Every indexed row, in no particular order. */
   rows(): IterableIterator<Readonly<ChallengeRow>>;
+  /** The indexed rows in any of `fields`, each once: a lookup per field, not a pass over every row. */
+  inFields(fields: Iterable<string>): Readonly<ChallengeRow>[];
   /** How many indexed challenges contain the key (an analyzed term key, see shared/text.ts). */
   documentFrequency(key: string): number;
   /** Ids of the challenges whose text contains every key; none when `keys` is empty. */
@@ -283,6 +285,8 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
   /** Per slot, the text version its postings were made from (see textVersion). */
   const versionAt: (string | undefined)[] = [];
   const freeSlots: number[] = [];
+  /** Field id → slots of the challenges in it. */
+  const fieldSlots = new Map<string, Set<number>>();
   const postings = new Map<string, PostingList>();
   const totalLengths = new Array<number>(FIELD_COUNT).fill(0);
   let lengths = new Int32Array(0);
@@ -338,9 +342,23 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
     }
   };
 
+  const setFields = (row: Readonly<ChallengeRow> | undefined, slot: number, member: boolean) => {
+    for (const field of row?.fields ?? []) {
+      let slots = fieldSlots.get(field);
+      if (member) {
+        if (!slots) fieldSlots.set(field, (slots = new Set()));
+        slots.add(slot);
+      } else if (slots) {
+        slots.delete(slot);
+        if (slots.size === 0) fieldSlots.delete(field);
+      }
+    }
+  };
+
   const remove = (id: string) => {
     const slot = slotOf.get(id);
     if (slot === undefined) return;
+    setFields(rowAt[slot], slot, false);
     unindex(rowAt[slot]!, slot);
     rowAt[slot] = undefined;
     versionAt[slot] = undefined;
@@ -358,6 +376,7 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
         rowAt[slot] = row;
         versionAt[slot] = entry.version;
         slotOf.set(row.id, slot);
+        setFields(row, slot, true);
       } else {
         rowAt[slot] = undefined;
         freeSlots.push(slot);
@@ -420,10 +439,18 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
       for (const slot of slotOf.values()) yield rowAt[slot]!;
     },
 
+    inFields(fields) {
+      const slots = new Set<number>();
+      for (const field of fields) for (const slot of fieldSlots.get(field) ?? []) slots.add(slot);
+      return [...slots].map((slot) => rowAt[slot]!);
+    },
+
     upsert(row) {
       const existing = slotOf.get(row.id);
       if (existing !== undefined && sameChallengeText(rowAt[existing]!, row)) {
+        setFields(rowAt[existing], existing, false);
         rowAt[existing] = row;
+        setFields(row, existing, true);
         return;
       }
       remove(row.id);
@@ -431,6 +458,7 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
       lengths = grow(lengths, (slot + 1) * FIELD_COUNT, (n) => new Int32Array(n));
       rowAt[slot] = row;
       slotOf.set(row.id, slot);
+      setFields(row, slot, true);
       index(row, slot);
     },
 

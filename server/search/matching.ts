@@ -99,7 +99,7 @@ export function rankMatches(index: ChallengeIndex, profile: MatchProfile, option
     if (sub.phrases === null) {
       if (sub.fields.size === 0) continue;
       const label = labelOf(sub.fields).join(', ');
-      for (const challenge of index.rows()) {
+      for (const challenge of index.inFields(sub.fields)) {
         if (accepts(challenge)) {
           note(challenge.id, {
             strength: FIELDS_ONLY_SUBSCRIPTION_STRENGTH,
@@ -134,7 +134,7 @@ export function rankMatches(index: ChallengeIndex, profile: MatchProfile, option
 
   if (account.fields.length > 0) {
     const fields = new Set(account.fields);
-    for (const challenge of index.rows()) {
+    for (const challenge of index.inFields(fields)) {
       const shared = challenge.fields.filter((field) => fields.has(field));
       if (shared.length > 0 && isCandidate(challenge)) {
         const labels = labelOf(shared);

@@ -176,6 +176,21 @@ describe('index against the linear-scan reference', () => {
     );
   });
 
+  it('finds the challenges of any given fields by lookup, the same ones a pass over every row finds', () => {
+    const FIELDS = ['energy', 'new-materials', 'agriculture'];
+    const withFields = fc.tuple(operation, fc.subarray(FIELDS)).map(([op, fields]) => (op.kind === 'upsert' ? { ...op, row: { ...op.row, fields } } : op));
+    fc.assert(
+      fc.property(fc.array(withFields, { maxLength: 25 }), fc.subarray(FIELDS), (ops, wanted) => {
+        const index = createChallengeIndex();
+        for (const op of ops) if (op.kind === 'upsert') index.upsert(op.row);
+        else index.remove(op.id);
+        const expected = [...index.rows()].filter((row) => row.fields.some((f) => wanted.includes(f))).map((row) => row.id).sort();
+        expect(index.inFields(wanted).map((row) => row.id).sort()).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('ranks by another order when asked, keeping only the first hits of it', () => {
     const byTitle = (a: { title: string; id: string }, b: { title: string; id: string }) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
     fc.assert(
