@@ -13,9 +13,9 @@ import {
   type Store,
   type StoreHealth,
   type TableReader,
-  type TableWriter,
   type Writers,
 } from './store.js';
+import { txWriters, type Transaction } from './tx-writers.js';
 import { encodeRecord, LogWriter } from './write-ahead-log.js';
 
 /**
@@ -156,12 +156,6 @@ async function removeFile(fs: StoreFs, path: string): Promise<void> {
   }
 }
 
-interface Transaction {
-  seq: number;
-  /** First-seen version of every touched row, keyed `table\0id`; null when the row did not exist. */
-  before: Map<string, { table: TableName; id: string; row: AnyRow | null; shadowed: number | null }>;
-}
-
 /** A transaction that ran and waits for its record to be durable. */
 interface Waiting {
   seq: number;
@@ -264,42 +258,6 @@ class LowdbStore implements Store {
     };
   }
 
-  private writer<T extends TableName>(name: T, tx: Transaction): TableWriter<T> {
-    const table = this.table(name);
-    type Row = Rows[T];
-    const remember = (id: string) => {
-      const key = `${name}\0${id}`;
-      if (!tx.before.has(key)) tx.before.set(key, { table: name, id, row: table.rows.get(id) ?? null, shadowed: table.shadow(id, tx.seq) });
-    };
-    return {
-      get: async (id) => table.rows.get(id) as Row | undefined,
-      where: async (index, value) => table.where(index, value) as unknown as Row[],
-      all: async () => [...table.rows.values()] as unknown as Row[],
-      count: async () => table.rows.size,
-      insert: async (row) => {
-        if (table.rows.has(row.id)) throw new Error(`${name}: a row with id ${row.id} exists`);
-        remember(row.id);
-        table.put({ ...row } as AnyRow);
-        return table.rows.get(row.id) as Row;
-      },
-      update: async (id, patch) => {
-        const current = table.rows.get(id) as Row | undefined;
-        if (!current) throw new Error(`${name}: no row with id ${id}`);
-        const next = typeof patch === 'function' ? patch(current) : { ...current, ...patch };
-        if ((next as AnyRow).id !== id) throw new Error(`${name}: an update may not change the id`);
-        remember(id);
-        table.put({ ...next } as AnyRow);
-        return table.rows.get(id) as Row;
-      },
-      remove: async (id) => {
-        if (!table.rows.has(id)) return false;
-        remember(id);
-        table.delete(id);
-        return true;
-      },
-    };
-  }
-
   onCommit(listener: (changes: readonly Change[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -312,7 +270,7 @@ class LowdbStore implements Store {
     const run = async (): Promise<R> => {
       this.refuseUnlessWritable();
       const tx: Transaction = { seq: ++this.seq, before: new Map() };
-      const writers = Object.fromEntries(TABLES.map((name) => [name, this.writer(name, tx)])) as unknown as Writers;
+      const writers = txWriters(this.mem, tx);
       let result: R;
       try {
         result = await this.context.run({ tx, writers }, () => fn(writers));
