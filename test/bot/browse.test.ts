@@ -112,7 +112,8 @@ describe('challenge card buttons', () => {
     expect(text).toContain('<b>Type:</b> Request for proposals');
     expect(text).toContain('<b>IP terms:</b> Exclusive licence');
     expect(text).toContain('hydrometallurgical');
-    expect(text).toContain('0 bids · 0 saves · 1 questions');
+    // A researcher does not learn whether anyone bid before the challenge closes.
+    expect(text).toContain('bids sealed until it closes · 0 saves · 1 questions');
     expect(text).toContain('Is cobalt recovery required?');
     expect(text).toContain('Yes, above 90%.');
   });

@@ -59,6 +59,8 @@ describe('board: safety', () => {
       expect(html).not.toContain('SEALED-');
       expect(html).not.toContain('777,777');
     }
-    expect((await page(`/challenges/${challenge.id}`)).html).toContain('1 sealed bid');
+    // Not even how many: the count stays sealed until the challenge closes.
+    expect((await page(`/challenges/${challenge.id}`)).html).toContain('bids sealed until it closes');
+    expect((await page(`/challenges/${challenge.id}`)).html).not.toContain('1 sealed bid');
   });
 });
