@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { FieldId } from '../../../shared/fields.js';
 import {
   attachChallengeIndex,
   buildChallengeIndex,
@@ -177,7 +178,7 @@ describe('index against the linear-scan reference', () => {
   });
 
   it('finds the challenges of any given fields by lookup, the same ones a pass over every row finds', () => {
-    const FIELDS = ['energy', 'new-materials', 'agriculture'];
+    const FIELDS: FieldId[] = ['energy', 'new-materials', 'agriculture'];
     const withFields = fc.tuple(operation, fc.subarray(FIELDS)).map(([op, fields]) => (op.kind === 'upsert' ? { ...op, row: { ...op.row, fields } } : op));
     fc.assert(
       fc.property(fc.array(withFields, { maxLength: 25 }), fc.subarray(FIELDS), (ops, wanted) => {
