@@ -11,7 +11,7 @@ import { clock } from './store-write.js';
  * serves until killed.
  */
 
-/** The fixed answers of the bare reference: path (with query) → body and content type. */
+/** The fixed answers of the bare reference: path (with query, then `#signed` when a token is sent) → body and content type. */
 export type BareBodies = Record<string, { body: string; contentType: string }>;
 
 const [mode, source] = process.argv.slice(2);
@@ -29,7 +29,7 @@ if (mode === 'app') {
   const app = new Hono();
   app.get('*', (c) => {
     const url = new URL(c.req.url);
-    const found = bodies[url.pathname + url.search];
+    const found = bodies[url.pathname + url.search + (c.req.header('authorization') ? '#signed' : '')];
     return found ? c.body(found.body, 200, { 'content-type': found.contentType }) : c.notFound();
   });
   fetch = app.fetch;
