@@ -34,6 +34,8 @@ export const DEFAULT_SHARDS: Record<TableName, number> = {
   subscriptions: 32,
   notifications: 64,
   codes: 4,
+  conversations: 4,
+  telegram_updates: 16,
 };
 
 /** About this many rows per shard file (a few hundred KB of JSON for the larger rows). */

@@ -18,6 +18,8 @@ const SHAPES = {
   subscriptions: { strings: ['accountId'], arrays: ['fields'], objects: [] },
   notifications: { strings: ['accountId'], arrays: [], objects: ['deliveries'] },
   codes: { strings: ['hash', 'accountId'], arrays: [], objects: [] },
+  conversations: { strings: ['version', 'state', 'updatedAt'], arrays: [], objects: [] },
+  telegram_updates: { strings: ['receivedAt'], arrays: [], objects: [] },
 } satisfies { [T in TableName]: Shape<T> };
 
 /** Why `row` cannot be a row of `table`, or null when it can. */

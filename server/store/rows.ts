@@ -72,6 +72,25 @@ export interface CodeRow {
   usedAt: string | null;
 }
 
+/**
+ * The state of a person's unfinished bot forms (grammY conversations), kept so that a restart or another
+ * instance carries on at the same step. Its id is `${chatId}:${userId}`.
+ */
+export interface ConversationRow {
+  id: string;
+  /** The version of the bot's forms that wrote `state`; a state of another version is never resumed. */
+  version: string;
+  /** The conversations plugin's state, serialized: opaque to the store and the domain. */
+  state: string;
+  updatedAt: string;
+}
+
+/** A Telegram update taken for handling (webhook mode); its id is `${botId}:${updateId}`, so it is taken once. */
+export interface TelegramUpdateRow {
+  id: string;
+  receivedAt: string;
+}
+
 export interface Rows {
   accounts: AccountRow;
   tokens: TokenRow;
@@ -83,6 +102,8 @@ export interface Rows {
   subscriptions: SubscriptionRow;
   notifications: NotificationRow;
   codes: CodeRow;
+  conversations: ConversationRow;
+  telegram_updates: TelegramUpdateRow;
 }
 
 export type TableName = keyof Rows;

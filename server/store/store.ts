@@ -31,6 +31,9 @@ export const INDEXES = {
     },
   },
   codes: { hash: (c) => c.hash, accountId: (c) => c.accountId },
+  /** `day` (UTC, `YYYY-MM-DD`) of the last write or the receipt: what the TTL prunes look rows up by. */
+  conversations: { day: (c) => c.updatedAt.slice(0, 10) },
+  telegram_updates: { day: (u) => u.receivedAt.slice(0, 10) },
 } satisfies { [T in TableName]: Record<string, (row: Rows[T]) => IndexValue | IndexValue[] | undefined> };
 
 export type IndexName<T extends TableName> = keyof (typeof INDEXES)[T] & string;

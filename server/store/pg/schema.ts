@@ -16,6 +16,8 @@ export const INDEX_COLUMNS = {
   subscriptions: { accountId: 'account_id' },
   notifications: { accountId: 'account_id', pendingTelegram: 'pending_telegram' },
   codes: { hash: 'hash', accountId: 'account_id' },
+  conversations: { day: 'day' },
+  telegram_updates: { day: 'day' },
 } as const satisfies { [T in TableName]: Record<IndexName<T>, string> };
 
 /** Session-wide and transaction-level advisory lock keys; one number space per database. */
