@@ -1,5 +1,8 @@
 import type { ErrorCode } from '../../shared/schemas/error.js';
 
+/** Storage could not take a write; nothing of the transaction happened (the API answers 503, the bot apologises). */
+export { StoreUnavailableError } from '../store-unavailable-error.js';
+
 /**
  * A refusal by a domain rule. The HTTP layer turns it into `{"error": {code, message, details}}` with the
  * status of `code`; the bot turns it into a polite message. `message` is written for the person asking.

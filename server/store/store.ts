@@ -87,13 +87,5 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/**
- * A write that cannot be stored right now (disk full, I/O error); the API answers 503. Thrown only for a
- * transaction none of whose writes happened or ever will.
- */
-export class StoreUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StoreUnavailableError';
-  }
-}
+/** The stores throw it; the domain's callers know it from domain/errors.ts. */
+export { StoreUnavailableError } from '../store-unavailable-error.js';
