@@ -2,15 +2,18 @@ import type { Conversation, ConversationFlavor } from '@grammyjs/conversations';
 import type { Context, MiddlewareFn } from 'grammy';
 import type { Locale } from '../shared/schemas/common.js';
 import type { TelegramIdentity } from '../server/domain/accounts.js';
+import type { Actor } from '../server/domain/permissions.js';
 import type { Services } from '../server/domain/services.js';
-import type { AccountRow } from '../server/store/rows.js';
 import { localeFromLanguageCode, messagesFor, type Messages } from './i18n.js';
 import type { QueryMemo } from './query-memo.js';
+
+/** A Tenderlab account as the services hand it out, and take it back as the one acting. */
+export type BotAccount = NonNullable<Actor>;
 
 /** What the bot knows about the person behind an update, loaded once per update. */
 export interface AccountFlavor {
   /** Their Tenderlab account, or null before /start (or /link). */
-  account: Readonly<AccountRow> | null;
+  account: BotAccount | null;
   /** The account's language, or a guess from the Telegram app's language for people without one. */
   locale: Locale;
   t: Messages;

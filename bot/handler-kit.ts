@@ -1,9 +1,8 @@
 import { Composer, GrammyError, type CallbackQueryContext, type Context, type InlineKeyboard } from 'grammy';
 import { ZodError } from 'zod';
 import { DomainError } from '../server/domain/errors.js';
-import type { AccountRow } from '../server/store/rows.js';
 import { callbackPattern, unpackCallback, type CallbackData, type CallbackOf, type CallbackProblem } from './callback-data.js';
-import type { BotContext } from './context.js';
+import type { BotAccount, BotContext } from './context.js';
 import type { Messages } from './i18n.js';
 
 /** Send options for every bot message: HTML parse mode, no link previews, and the keyboard if any. */
@@ -86,7 +85,7 @@ export async function editHtml(ctx: Context, text: string, keyboard?: InlineKeyb
 }
 
 /** The sender's account; without one, tells them to /start (as a reply, or an alert on a button) and returns null. */
-export async function accountOrHint(ctx: BotContext): Promise<Readonly<AccountRow> | null> {
+export async function accountOrHint(ctx: BotContext): Promise<BotAccount | null> {
   if (ctx.account) return ctx.account;
   if (ctx.callbackQuery) await answerButton(ctx, ctx.t.errors.notRegistered, true);
   else await replyHtml(ctx, ctx.t.errors.notRegistered);

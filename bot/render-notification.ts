@@ -1,8 +1,9 @@
 import { notFound } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
-import type { AccountRow, NotificationRow } from '../server/store/rows.js';
+import type { Notification } from '../shared/schemas/notification.js';
 import { formatMoney } from '../shared/format.js';
 import { bidForOwnerMessage, challengeMessage } from './cards.js';
+import type { BotAccount } from './context.js';
 import { escapeHtml } from './html.js';
 import { messagesFor } from './i18n.js';
 import { singleButton } from './keyboards.js';
@@ -15,7 +16,7 @@ import { pageAt, type ListMessage } from './lists.js';
  * Answer, and short messages for answers, bid status changes, awards and cancellations. Rejects with the
  * services' refusal when the recipient may no longer see what it is about.
  */
-export async function renderNotification(services: Services, notification: Readonly<NotificationRow>, account: Readonly<AccountRow>): Promise<ListMessage> {
+export async function renderNotification(services: Services, notification: Readonly<Notification>, account: BotAccount): Promise<ListMessage> {
   const locale = account.locale;
   const t = messagesFor(locale);
   const now = services.clock.now();

@@ -3,7 +3,8 @@ import { DomainError } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
 import { DeliveryError, deliveryErrorFromStatus, type DeliveryChannel } from '../server/outbox/channel.js';
 import type { RateLimiter } from '../server/outbox/rate-limiter.js';
-import type { AccountRow, NotificationRow } from '../server/store/rows.js';
+import type { Notification } from '../shared/schemas/notification.js';
+import type { BotAccount } from './context.js';
 import { htmlOptions } from './handler-kit.js';
 import { renderNotification } from './render-notification.js';
 
@@ -35,7 +36,7 @@ export function createTelegramChannel({ api, services, limiter }: { api: Api; se
   return {
     name: 'telegram',
     ...(limiter ? { limiter } : {}),
-    async send(notification: Readonly<NotificationRow>, account: Readonly<AccountRow>): Promise<void> {
+    async send(notification: Readonly<Notification>, account: BotAccount): Promise<void> {
       const chatId = account.telegram?.chatId;
       if (chatId === undefined) throw new DeliveryError('permanent', 'no telegram chat');
       let message;

@@ -117,7 +117,7 @@ export function createApp({ services, clock, config }: AppDeps) {
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Tenderlab API' }));
   // 503 while the store cannot write (disk full, read-only, I/O errors), with its reason; 200 once it can again.
   app.get('/healthz', (c) => {
-    const health = services.store.health();
+    const health = services.storage.health();
     const time = clock.now().toISOString();
     return health.ok ? c.json({ ok: true, time }) : c.json({ ok: false, reason: health.reason, time }, 503);
   });

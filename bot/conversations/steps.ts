@@ -1,8 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import type { Services } from '../../server/domain/services.js';
-import type { AccountRow } from '../../server/store/rows.js';
 import { packCallback, unpackCallback } from '../callback-data.js';
-import type { BotContext, BotConversation, ConversationContext } from '../context.js';
+import type { BotAccount, BotContext, BotConversation, ConversationContext } from '../context.js';
 import { answerButton, htmlOptions, refusalMessage, tidyEdit } from '../handler-kit.js';
 import type { Messages } from '../i18n.js';
 import { stepKeyboard } from '../keyboards.js';
@@ -169,7 +168,7 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
      * Calls the services as the sender's account, once (replays reuse the stored outcome). A refusal is an
      * outcome to show; anything else is a bug and propagates to the bot's error handler.
      */
-    call<T>(task: (actor: Readonly<AccountRow>) => Promise<T>): Promise<Outcome<T>> {
+    call<T>(task: (actor: BotAccount) => Promise<T>): Promise<Outcome<T>> {
       return conversation.external(async (outside: BotContext): Promise<Outcome<T>> => {
         if (!outside.account) return { ok: false, message: t.errors.notRegistered };
         try {

@@ -1,11 +1,10 @@
 import { Composer } from 'grammy';
-import type { AccountRow } from '../../server/store/rows.js';
-import type { BotContext } from '../context.js';
+import type { BotAccount, BotContext } from '../context.js';
 import { replyHtml } from '../handler-kit.js';
 import type { Messages } from '../i18n.js';
 
 /** The help text for an account (its roles' sections first) or for a visitor (everything). */
-export function helpText(account: Readonly<AccountRow> | null, t: Messages): string {
+export function helpText(account: BotAccount | null, t: Messages): string {
   const roles = account?.roles ?? ['researcher', 'enterprise'];
   const sections = [t.help.intro];
   if (roles.includes('researcher')) sections.push(t.help.researcher);

@@ -1,5 +1,4 @@
 import { Composer } from 'grammy';
-import { setTelegramBlocked } from '../../server/outbox/blocking.js';
 import type { BotContext, BotDeps } from '../context.js';
 
 /**
@@ -14,7 +13,7 @@ export function membershipFeature({ services, log }: BotDeps): Composer<BotConte
     if (update.chat.type !== 'private' || !ctx.account) return;
     const status = update.new_chat_member.status;
     if (status !== 'kicked' && status !== 'member') return;
-    const changed = await setTelegramBlocked({ store: services.store, clock: services.clock }, ctx.account.id, status === 'kicked');
+    const changed = await services.accounts.setTelegramBlocked(ctx.account.id, status === 'kicked');
     if (changed) log(`[bot] account ${ctx.account.id} ${status === 'kicked' ? 'blocked' : 'unblocked'} the bot`);
   });
   return composer;

@@ -1,9 +1,8 @@
 import { Composer } from 'grammy';
 import type { Role } from '../../shared/schemas/account.js';
 import { DomainError } from '../../server/domain/errors.js';
-import type { AccountRow } from '../../server/store/rows.js';
 import type { RoleChoice } from '../callback-data.js';
-import { displayNameOf, identityOf, type BotContext, type BotDeps } from '../context.js';
+import { displayNameOf, identityOf, type BotAccount, type BotContext, type BotDeps } from '../context.js';
 import { accountOrHint, answerButton, editHtml, onButton, replyHtml } from '../handler-kit.js';
 import { messagesFor, type Messages } from '../i18n.js';
 import { languageKeyboard, rolesKeyboard } from '../keyboards.js';
@@ -27,7 +26,7 @@ function nextSteps(roles: readonly Role[], t: Messages): string {
     .join('\n\n');
 }
 
-async function welcomeBack(ctx: BotContext, account: Readonly<AccountRow>): Promise<void> {
+async function welcomeBack(ctx: BotContext, account: BotAccount): Promise<void> {
   const t = messagesFor(account.locale);
   await replyHtml(ctx, `${t.start.welcomeBack(account.displayName, rolesPhrase(account.roles, t))}\n\n${t.start.changeRoles}`, rolesKeyboard(t, null));
 }
@@ -57,7 +56,7 @@ export function startFeature({ services }: BotDeps): Composer<BotContext> {
     if (ctx.account) return welcomeBack(ctx, ctx.account);
     const identity = identityOf(ctx);
     if (!identity) return;
-    let account: Readonly<AccountRow>;
+    let account: BotAccount;
     try {
       account = await services.accounts.registerTelegram(identity, { displayName: displayNameOf(ctx), roles: ROLES_OF[roles], locale });
     } catch (error) {

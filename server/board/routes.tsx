@@ -57,7 +57,7 @@ function problemOf(error: Error): BoardProblem {
 export function boardRoutes({ services, clock }: BoardDeps) {
   const board = new Hono();
   // Every visitor of a page in one language sees the same page until a commit or the clock changes it.
-  const cached = publicReadCache({ store: services.store, clock, keep: ['content-type', 'content-language', 'vary'] });
+  const cached = publicReadCache({ storage: services.storage, clock, keep: ['content-type', 'content-language', 'vary'] });
   for (const path of ['/', '/challenges/:id', '/awards']) board.use(path, cached);
 
   board.onError((error, c) => {

@@ -17,6 +17,7 @@ import {
 } from '../../shared/schemas/account.js';
 import { hasVisibleText, trimText, type Locale } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
+import { setTelegramBlocked } from '../outbox/blocking.js';
 import type { AccountRow, CodeRow, TokenRow } from '../store/rows.js';
 import type { Store, Writers } from '../store/store.js';
 import { isCommonPassword } from './common-passwords.js';
@@ -304,6 +305,15 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
     },
 
     /** Keep the chat id and username current, and clear a block (the user is talking to the bot again). */
+    /**
+     * Records that the account's Telegram user blocked (`blocked: true`) or unblocked the bot, as Telegram
+     * tells the bot: notifications waiting for a blocked account are skipped, and new ones are delivered once
+     * unblocked (server/outbox/blocking.ts). False, changing nothing, for an account without a Telegram link.
+     */
+    setTelegramBlocked(accountId: string, blocked: boolean): Promise<boolean> {
+      return setTelegramBlocked({ store, clock }, accountId, blocked);
+    },
+
     async touchTelegram(accountId: string, identity: TelegramIdentity): Promise<Readonly<AccountRow>> {
       const row = await store.tables.accounts.get(accountId);
       if (!row) throw notFound('account', accountId);

@@ -6,11 +6,14 @@ import { createBidService } from './bids.js';
 import type { ChallengeIndex } from '../search/challenge-index.js';
 import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { createChallengeService } from './challenges.js';
+import { createConversationService } from './conversations.js';
 import { createLibraryService } from './library.js';
 import { createMatchService } from './matches.js';
 import { createNotificationService } from './notifications.js';
 import { createQuestionService } from './questions.js';
+import { createStorageStatus } from './storage-status.js';
 import { createSubscriptionService } from './subscriptions.js';
+import { createTelegramUpdateService } from './telegram-updates.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -23,12 +26,13 @@ export interface ServiceDeps {
 
 /**
  * Every domain service over one store and clock: what the HTTP API and the bot both call. Permissions and
- * lifecycle rules are enforced inside, so no channel can skip them.
+ * lifecycle rules are enforced inside, so no channel can skip them. The store itself is not among them:
+ * every write goes through a service.
  */
 export function createServices(deps: ServiceDeps) {
   return {
-    store: deps.store,
     clock: deps.clock,
+    storage: createStorageStatus(deps),
     accounts: createAccountService(deps),
     challenges: createChallengeService(deps),
     bids: createBidService(deps),
@@ -38,6 +42,8 @@ export function createServices(deps: ServiceDeps) {
     subscriptions: createSubscriptionService(deps),
     notifications: createNotificationService(deps),
     matches: createMatchService(deps),
+    conversations: createConversationService(deps),
+    telegramUpdates: createTelegramUpdateService(deps),
   };
 }
 

@@ -23,7 +23,7 @@ export function challengeRoutes(services: Services) {
     });
 
   // The public list, search and detail: anonymous readers share answers until a commit changes them.
-  const cached = publicReadCache({ store: services.store, clock: services.clock, keep: ['content-type'] });
+  const cached = publicReadCache({ storage: services.storage, clock: services.clock, keep: ['content-type'] });
 
   const router = createRouter();
   router.use('/api/challenges', cached);

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Clock } from '../clock.js';
+import type { StorageStatus } from '../domain/storage-status.js';
 import type { TableName } from '../store/rows.js';
-import type { Store } from '../store/store.js';
 
 /** Distinct pages kept; past this the least recently used goes. */
 const MAX_ENTRIES = 500;
@@ -25,7 +25,7 @@ interface Entry {
 }
 
 export interface PublicReadCacheOptions {
-  store: Store;
+  storage: Pick<StorageStatus, 'onCommit'>;
   clock: Clock;
   /** Response headers the handler sets that a cached answer must carry again (lower case). */
   keep: readonly string[];
@@ -39,11 +39,11 @@ export interface PublicReadCacheOptions {
  * relation to each challenge. Thousands of readers of the same list or search then cost one computation
  * per second, and a commit is visible to the very next request.
  */
-export function publicReadCache({ store, clock, keep }: PublicReadCacheOptions): MiddlewareHandler {
+export function publicReadCache({ storage, clock, keep }: PublicReadCacheOptions): MiddlewareHandler {
   const entries = new Map<string, Entry>();
   let generation = 0;
-  store.onCommit((changes) => {
-    if (changes.some((change) => PUBLIC_TABLES.has(change.table))) generation++;
+  storage.onCommit((tables) => {
+    if ([...tables].some((table) => PUBLIC_TABLES.has(table))) generation++;
   });
 
   return async (c, next) => {
