@@ -276,6 +276,7 @@ class LowdbStore implements Store {
       let result: R;
       try {
         result = await this.context.run({ tx, writers }, () => fn(writers));
+        if (tx.failure) throw tx.failure;
       } catch (error) {
         this.undo(tx);
         throw error;

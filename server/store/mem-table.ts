@@ -1,8 +1,9 @@
 import type { Rows, TableName } from './rows.js';
-import { INDEXES, type IndexValue } from './store.js';
+import { INDEXES, UNIQUE_KEYS, type IndexValue, type UniqueConstraint } from './store.js';
 
 export type AnyRow = Rows[TableName];
 type Keyer = (row: AnyRow) => IndexValue | IndexValue[] | undefined;
+type UniqueKeyer = (row: AnyRow) => string | undefined;
 
 /** A row's last durable version while transactions that are not yet durable have changed it. */
 interface Shadow {
@@ -33,6 +34,8 @@ export class MemTable {
   private readonly indexes = new Map<string, Map<IndexValue, Set<string>>>();
   private readonly keyers: [string, Keyer][];
   private readonly shadows = new Map<string, Shadow>();
+  /** Per uniqueness rule of this table: key → the id of the working view's row holding it. */
+  private readonly uniques: [UniqueConstraint, UniqueKeyer, Map<string, string>][];
 
   constructor(
     readonly name: TableName,
@@ -41,6 +44,19 @@ export class MemTable {
     this.members = Array.from({ length: shardCount }, () => new Set<string>());
     this.keyers = Object.entries(INDEXES[name]) as [string, Keyer][];
     for (const [index] of this.keyers) this.indexes.set(index, new Map());
+    this.uniques = (Object.entries(UNIQUE_KEYS) as [UniqueConstraint, { table: TableName; key: UniqueKeyer }][])
+      .filter(([, rule]) => rule.table === name)
+      .map(([constraint, rule]) => [constraint, rule.key, new Map()]);
+  }
+
+  /** The uniqueness rule `row` would break in the working view if it were put, if any. */
+  clash(row: AnyRow): UniqueConstraint | undefined {
+    for (const [constraint, key, holders] of this.uniques) {
+      const value = key(row);
+      const holder = value === undefined ? undefined : holders.get(value);
+      if (holder !== undefined && holder !== row.id) return constraint;
+    }
+    return undefined;
   }
 
   shardOf(id: string): number {
@@ -162,6 +178,10 @@ export class MemTable {
   }
 
   private index(row: AnyRow): void {
+    for (const [, key, holders] of this.uniques) {
+      const value = key(row);
+      if (value !== undefined) holders.set(value, row.id);
+    }
     for (const [name, keyer] of this.keyers) {
       const index = this.indexes.get(name)!;
       for (const key of this.keysOf(row, keyer)) {
@@ -173,6 +193,10 @@ export class MemTable {
   }
 
   private unindex(row: AnyRow): void {
+    for (const [, key, holders] of this.uniques) {
+      const value = key(row);
+      if (value !== undefined && holders.get(value) === row.id) holders.delete(value);
+    }
     for (const [name, keyer] of this.keyers) {
       const index = this.indexes.get(name)!;
       for (const key of this.keysOf(row, keyer)) {

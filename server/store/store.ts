@@ -1,9 +1,11 @@
+import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
+import type { UniqueConstraint } from '../store-conflict-errors.js';
 import type { Rows, TableName } from './rows.js';
 
 /**
- * The storage seam. Services talk only to this; lowdb implements it now (lowdb-store.ts) and a PostgreSQL
- * implementation can later, with `where` as an indexed `SELECT … WHERE col = $1` and `transact` as
- * `BEGIN … COMMIT`.
+ * The storage seam. Services talk only to this; two stores implement it: the embedded lowdb store
+ * (lowdb-store.ts, one process) and PostgreSQL (pg/pg-store.ts, any number of instances on one database).
+ * test/server/store/contract/ holds what both promise.
  */
 
 export type IndexValue = string | number | boolean;
@@ -35,6 +37,28 @@ export const INDEXES = {
   conversations: { day: (c) => c.updatedAt.slice(0, 10) },
   telegram_updates: { day: (u) => u.receivedAt.slice(0, 10) },
 } satisfies { [T in TableName]: Record<string, (row: Rows[T]) => IndexValue | IndexValue[] | undefined> };
+
+/** One uniqueness rule: at most one row of `table` per key; rows whose key is undefined are exempt. */
+export interface UniqueKey<T extends TableName = TableName> {
+  table: T;
+  key: (row: Readonly<Rows[T]>) => string | undefined;
+}
+
+const uniqueKey = <T extends TableName>(table: T, key: (row: Readonly<Rows[T]>) => string | undefined): UniqueKey<T> => ({ table, key });
+
+/**
+ * The uniqueness rules, by the name both stores raise them under (UniqueViolationError): lowdb checks these
+ * keys, PostgreSQL the unique indexes of the same names in pg/migrations/001_tables.sql, which must agree.
+ */
+export const UNIQUE_KEYS: { [C in UniqueConstraint]: { [T in TableName]: UniqueKey<T> }[TableName] } = {
+  accounts_email: uniqueKey('accounts', (a) => a.email ?? undefined),
+  accounts_telegram_user_id: uniqueKey('accounts', (a) => (a.telegram ? String(a.telegram.userId) : undefined)),
+  tokens_hash: uniqueKey('tokens', (t) => t.hash),
+  codes_hash: uniqueKey('codes', (c) => c.hash),
+  bids_one_live_per_bidder: uniqueKey('bids', (b) => (LIVE_BID_STATUSES.includes(b.status) ? `${b.challengeId} ${b.bidderId}` : undefined)),
+  saves_one_per_account: uniqueKey('saves', (s) => `${s.accountId} ${s.challengeId}`),
+  papers_owner_identity: uniqueKey('papers', (p) => `${p.ownerId} ${p.identity}`),
+};
 
 export type IndexName<T extends TableName> = keyof (typeof INDEXES)[T] & string;
 
@@ -74,10 +98,22 @@ export interface Store {
   /** Reads outside a transaction: only what is durable, never a write still waiting for its fsync. */
   readonly tables: Readers;
   /**
-   * Run `fn` with write access, serialized with every other transaction. Its writes become durable
-   * together before the returned promise resolves; if `fn` throws, none of them happen. If the promise
-   * rejects with `StoreUnavailableError`, none of them happen either, not even after a restart. A
-   * `transact` inside `fn` joins the outer transaction.
+   * Run `fn` with write access, as one serializable transaction: its outcome is as if it ran alone, after
+   * every transaction committed before it and before every one after. Its writes become durable together
+   * before the returned promise resolves; if `fn` throws, none of them happen. If the promise rejects with
+   * `StoreUnavailableError`, none of them happen either, not even after a restart. A `transact` inside `fn`
+   * joins the outer transaction.
+   *
+   * The contract both stores follow, and the domain with them:
+   * - `fn` may run more than once (PostgreSQL runs it again after a serialization failure or deadlock, up
+   *   to a bound, then rejects with `TransactionConflictError`). So `fn` reads and writes through `tx` only
+   *   and has no other effect: no in-memory state changed, no message sent, no timer set. What must follow
+   *   a commit goes after the awaited `transact`, or in an `onCommit` listener. Only the last run's result
+   *   is returned.
+   * - Reads inside `fn` go through `tx` (`store.tables` there is the committed state in lowdb, the
+   *   transaction's in PostgreSQL: never rely on either).
+   * - A write breaking a rule of UNIQUE_KEYS rejects with `UniqueViolationError` naming it, and the whole
+   *   transaction is undone, even if `fn` caught the error.
    */
   transact<R>(fn: (tx: Writers) => Promise<R>): Promise<R>;
   /** Called after each durable commit, once per transaction and in commit order, with what changed. */
@@ -87,5 +123,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** The stores throw it; the domain's callers know it from domain/errors.ts. */
+/** The stores throw these; the domain's callers know them from domain/errors.ts. */
 export { StoreUnavailableError } from '../store-unavailable-error.js';
+export { TransactionConflictError, UNIQUE_CONSTRAINTS, UniqueViolationError, type UniqueConstraint } from '../store-conflict-errors.js';

@@ -1,12 +1,17 @@
 import type { AnyRow, MemTable } from './mem-table.js';
 import type { TableName } from './rows.js';
-import { INDEXES, type IndexValue, type Writers } from './store.js';
+import { INDEXES, UniqueViolationError, type IndexValue, type Writers } from './store.js';
 
 /** One transaction of the lowdb store: its order, and the first-seen version of every row it touched. */
 export interface Transaction {
   seq: number;
   /** Keyed `table\0id`; `row` null when the row did not exist, `shadowed` what `MemTable.unshadow` needs. */
   before: Map<string, { table: TableName; id: string; row: AnyRow | null; shadowed: number | null }>;
+  /**
+   * The uniqueness violation that ended the transaction: every later read or write throws it, and the
+   * store rejects with it even if the function caught it (as PostgreSQL aborts the transaction).
+   */
+  failure?: UniqueViolationError;
 }
 
 /**
@@ -20,6 +25,16 @@ class TableTxWriter {
     private readonly tx: Transaction,
   ) {}
 
+  /** Refuse to put `row` where it breaks a uniqueness rule; the transaction is over then. */
+  private assertUnique(row: AnyRow): void {
+    const constraint = this.table.clash(row);
+    if (constraint) throw (this.tx.failure = new UniqueViolationError(constraint));
+  }
+
+  private assertLive(): void {
+    if (this.tx.failure) throw this.tx.failure;
+  }
+
   private remember(id: string): void {
     const key = `${this.table.name}\0${id}`;
     if (this.tx.before.has(key)) return;
@@ -27,39 +42,48 @@ class TableTxWriter {
   }
 
   async get(id: string): Promise<AnyRow | undefined> {
+    this.assertLive();
     return this.table.rows.get(id);
   }
 
   async where(index: string, value: IndexValue): Promise<AnyRow[]> {
+    this.assertLive();
     return this.table.where(index, value);
   }
 
   async all(): Promise<AnyRow[]> {
+    this.assertLive();
     return [...this.table.rows.values()];
   }
 
   async count(): Promise<number> {
+    this.assertLive();
     return this.table.rows.size;
   }
 
   async insert(row: AnyRow): Promise<AnyRow> {
+    this.assertLive();
     if (this.table.rows.has(row.id)) throw new Error(`${this.table.name}: a row with id ${row.id} exists`);
+    this.assertUnique(row);
     this.remember(row.id);
     this.table.put({ ...row });
     return this.table.rows.get(row.id)!;
   }
 
   async update(id: string, patch: Partial<AnyRow> | ((row: Readonly<AnyRow>) => AnyRow)): Promise<AnyRow> {
+    this.assertLive();
     const current = this.table.rows.get(id);
     if (!current) throw new Error(`${this.table.name}: no row with id ${id}`);
     const next = typeof patch === 'function' ? patch(current) : ({ ...current, ...patch } as AnyRow);
     if (next.id !== id) throw new Error(`${this.table.name}: an update may not change the id`);
+    this.assertUnique(next);
     this.remember(id);
     this.table.put({ ...next });
     return this.table.rows.get(id)!;
   }
 
   async remove(id: string): Promise<boolean> {
+    this.assertLive();
     if (!this.table.rows.has(id)) return false;
     this.remember(id);
     this.table.delete(id);

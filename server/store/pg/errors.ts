@@ -1,36 +1,8 @@
 import pg from 'pg';
+import { UNIQUE_CONSTRAINTS, UniqueViolationError, type UniqueConstraint } from '../../store-conflict-errors.js';
 import { StoreUnavailableError } from '../store.js';
 
-/**
- * The uniqueness rules both stores enforce, by name (in PostgreSQL, the unique index of that name in
- * migrations/001_tables.sql).
- */
-export const UNIQUE_CONSTRAINTS = [
-  'accounts_email',
-  'accounts_telegram_user_id',
-  'tokens_hash',
-  'codes_hash',
-  'bids_one_live_per_bidder',
-  'saves_one_per_account',
-  'papers_owner_identity',
-] as const;
-export type UniqueConstraint = (typeof UNIQUE_CONSTRAINTS)[number];
-
-/**
- * A write that would break a uniqueness rule (two accounts with one email, a second live bid…). The
- * transaction it happened in is over: `transact` rejects with this error and nothing of it is kept. The
- * domain maps it to 409.
- */
-export class UniqueViolationError extends Error {
-  constructor(
-    readonly constraint: UniqueConstraint,
-    message = `This would break the uniqueness rule ${constraint}`,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'UniqueViolationError';
-  }
-}
+export { UNIQUE_CONSTRAINTS, UniqueViolationError, type UniqueConstraint, TransactionConflictError } from '../../store-conflict-errors.js';
 
 /** SQLSTATEs after which the transaction did not happen and may simply run again. */
 const RETRYABLE = new Set(['40001' /* serialization_failure */, '40P01' /* deadlock_detected */]);
@@ -70,15 +42,4 @@ export function toStoreError(error: unknown): unknown {
   }
   if (isUnavailable(error)) return new StoreUnavailableError(`The database is unavailable: ${(error as Error).message}`, { cause: error });
   return error;
-}
-
-/** A transaction that kept failing on serialization conflicts or deadlocks, and was given up after `attempts` runs. */
-export class TransactionConflictError extends Error {
-  constructor(
-    readonly attempts: number,
-    options?: { cause?: unknown },
-  ) {
-    super(`The transaction conflicted with concurrent ones ${attempts} times in a row; try again`, options);
-    this.name = 'TransactionConflictError';
-  }
 }

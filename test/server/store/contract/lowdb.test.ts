@@ -2,6 +2,7 @@ import { openLowdbStore } from '../../../../server/store/lowdb-store.js';
 import { tempDir } from '../../../support/temp-dir.js';
 import { describeIsolationContract } from './isolation-contract.js';
 import { describeStoreContract } from './store-contract.js';
+import { describeUniquenessContract } from './uniqueness-contract.js';
 
 const openOnFreshDirectory = async () => openLowdbStore({ dataDir: await tempDir() });
 
@@ -11,3 +12,4 @@ describeStoreContract('lowdb', async () => {
   return { store, peer: store };
 });
 describeIsolationContract('lowdb', openOnFreshDirectory);
+describeUniquenessContract('lowdb', openOnFreshDirectory);

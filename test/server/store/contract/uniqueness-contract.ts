@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UniqueViolationError, type UniqueConstraint } from '../../../../server/store/pg/errors.js';
-import type { Store, Writers } from '../../../../server/store/store.js';
+import { UniqueViolationError, type Store, type UniqueConstraint, type Writers } from '../../../../server/store/store.js';
 import { account, bid, code, paper, save, token } from './rows.js';
 
 interface Rule {
@@ -72,8 +71,7 @@ const RULES: Rule[] = [
 
 /**
  * The uniqueness rules every store enforces (issue 9): a breaking write rejects with UniqueViolationError
- * naming the rule, and its whole transaction is undone. Today only the PostgreSQL store runs this; the
- * lowdb store joins once it raises the same error.
+ * naming the rule, and its whole transaction is undone, even when its function catches the error.
  */
 export function describeUniquenessContract(name: string, open: () => Promise<Store>): void {
   describe(`store uniqueness contract: ${name}`, () => {
@@ -81,6 +79,29 @@ export function describeUniquenessContract(name: string, open: () => Promise<Sto
     afterEach(async () => {
       await store?.close();
       store = undefined;
+    });
+
+    it('rejects the transaction even when its function catches the violation', async () => {
+      const opened = (store = await open());
+      await opened.transact((tx) => tx.tokens.insert(token('tok_1', 'acc_1', 'h')));
+      const error = await opened
+        .transact(async (tx) => {
+          await tx.saves.insert(save('acc_witness', 'chl_witness'));
+          await tx.tokens.insert(token('tok_2', 'acc_2', 'h')).catch(() => undefined);
+          return 'swallowed';
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UniqueViolationError);
+      expect(await opened.tables.saves.get('acc_witness:chl_witness')).toBeUndefined();
+    });
+
+    it('lets a row keep its own key, and frees a key its row gave up', async () => {
+      const opened = (store = await open());
+      await opened.transact((tx) => tx.bids.insert(bid('bid_1', 'chl_1', 'acc_1', 'submitted')));
+      await opened.transact((tx) => tx.bids.update('bid_1', { summary: 'revised' }));
+      await opened.transact((tx) => tx.bids.update('bid_1', { status: 'withdrawn' }));
+      await opened.transact((tx) => tx.bids.insert(bid('bid_2', 'chl_1', 'acc_1', 'submitted')));
+      expect((await opened.tables.bids.where('bidderId', 'acc_1')).map((b) => b.status).sort()).toEqual(['submitted', 'withdrawn']);
     });
 
     for (const rule of RULES) {
