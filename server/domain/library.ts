@@ -1,7 +1,7 @@
 import type { Page, PageQuery } from '../../shared/schemas/common.js';
 import type { SavedChallenge } from '../../shared/schemas/library.js';
-import type { PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
-import { PaperInput as PaperSchema } from '../../shared/schemas/paper.js';
+import type { PaperInput, PaperPatch, PaperRecord } from '../../shared/schemas/paper.js';
+import { PaperInput as PaperSchema, PaperPatch as PaperPatchSchema } from '../../shared/schemas/paper.js';
 import { isSameWork, normalizeArxivId, normalizeDoi, paperIdentity } from '../../shared/paper-identity.js';
 import type { Clock } from '../clock.js';
 import type { PaperRow, SaveRow } from '../store/rows.js';
@@ -103,6 +103,22 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
       const rows = [...(await store.tables.papers.where('ownerId', account.id))].sort(newestPaper);
       const slice = paginate(rows, page, paperKey);
       return { items: slice.items.map(toPaper), nextCursor: slice.nextCursor };
+    },
+
+    /**
+     * Correct one of the caller's papers: title, authors, year, venue, note and tags. The identifiers that
+     * deduplicate a clip (DOI, arXiv id, patent number, URL) are not editable, so its identity stays. Bids
+     * that cite it keep the copy of the reference they were sent with.
+     */
+    async updatePaper(actor: Actor, paperId: string, input: PaperPatch): Promise<PaperRecord> {
+      const account = requireAccount(actor);
+      const patch = PaperPatchSchema.parse(input);
+      const row = await store.transact(async (tx) => {
+        const paper = await tx.papers.get(paperId);
+        if (!paper || paper.ownerId !== account.id) throw notFound('paper', paperId);
+        return tx.papers.update(paperId, patch);
+      });
+      return toPaper(row);
     },
 
     /** Delete one of the caller's papers. Bids that cite it keep their copy of the reference. */

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Page, PageQuery } from '../../shared/schemas/common.js';
 import { SavedChallenge } from '../../shared/schemas/library.js';
-import { PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
+import { PaperInput, PaperPatch, PaperRecord } from '../../shared/schemas/paper.js';
 import type { Services } from '../domain/services.js';
 import { bearer, errors, IdParams, json, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
@@ -76,6 +76,19 @@ export function libraryRoutes(services: Services) {
         responses: { 201: json(PaperRecord), ...errors(401, 409) },
       }),
       async (c) => c.json(await library.addPaper(c.get('actor'), c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/api/me/papers/{id}',
+        tags,
+        summary: 'Correct a clipped paper: title, authors, year, venue, note, tags',
+        description: 'Fields left out stay as they are; `null` clears year, venue or note. Identifiers (DOI, arXiv id, URL) cannot change.',
+        security: bearer,
+        request: { params: IdParams, body: jsonBody(PaperPatch) },
+        responses: { 200: json(PaperRecord), ...errors(401, 404) },
+      }),
+      async (c) => c.json(await library.updatePaper(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({

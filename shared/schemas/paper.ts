@@ -65,6 +65,7 @@ export const Paper = z
     issue: z.string().nullable().optional(),
     funding: z.array(z.string()).optional(),
     patent: PatentDetails.nullable().optional(),
+    tags: z.array(z.string()).optional().meta({ description: "The researcher's own labels for the clip" }),
   })
   .meta({ id: 'Paper' });
 export type Paper = z.infer<typeof Paper>;
@@ -104,10 +105,31 @@ export const PaperInput = z
     issue: optionalText(40),
     funding: z.array(text(1, 500)).max(20).default([]),
     patent: PatentDetails.nullish().transform((p) => p ?? null),
+    tags: z.array(text(1, 50)).max(30).default([]),
   })
   .strict()
   .meta({ id: 'PaperInput' });
 export type PaperInput = z.input<typeof PaperInput>;
+
+/**
+ * A correction to a clip (`PATCH /api/me/papers/{id}`): what extraction got wrong (title, authors, year,
+ * venue) and what only the researcher can add (a note, tags). Fields left out stay as they are; `null`
+ * clears year, venue or note.
+ */
+export const PaperPatch = z
+  .object({
+    title: text(1, 500),
+    authors: z.array(Author).max(200),
+    year: z.number().int().min(1600).max(2200).nullable(),
+    venue: optionalText(300),
+    note: optionalText(2000),
+    tags: z.array(text(1, 50)).max(30),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change')
+  .meta({ id: 'PaperPatch' });
+export type PaperPatch = z.input<typeof PaperPatch>;
 
 /** A researcher's stored clip. */
 export const PaperRecord = Paper.extend({ id: Id, ownerId: Id, createdAt: IsoDateTime }).meta({ id: 'PaperRecord' });

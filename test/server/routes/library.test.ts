@@ -177,3 +177,39 @@ describe('paper library', () => {
   });
 });
 
+
+describe('correcting a clip', () => {
+  it('changes title, authors, year, venue, note and tags, keeps the rest, and only for the owner', async () => {
+    const rt = await testRuntime();
+    const researcher = await register(rt, 'Researcher', ['researcher']);
+    const other = await register(rt, 'Other', ['researcher']);
+    const created = await rt.call('POST', '/api/me/papers', { token: researcher.token, body: paper({ doi: '10.1000/edit', venue: 'eLife Sciences Publications', year: 2019 }) });
+
+    const patched = await rt.call('PATCH', `/api/me/papers/${created.body.id}`, {
+      token: researcher.token,
+      body: { title: 'Stable perovskite solar cells, corrected', authors: [{ given: 'Wei', family: 'Zhang' }, { given: 'Na', family: 'Li' }], year: 2020, venue: 'eLife', note: 'Table 2 has the damp-heat data', tags: ['encapsulation', 'to cite'] },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      id: created.body.id,
+      title: 'Stable perovskite solar cells, corrected',
+      authors: [{ given: 'Wei', family: 'Zhang' }, { given: 'Na', family: 'Li' }],
+      year: 2020,
+      venue: 'eLife',
+      note: 'Table 2 has the damp-heat data',
+      tags: ['encapsulation', 'to cite'],
+      doi: '10.1000/edit',
+      url: created.body.url,
+    });
+    // Left out stays; null clears.
+    const cleared = await rt.call('PATCH', `/api/me/papers/${created.body.id}`, { token: researcher.token, body: { venue: null } });
+    expect(cleared.body).toMatchObject({ venue: null, year: 2020, note: 'Table 2 has the damp-heat data' });
+    const list = await rt.call('GET', '/api/me/papers', { token: researcher.token });
+    expect(list.body.items[0]).toMatchObject({ title: 'Stable perovskite solar cells, corrected', venue: null, tags: ['encapsulation', 'to cite'] });
+
+    expectError(await rt.call('PATCH', `/api/me/papers/${created.body.id}`, { token: other.token, body: { note: 'mine now' } }), 404);
+    expectError(await rt.call('PATCH', `/api/me/papers/${created.body.id}`, { token: researcher.token, body: {} }), 422);
+    expectError(await rt.call('PATCH', `/api/me/papers/${created.body.id}`, { token: researcher.token, body: { doi: '10.1000/other' } }), 422);
+    expectError(await rt.call('PATCH', `/api/me/papers/${created.body.id}`, { token: researcher.token, body: { title: '' } }), 422);
+  });
+});
