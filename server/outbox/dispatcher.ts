@@ -1,5 +1,6 @@
 import type { Channel, Delivery } from '../../shared/schemas/notification.js';
 import type { Clock } from '../clock.js';
+import { createLocalCoordination, type ClaimLedger, type Coordination } from '../jobs/coordination.js';
 import type { AccountRow, NotificationRow } from '../store/rows.js';
 import type { Change, IndexName, Store, Writers } from '../store/store.js';
 import { redactSecrets } from '../redact-secrets.js';
@@ -21,10 +22,20 @@ export const DISPATCHER_DEFAULTS = {
   pruneIntervalMs: 6 * HOUR,
   expireAfterMs: 3 * DAY,
   sendTimeoutMs: 60_000,
+  leaseMs: 5 * 60_000,
 } as const;
+
+/** The leadership the send loop runs under: one instance of a cluster sends, within Telegram's limits. */
+export const OUTBOX_LEADER = 'outbox';
 
 /** After a pass failed (the store could not write), try again this much later. */
 const ERROR_RETRY_MS = 5_000;
+/**
+ * When other claims took deliveries a batch picked and left it empty, pick again at once this many times
+ * (the next pick sees their claims), then wait this long.
+ */
+const CONTENDED_PICKS = 3;
+const CONTENDED_RETRY_MS = 1_000;
 /** Rows removed per pruning transaction, so one journal entry stays small. */
 const PRUNE_CHUNK = 500;
 const MAX_ERROR_LENGTH = 300;
@@ -59,6 +70,12 @@ export interface DispatcherOptions {
    */
   sendTimeoutMs?: number;
   /**
+   * How long a claim on a batch holds (default 5 minutes). It must outlast the batch: claiming, marking,
+   * the sends (each `sendTimeoutMs` at most, one chat's in a row) and storing their outcomes. A `sending`
+   * delivery whose claim lapsed is settled as interrupted by whichever dispatcher passes next.
+   */
+  leaseMs?: number;
+  /**
    * No send before this long after the dispatcher is created (default: the longer rate window), so its
    * sends and those of a process that stopped just before can never share a rate window.
    */
@@ -78,6 +95,11 @@ export const timerScheduler: Scheduler = (run, delayMs) => {
 export interface DispatcherDeps {
   store: Store;
   clock: Clock;
+  /**
+   * Leadership and claims shared with the other instances on the store. Defaults to an in-process one:
+   * right for lowdb, where this process owns the data, always leads, and its claims are its own.
+   */
+  coordination?: Coordination;
   /** At most one per channel name. With none, the dispatcher only recovers, expires and prunes. */
   channels: readonly DeliveryChannel[];
   options?: DispatcherOptions;
@@ -104,19 +126,25 @@ export interface DispatchReport {
 
 export interface Dispatcher {
   /**
-   * Start delivering in the background: passes run at once, whenever a commit adds a waiting delivery,
-   * when the next delivery or pruning is due, and at least every `pollIntervalMs`. Idempotent.
+   * Campaign for the outbox leadership, and while this instance leads, deliver in the background: passes
+   * run at once (after `startupPauseMs`, so as not to share a rate window with the previous leader),
+   * whenever a commit of any instance adds a waiting delivery, when the next delivery, lapsed claim or
+   * pruning is due, and at least every `pollIntervalMs`. Losing leadership ends the loop after the batch in
+   * flight. Idempotent.
    */
   start(): void;
+  /** True while this started dispatcher leads the outbox, that is runs the send loop. */
+  isLeader(): boolean;
   /**
    * Stop: no new pass or batch begins; resolves once the sends in flight finished and their outcome is
    * stored, so a restart after it neither loses nor repeats a delivery. Close the store only after this.
    */
   stop(): Promise<void>;
   /**
-   * One pass at `clock.now()`: on the first pass, fail the deliveries a crash left in flight; expire and
-   * prune if due; then send, batch after batch, every delivery that is due and that the rate limits admit
-   * now. Passes never overlap. Rejects after `stop()`.
+   * One pass at `clock.now()`, leader or not: fail the `sending` deliveries whose claim lapsed; expire and
+   * prune if due; then claim and send, batch after batch, every delivery that is due, that no other
+   * instance has claimed and that the rate limits admit now. Passes of one dispatcher never overlap, and
+   * claims keep passes of several apart. Rejects after `stop()`.
    */
   runOnce(): Promise<DispatchReport>;
 }
@@ -188,17 +216,25 @@ function setDelivery(tx: Writers, id: string, channel: Channel, delivery: Delive
  * The notification outbox: delivers each waiting delivery of the given channels at most once, within the
  * channel's rate limits, oldest first, with retries and exponential backoff; honours a channel's
  * `retryAfterMs` by pausing that channel; marks an account blocked on a `blocked` failure; expires stale
- * deliveries and prunes old finished notifications. One dispatcher per store.
+ * deliveries and prunes old finished notifications. One dispatcher per instance; of the instances on one
+ * store, only the leader of `OUTBOX_LEADER` runs the send loop, so its limiter holds Telegram's limits for
+ * the whole cluster.
  *
- * At most once: a batch of deliveries is marked `sending` (attempts + 1) in one transaction before any of
- * them goes to the channel, and their outcomes are stored together in one transaction after. A delivery
- * found `sending` by the first pass of a new dispatcher was interrupted by a crash and is failed, not resent.
+ * At most once: a batch of deliveries is first claimed (a lease in `coordination.claims`, which another
+ * instance cannot take while it is live), then marked `sending` (attempts + 1) in one transaction before
+ * any of them goes to the channel, and their outcomes are stored together in one transaction after; the
+ * claims are released last. The rule for a delivery found `sending` with no live claim — its sender stopped
+ * (crashed, lost the database) after marking it and before storing the outcome, so Telegram may have
+ * accepted it — is the same as after a crash: it is failed for good, never resent. A delivery claimed but
+ * not yet marked is still waiting, was certainly not sent, and is claimed again once the lease lapses.
  */
-export function createDispatcher({ store, clock, channels, options = {}, scheduler = timerScheduler, log = console.warn }: DispatcherDeps): Dispatcher {
+export function createDispatcher({ store, clock, channels, coordination = createLocalCoordination(), options = {}, scheduler = timerScheduler, log = console.warn }: DispatcherDeps): Dispatcher {
   const o = { ...DISPATCHER_DEFAULTS, ...withoutUndefined(options) };
   for (const key of Object.keys(DISPATCHER_DEFAULTS) as (keyof typeof DISPATCHER_DEFAULTS)[]) {
     if (!(o[key] > 0 && Number.isFinite(o[key]))) throw new Error(`Outbox option ${key} must be a positive number, not ${o[key]}`);
   }
+  if (o.leaseMs <= o.sendTimeoutMs) throw new Error(`Outbox option leaseMs (${o.leaseMs}) must exceed sendTimeoutMs (${o.sendTimeoutMs})`);
+  const ledger: ClaimLedger = coordination.claims;
   const globalLimit = options.globalLimit ?? DEFAULT_GLOBAL_LIMIT;
   const chatLimit = options.chatLimit ?? DEFAULT_CHAT_LIMIT;
   const startupPauseMs = options.startupPauseMs ?? Math.max(globalLimit.windowMs, chatLimit.windowMs);
@@ -212,11 +248,12 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
     lanes.push({ channel, route: ROUTES[channel.name], limiter });
   }
 
-  let recovered = false;
   let nextPruneAt = Number.NEGATIVE_INFINITY;
   let tail: Promise<unknown> = Promise.resolve();
   let started = false;
   let stopped = false;
+  let leading = false;
+  let leadership: ReturnType<Coordination['leader']> | null = null;
   let unsubscribe: (() => void) | null = null;
   let cancelTimer: (() => void) | null = null;
   let looping: Promise<void> | null = null;
@@ -233,16 +270,30 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
 
   const backoffMs = (attempts: number) => Math.min(o.backoffBaseMs * 2 ** (attempts - 1), o.backoffMaxMs);
 
-  /** Deliveries left `sending` by an earlier process: their outcome is unknown, so they are failed. */
-  async function recoverInterrupted(report: DispatchReport): Promise<void> {
+  /**
+   * Fail the `sending` deliveries that no live claim covers: their sender stopped between marking them and
+   * storing the outcome, so they may have been delivered and are not resent. Returns when the earliest live
+   * claim of another sender on a `sending` delivery lapses, to look again then.
+   */
+  async function settleLapsed(report: DispatchReport): Promise<number> {
+    let nextAt = Number.POSITIVE_INFINITY;
     for (const [name, route] of Object.entries(ROUTES) as [Channel, Route][]) {
       const stuck = await store.tables.notifications.where(route.index, 'sending');
       if (stuck.length === 0) continue;
+      const leases = await ledger.leases(name, clock.now().getTime());
+      const lapsed = new Map<string, number>();
+      for (const row of stuck) {
+        const lease = leases.get(row.id);
+        if (lease) nextAt = Math.min(nextAt, lease.leaseUntil);
+        else lapsed.set(row.id, row.deliveries[name]!.attempts);
+      }
+      if (lapsed.size === 0) continue;
       const count = await store.transact(async (tx) => {
         let n = 0;
-        for (const { id } of stuck) {
+        for (const [id, attempts] of lapsed) {
           const d = (await tx.notifications.get(id))?.deliveries[name];
-          if (d?.state !== 'sending') continue;
+          // Another attempt count is a newer claim, made after the lease was looked up: not lapsed.
+          if (d?.state !== 'sending' || d.attempts !== attempts) continue;
           await setDelivery(tx, id, name, { ...d, state: 'failed', nextAttemptAt: null, lastError: INTERRUPTED_ERROR });
           n++;
         }
@@ -251,6 +302,7 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
       report.failed += count;
       if (count > 0) log(`[outbox] ${name}: ${count} deliveries were in flight when the last run stopped; marked failed, not resent`);
     }
+    return nextAt;
   }
 
   /** Give up deliveries too old to be worth sending, then delete old notifications that are finished. */
@@ -295,17 +347,22 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
   }
 
   /**
-   * Mark in flight, in one transaction, the oldest due deliveries the limits admit now, and skip unreachable
-   * ones on the way. With nothing claimed, `nextAt` says when this lane next has a delivery to make.
+   * Claim and mark in flight, in one transaction, the oldest due deliveries the limits admit now, and skip
+   * unreachable ones on the way. With nothing claimed, `nextAt` says when this lane next has a delivery to
+   * make (or a claim of another instance lapses).
    */
-  async function claimBatch(lane: Lane, report: DispatchReport): Promise<{ claims: Claim[]; nextAt: number }> {
+  async function claimBatch(lane: Lane, report: DispatchReport): Promise<{ claims: Claim[]; nextAt: number; contended?: boolean }> {
     const name = lane.channel.name;
     const now = clock.now().getTime();
     let nextAt = Number.POSITIVE_INFINITY;
+    const leases = await ledger.leases(name, now);
     const due: { row: Readonly<NotificationRow>; at: number; created: number }[] = [];
     for (const row of await store.tables.notifications.where(lane.route.index, 'waiting')) {
       const at = Date.parse(row.deliveries[name]!.nextAttemptAt!);
-      if (at <= now) due.push({ row, at, created: Date.parse(row.createdAt) });
+      const lease = leases.get(row.id);
+      // Claimed by another instance that has not marked it yet: theirs until the claim lapses.
+      if (lease && lease.claimedBy !== ledger.owner) nextAt = Math.min(nextAt, Math.max(at, lease.leaseUntil));
+      else if (at <= now) due.push({ row, at, created: Date.parse(row.createdAt) });
       else nextAt = Math.min(nextAt, at);
     }
     if (due.length === 0) return { claims: [], nextAt };
@@ -313,12 +370,32 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
     const opensAt = lane.limiter.nextAllowedAt();
     if (opensAt > now) return { claims: [], nextAt: Math.min(nextAt, opensAt) };
     due.sort((a, b) => a.at - b.at || a.created - b.created || (a.row.id < b.row.id ? -1 : 1));
-    return store.transact(async (tx) => {
+
+    // Pick the batch from what is committed, then claim it, then mark it: what another instance claimed
+    // in between is left to it, and the transaction checks every delivery again.
+    const plan = lane.limiter.plan();
+    const picked: string[] = [];
+    let admitted = 0;
+    for (const { row } of due) {
+      // A batch never exceeds the global limit; what is left waits for the next one.
+      if (admitted >= globalLimit.limit) break;
+      const to = lane.route.recipient(await store.tables.accounts.get(row.accountId));
+      if ('chat' in to && !plan(to.chat)) {
+        nextAt = Math.min(nextAt, lane.limiter.nextAllowedAt(to.chat));
+        continue;
+      }
+      picked.push(row.id);
+      if ('chat' in to) admitted++;
+    }
+    const leased = await ledger.claim(name, picked, now, o.leaseMs);
+    const contended = leased.size < picked.length;
+    if (contended) nextAt = Math.min(nextAt, now + CONTENDED_RETRY_MS);
+
+    const batch = await store.transact(async (tx) => {
       const admit = lane.limiter.plan();
-      const claims: Claim[] = [];
-      for (const { row: { id } } of due) {
-        // A batch never exceeds the global limit; what is left waits for the next one.
-        if (claims.length >= globalLimit.limit) break;
+      const inFlight: Claim[] = [];
+      for (const id of picked) {
+        if (!leased.has(id) || inFlight.length >= globalLimit.limit) continue;
         const row = await tx.notifications.get(id);
         const before = row?.deliveries[name];
         if (!row || !isWaiting(before) || Date.parse(before.nextAttemptAt) > now) continue;
@@ -334,10 +411,22 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
           continue;
         }
         const marked = await setDelivery(tx, id, name, { ...before, state: 'sending', attempts: before.attempts + 1, nextAttemptAt: null });
-        claims.push({ row: marked, account: account!, chat: to.chat, before });
+        inFlight.push({ row: marked, account: account!, chat: to.chat, before });
       }
-      return { claims, nextAt };
+      return inFlight;
     });
+    const unused = [...leased].filter((id) => !batch.some((c) => c.row.id === id));
+    await releaseClaims(name, unused);
+    return { claims: batch, nextAt, contended };
+  }
+
+  /** End our claims; a failure only leaves them to lapse, which changes no delivery's outcome. */
+  async function releaseClaims(name: Channel, ids: string[]): Promise<void> {
+    try {
+      await ledger.release(name, ids);
+    } catch (error) {
+      log(`[outbox] ${name}: could not release ${ids.length} claims; they lapse on their own: ${describe(error)}`);
+    }
   }
 
   /** Send a claimed batch: chats in parallel, one chat's messages in order; then store every outcome at once. */
@@ -374,6 +463,7 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
       const blockedAccounts = new Set(outcomes.filter((x) => x.kind === 'failed' && isBlocked(x.error)).map((x) => x.claim.row.accountId));
       for (const accountId of blockedAccounts) await lane.route.block({ store, clock }, accountId);
     });
+    await releaseClaims(lane.channel.name, claims.map((c) => c.row.id));
   }
 
   /** The delivery after an outcome; counts it and logs a failure. */
@@ -424,18 +514,17 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
 
   async function pass(): Promise<DispatchReport> {
     const report = emptyReport();
-    if (!recovered) {
-      await recoverInterrupted(report);
-      recovered = true;
-    }
+    let nextDueAt = await settleLapsed(report);
     if (clock.now().getTime() >= nextPruneAt) {
       await prune(report);
       nextPruneAt = clock.now().getTime() + o.pruneIntervalMs;
     }
-    let nextDueAt = Number.POSITIVE_INFINITY;
     for (const lane of lanes) {
-      while (!stopped) {
-        const { claims, nextAt } = await claimBatch(lane, report);
+      // A started dispatcher that lost the leadership finishes its batch in flight and claims no other.
+      let picks = 0;
+      while (!stopped && (!started || leading)) {
+        const { claims, nextAt, contended } = await claimBatch(lane, report);
+        if (claims.length === 0 && contended && ++picks < CONTENDED_PICKS) continue;
         if (claims.length === 0) {
           nextDueAt = Math.min(nextDueAt, nextAt);
           break;
@@ -468,7 +557,7 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
   }
 
   function wake(): void {
-    if (!started || stopped) return;
+    if (!started || stopped || !leading) return;
     if (looping) {
       again = true;
       return;
@@ -482,7 +571,7 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
         delay = await backgroundPass();
       } while (again && !stopped);
       looping = null;
-      if (!stopped) cancelTimer = scheduler(wake, delay);
+      if (!stopped && leading) cancelTimer = scheduler(wake, delay);
     })();
   }
 
@@ -504,8 +593,22 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
       unsubscribe = store.onCommit((changes) => {
         if (changes.some(bringsWork)) wake();
       });
-      wake();
+      leadership = coordination.leader(OUTBOX_LEADER, (now) => {
+        leading = now;
+        if (!now) {
+          log('[outbox] no longer the outbox leader: another instance sends');
+          cancelTimer?.();
+          cancelTimer = null;
+          return;
+        }
+        // The previous leader may have sent until a moment ago: start in a rate window of our own.
+        const until = clock.now().getTime() + startupPauseMs;
+        for (const lane of lanes) lane.limiter.pauseUntil(until);
+        wake();
+      });
     },
+
+    isLeader: () => started && !stopped && leading,
 
     async stop() {
       stopped = true;
@@ -515,6 +618,9 @@ export function createDispatcher({ store, clock, channels, options = {}, schedul
       cancelTimer = null;
       await looping;
       await tail;
+      // Only once the last batch is settled: a successor must not start while our sends are out.
+      await leadership?.resign();
+      leadership = null;
     },
 
     runOnce,
