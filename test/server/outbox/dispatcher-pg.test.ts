@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Coordination } from '../../../server/jobs/coordination.js';
 import { openPgCoordination } from '../../../server/jobs/pg-coordination.js';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../../../server/outbox/dispatcher.js';
 import { openPgStore } from '../../../server/store/pg/pg-store.js';
@@ -109,7 +108,7 @@ describe('outbox dispatcher on PostgreSQL, several instances', () => {
     expect(a.channel.records.length).toBeGreaterThan(0);
     expect(b.channel.records.length).toBeGreaterThan(0);
     for (const row of rows) expect(await telegramOf(a.store, row.id)).toMatchObject({ state: 'sent', attempts: 1 });
-    const left = await new pg.Pool({ connectionString: url, max: 1 });
+    const left = new pg.Pool({ connectionString: url, max: 1 });
     cleanups.push(() => left.end());
     expect((await left.query('SELECT count(*)::int AS n FROM outbox_claims')).rows[0].n).toBe(0);
   });
