@@ -90,16 +90,15 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
      */
     async update(actor: Actor, id: string, input: ChallengeUpdateInput): Promise<Challenge> {
       requireAccount(actor);
-      const patch = UpdateSchema.parse(input);
+      const parsed = UpdateSchema.parse(input);
+      // Normalized before the transaction, which may run more than once and so changes nothing outside it.
+      const patch = parsed.deadline === undefined ? parsed : { ...parsed, deadline: new Date(parsed.deadline).toISOString() };
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);
         assertCanDo(current, 'edit', now());
-        if (patch.deadline !== undefined) {
-          patch.deadline = new Date(patch.deadline).toISOString();
-          // The deadline it has, sent back unchanged, is no change: fine even once it passed (a draft kept).
-          if (patch.deadline !== current.deadline) assertDeadline(patch.deadline);
-        }
+        // The deadline it has, sent back unchanged, is no change: fine even once it passed (a draft kept).
+        if (patch.deadline !== undefined && patch.deadline !== current.deadline) assertDeadline(patch.deadline);
         if (current.status === 'open') {
           if (patch.reward && (patch.reward.currency !== current.reward.currency || patch.reward.amount < current.reward.amount)) {
             throw conflict('The reward of an open challenge can only be raised, in the same currency', { reward: current.reward });

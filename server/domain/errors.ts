@@ -4,6 +4,12 @@ import type { ErrorCode } from '../../shared/schemas/error.js';
 export { StoreUnavailableError } from '../store-unavailable-error.js';
 
 /**
+ * A transaction that kept conflicting with concurrent ones and was given up; nothing of it happened and
+ * the same request may be sent again (the API answers 503 with Retry-After).
+ */
+export { TransactionConflictError } from '../store-conflict-errors.js';
+
+/**
  * A refusal by a domain rule. The HTTP layer turns it into `{"error": {code, message, details}}` with the
  * status of `code`; the bot turns it into a polite message. `message` is written for the person asking.
  */

@@ -12,6 +12,7 @@ import { createMatchService } from './matches.js';
 import { createNotificationService } from './notifications.js';
 import { createQuestionService } from './questions.js';
 import { createStorageStatus } from './storage-status.js';
+import { withConflictRefusals } from './store-conflicts.js';
 import { createSubscriptionService } from './subscriptions.js';
 import { createTelegramUpdateService } from './telegram-updates.js';
 
@@ -29,7 +30,9 @@ export interface ServiceDeps {
  * lifecycle rules are enforced inside, so no channel can skip them. The store itself is not among them:
  * every write goes through a service.
  */
-export function createServices(deps: ServiceDeps) {
+export function createServices(given: ServiceDeps) {
+  // A write that loses a uniqueness race is refused like any other conflict (store-conflicts.ts).
+  const deps = { ...given, store: withConflictRefusals(given.store) };
   return {
     clock: deps.clock,
     storage: createStorageStatus(deps),

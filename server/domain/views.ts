@@ -65,11 +65,17 @@ function createChallengeViews(store: Store): ChallengeViews {
   const liveBids: LiveBids = new Map();
   /** Bumped on every commit that touches bids, so a bidder's bids read across a commit are not cached stale. */
   let bidCommits = 0;
+  /** The same for accounts: a profile read while another instance's commit was on its way is used once, not kept. */
+  let accountCommits = 0;
 
+  // Subscribed before any read, so no commit between a read and the caching of what it read goes unseen.
   store.onCommit((changes) => {
     for (const { table, id, before, after } of changes) {
       if (table === 'challenges') views.delete(id);
-      else if (table === 'accounts') profiles.delete(id);
+      else if (table === 'accounts') {
+        accountCommits++;
+        profiles.delete(id);
+      }
       else if (table === 'bids') {
         bidCommits++;
         for (const bid of [before, after] as (Readonly<BidRow> | null)[]) {
@@ -83,11 +89,11 @@ function createChallengeViews(store: Store): ChallengeViews {
   });
 
   async function profile(id: string): Promise<PublicProfile> {
-    let found = profiles.get(id);
-    if (!found) {
-      found = await profileOf(tables, id);
-      profiles.set(id, found);
-    }
+    const known = profiles.get(id);
+    if (known) return known;
+    const seen = accountCommits;
+    const found = await profileOf(tables, id);
+    if (seen === accountCommits) profiles.set(id, found);
     return found;
   }
 

@@ -3,8 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError, type z } from 'zod';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorIssue } from '../../shared/schemas/error.js';
-import { DomainError } from '../domain/errors.js';
-import { StoreUnavailableError } from '../store/store.js';
+import { DomainError, StoreUnavailableError, TransactionConflictError } from '../domain/errors.js';
+
+/** Seconds a client is asked to wait before sending again a request that lost to concurrent writes. */
+const CONFLICT_RETRY_AFTER_S = 1;
 
 /** An error answer: `{"error": {code, message, details?}}` with the status of `code`. */
 export function errorResponse(c: Context, code: ErrorCode, message: string, details?: unknown): Response {
@@ -43,6 +45,11 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof StoreUnavailableError) {
     console.error(`[http] ${c.req.method} ${c.req.path}: ${error.message}`);
     return errorResponse(c, 'unavailable', 'The server cannot save data right now; nothing was changed. Try again shortly.');
+  }
+  if (error instanceof TransactionConflictError) {
+    console.error(`[http] ${c.req.method} ${c.req.path}: ${error.message}`);
+    c.header('Retry-After', String(CONFLICT_RETRY_AFTER_S));
+    return errorResponse(c, 'unavailable', 'Too many changes to the same data at once; nothing was changed. Send the request again.');
   }
   if (error instanceof HTTPException) {
     const status = error.status;
