@@ -1,14 +1,17 @@
-import { conversations, createConversation } from '@grammyjs/conversations';
+import { createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type ApiClientOptions } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { CONVERSATION_TTL_MS } from '../server/domain/conversations.js';
 import type { Services } from '../server/domain/services.js';
-import { loadAccount, recogniseCommands, type BotContext, type BotDeps, type ConversationContext } from './context.js';
+import { durableConversations, STORED_FORMS_VERSION } from './conversation-storage.js';
+import { loadAccount, recogniseCommands, type BotContext, type BotDeps } from './context.js';
 import { createAnswerConversation, createAskConversation } from './conversations/ask.js';
 import { createPostConversation } from './conversations/post.js';
 import { createProposeConversation } from './conversations/propose.js';
 import { createRejectConversation } from './conversations/reject-feedback.js';
 import { handleBotError } from './errors.js';
+import { handleEachUpdateOnce } from './handle-once.js';
 import { paceTelegramCalls, realTimeFloodControl, type FloodControl } from './flood-control.js';
 import { askFeature } from './features/ask.js';
 import { browseFeature } from './features/browse.js';
@@ -30,8 +33,8 @@ import { subscriptionsFeature } from './features/subscriptions.js';
 import { createQueryMemo } from './query-memo.js';
 import { replyHtml } from './handler-kit.js';
 
-/** How long a conversation waits for the next answer before it is dropped. */
-const FORM_PATIENCE_MS = 24 * 60 * 60_000;
+/** How long a conversation waits for the next answer before it is dropped: as long as the domain keeps a form. */
+const FORM_PATIENCE_MS = CONVERSATION_TTL_MS;
 
 export interface CreateBotOptions {
   /** The bot token from @BotFather. */
@@ -45,18 +48,33 @@ export interface CreateBotOptions {
   log?: (line: string) => void;
   /** Telegram's limits, shared with the outbox's channel; real time and a limiter of its own by default. */
   flood?: FloodControl;
+  /** Handle each update_id once across every instance on the store (webhook mode); off by default. */
+  handleOnce?: boolean;
+  /** The version saved forms are stamped with (conversation-storage.ts); tests stand in for a deploy with another. */
+  formsVersion?: string;
 }
 
 /**
  * The Tenderlab bot over the domain services, ready for long polling, a webhook or `handleUpdate`.
- * Everything it does goes through the services, which decide who may do what; it never writes the store.
+ * Everything it does goes through the services, which decide who may do what: it imports nothing from
+ * server/store, and even its own state — unfinished forms, the webhook updates it took — is kept by them.
  *
- * Order matters: an error boundary around all of it; updates of one chat one at a time (so a
- * conversation sees answers in order); the account loaded; `my_chat_member` handled; commands in group
- * chats pointed to a private chat; then, in private chats, /cancel before any conversation can swallow
- * it, the active conversation's answers, the features, and last the fallback that answers what is left.
+ * Order matters: with `handleOnce`, a repeated update stopped before anything else; an error boundary
+ * around all the rest; updates of one chat one at a time (so a conversation sees answers in order); the
+ * account loaded; `my_chat_member` handled; commands in group chats pointed to a private chat; then, in
+ * private chats, the saved forms loaded, /cancel before any conversation can swallow it, the active
+ * conversation's answers, the features, and last the fallback that answers what is left.
  */
-export function createBot({ token, services, client, botInfo, log = console.error, flood = realTimeFloodControl() }: CreateBotOptions): Bot<BotContext> {
+export function createBot({
+  token,
+  services,
+  client,
+  botInfo,
+  log = console.error,
+  flood = realTimeFloodControl(),
+  handleOnce = false,
+  formsVersion = STORED_FORMS_VERSION,
+}: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { ...(client ? { client } : {}), ...(botInfo ? { botInfo } : {}) });
   // Replies go out within Telegram's limits and wait out its flood control, so a burst of people is
   // answered late rather than told that something failed (every context's API inherits this).
@@ -67,6 +85,7 @@ export function createBot({ token, services, client, botInfo, log = console.erro
   // bot.catch only sees what escapes the boundary's own handler.
   const handleError = handleBotError(token, log);
   bot.catch(handleError);
+  if (handleOnce) bot.use(handleEachUpdateOnce(services));
   const guarded = bot.errorBoundary(handleError);
   guarded.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   guarded.use(recogniseCommands);
@@ -79,7 +98,7 @@ export function createBot({ token, services, client, botInfo, log = console.erro
   );
 
   const privateChats = guarded.chatType('private');
-  privateChats.use(conversations<BotContext, ConversationContext>());
+  privateChats.use(durableConversations(services, formsVersion));
   privateChats.use(cancelFeature());
   // A form left unanswered for a day is let go: an answer that late is more likely meant as something else.
   const form = (id: string) => ({ id, maxMillisecondsToWait: FORM_PATIENCE_MS });

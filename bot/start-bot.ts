@@ -18,6 +18,8 @@ const FIRST_RETRY_MS = 1_000;
 const LAST_RETRY_MS = 60_000;
 /** A webhook request answers Telegram after this long even if the update is still being handled, so it is not sent twice. */
 const WEBHOOK_ANSWER_MS = 9_000;
+/** How often the bot's kept state is pruned: forms past their day, and webhook updates Telegram no longer redelivers. */
+const PRUNE_INTERVAL_MS = 60 * 60_000;
 
 export interface StartBotOptions {
   telegram: NonNullable<Config['telegram']>;
@@ -68,24 +70,35 @@ async function persist(what: string, attempt: () => Promise<unknown>, signal: Ab
 /**
  * The bot in the server's process: the grammY bot over the services, taking updates by long polling
  * (grammY runner) or — when `telegram.webhook` is set — through a route mounted on `app` at the webhook
- * URL's path, which checks Telegram's secret-token header; and the Telegram channel the outbox dispatcher
- * delivers notifications through. Reaching Telegram happens in the background and is retried, so the
- * server starts (and serves the API) even while Telegram is unreachable. Resolves once the route is mounted.
+ * URL's path, which checks Telegram's secret-token header and handles each update once across every
+ * instance on the store; and the Telegram channel the outbox dispatcher delivers notifications through.
+ * Unfinished forms past their day and webhook updates Telegram no longer redelivers are pruned hourly.
+ * Reaching Telegram happens in the background and is retried, so the server starts (and serves the API)
+ * even while Telegram is unreachable. Resolves once the route is mounted.
  */
 export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl() }: StartBotOptions): Promise<TelegramBotHandle> {
   const { token } = telegram;
   const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), ...extraClient };
-  const bot = createBot({ token, services, client, log, flood });
+  const webhook = telegram.webhook;
+  const bot = createBot({ token, services, client, log, flood, handleOnce: Boolean(webhook) });
 
   // The outbox gets an API client of its own, without the bot's pacing: the dispatcher owns retries and
   // flood control for it, but through the same limiter, so replies and notifications share Telegram's limits.
   const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services, limiter: flood.limiter });
 
-  const webhook = telegram.webhook;
   if (webhook) {
     const path = new URL(webhook.url).pathname;
     app.post(path, webhookCallback(bot, 'hono', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS }));
   }
+
+  // Every instance prunes: removing what another removed already is harmless, and no instance is special.
+  const prune = () =>
+    Promise.all([services.conversations.prune(), services.telegramUpdates.prune()]).catch((error) =>
+      log(`[bot] pruning old forms and updates failed: ${describeError(error, token)}`),
+    );
+  let pruning = prune();
+  const pruneTimer = setInterval(() => (pruning = prune()), PRUNE_INTERVAL_MS);
+  pruneTimer.unref();
 
   const stopping = new AbortController();
   let runner: RunnerHandle | null = null;
@@ -107,7 +120,9 @@ export async function startTelegramBot({ telegram, services, app, log = console.
     mode: webhook ? 'webhook' : 'long polling',
     channel,
     async stop() {
+      clearInterval(pruneTimer);
       stopping.abort();
+      await pruning;
       await launching;
       const polling = runner as RunnerHandle | null;
       if (polling?.isRunning()) await polling.stop();
