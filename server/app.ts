@@ -12,6 +12,7 @@ import { closeUnreadBodies, limitBody } from './http/body-limit.js';
 import type { AppEnv } from './http/env.js';
 import { errorResponse, handleError, validationHook } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
+import type { HitLog } from './jobs/coordination.js';
 import { authRoutes } from './routes/auth.js';
 import { awardRoutes } from './routes/awards.js';
 import { bidRoutes } from './routes/bids.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   services: Services;
   clock: Clock;
   config: AppConfig;
+  /** Where the auth rate limit counts hits: in this process by default; a shared log limits a cluster. */
+  authHits?: HitLog;
 }
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension):\/\/[a-z0-9-]+$/i;
@@ -38,7 +41,7 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension)
  * The whole HTTP surface: the JSON API under /api (validated by the shared zod schemas, documented at
  * /openapi.json and /docs), /healthz, and the public board. Every error is a JSON `{error}` answer.
  */
-export function createApp({ services, clock, config }: AppDeps) {
+export function createApp({ services, clock, config, authHits }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 'not_found', `No route ${c.req.method} ${c.req.path}`));
@@ -83,7 +86,7 @@ export function createApp({ services, clock, config }: AppDeps) {
   // Outside every step that may answer without reading the body: the size limit, rate limits, auth, routing.
   app.use('*', closeUnreadBodies());
   app.use('/api/*', limitBody(config.bodyLimitBytes));
-  const authLimit = rateLimit({ limit: config.authRateLimit, windowMs: 60_000, clock, keyOf: (c) => clientAddress(c, config.trustProxy) });
+  const authLimit = rateLimit({ limit: config.authRateLimit, windowMs: 60_000, clock, keyOf: (c) => clientAddress(c, config.trustProxy), ...(authHits ? { hits: authHits } : {}) });
   app.use('/api/auth/*', (c, next) => (c.req.method === 'POST' ? authLimit(c, next) : next()));
   app.use('/api/*', bearerAuth(services.accounts));
 

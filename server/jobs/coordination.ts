@@ -96,7 +96,10 @@ export function createMemoryHitLog(): HitLog {
   };
 }
 
-/** In-process claims: a map of leases. Right for lowdb, where one process owns the data. */
+/**
+ * In-process claims: a map of leases, all this process's. Right for lowdb, where one process owns the data
+ * (so after a restart the map is empty, and every `sending` delivery left by the last run has lapsed).
+ */
 function createLocalClaims(owner: string): ClaimLedger {
   const leases = new Map<string, Lease & { id: string; channel: Channel }>();
   const keyOf = (channel: Channel, id: string) => `${channel}\0${id}`;
@@ -110,18 +113,13 @@ function createLocalClaims(owner: string): ClaimLedger {
       }
       return live;
     },
+    // Every lease here is this process's own, so a claim always wins (renewing a lease it already holds).
     async claim(channel, ids, now, leaseMs) {
-      const won = new Set<string>();
-      for (const id of ids) {
-        const held = leases.get(keyOf(channel, id));
-        if (held && held.claimedBy !== owner && held.leaseUntil > now) continue;
-        leases.set(keyOf(channel, id), { id, channel, claimedBy: owner, leaseUntil: now + leaseMs });
-        won.add(id);
-      }
-      return won;
+      for (const id of ids) leases.set(keyOf(channel, id), { id, channel, claimedBy: owner, leaseUntil: now + leaseMs });
+      return new Set(ids);
     },
     async release(channel, ids) {
-      for (const id of ids) if (leases.get(keyOf(channel, id))?.claimedBy === owner) leases.delete(keyOf(channel, id));
+      for (const id of ids) leases.delete(keyOf(channel, id));
     },
   };
 }
