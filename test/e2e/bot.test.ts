@@ -25,11 +25,12 @@ describe('the Telegram bot end to end', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   // One data directory for the whole file (the shared temp-dir helper removes its directories after each test).
   let dataDir: string;
+  let config: ReturnType<typeof loadConfig>;
 
   beforeAll(async () => {
     emulator = await startEmulator();
     dataDir = await mkdtemp(join(tmpdir(), 'tenderlab-e2e-bot-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot });
+    config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot });
     server = await startServer(config);
   });
 
@@ -145,5 +146,20 @@ describe('the Telegram bot end to end', () => {
     await researcher.tap('提交投标', { firstLine: '✅ <b>投标已提交。</b>' });
     const bid = await enterprise.waitFor({ firstLine: zh.notify.bidReceived(title) }, 15_000);
     expect(bid.buttons.map((b) => b.text)).toEqual(['⭐ 入围', '✖️ 不选', '🏆 授标']);
+  });
+
+  it('carries on with /post at the same step after the server restarts on the same data directory', async () => {
+    const enterprise = new EmulatedUser(emulator.server, TOKEN, 5005, 'Restart Co');
+    await enterprise.say('/start', en.start.welcome);
+    await enterprise.tap('English', en.start.pickRole);
+    await enterprise.tap('Enterprise', en.start.registered('Restart Co', en.roles.enterprise));
+    await enterprise.say('/post', en.post.askTitle);
+    await enterprise.say('Solid-state electrolytes for winter driving', en.post.askSummary);
+
+    await server.stop();
+    server = await startServer(config);
+
+    await enterprise.say('Keep solid-state cells above 80% of their capacity at minus thirty degrees.', en.post.askDescription);
+    await enterprise.say('An electrolyte that works from -30 °C to 60 °C, with a cell-level demonstration.', en.post.askFields);
   });
 });
