@@ -5,10 +5,12 @@ import { DataDirLockedError } from './store/data-dir-lock.js';
 import { sendDeadlineReminders } from './domain/reminders.js';
 import type { DeliveryChannel } from './outbox/channel.js';
 import { createDispatcher } from './outbox/dispatcher.js';
+import { createLocalCoordination } from './jobs/coordination.js';
+import { startLeaderJob } from './jobs/leader-job.js';
 import { createRuntime } from './runtime.js';
 import { startTelegramBot } from '../bot/start-bot.js';
 
-/** Background upkeep runs this often: persisting deadline closures and sending 24-hour reminders. */
+/** Background upkeep runs this often, on one instance: persisting deadline closures and sending 24-hour reminders. */
 const UPKEEP_INTERVAL_MS = 60_000;
 
 /**
@@ -20,17 +22,17 @@ export async function startServer(config: Config, options: { banner?: string } =
   const runtime = await createRuntime({ dataDir: config.dataDir, clock, config });
   const { services, store } = runtime;
 
-  const upkeep = async () => {
-    try {
+  // Who runs the background jobs. lowdb: this process owns the data, so it leads them all.
+  const coordination = createLocalCoordination();
+  const upkeep = startLeaderJob({
+    coordination,
+    name: 'upkeep',
+    intervalMs: UPKEEP_INTERVAL_MS,
+    run: async () => {
       await services.challenges.closeExpired();
       await sendDeadlineReminders({ store, clock });
-    } catch (error) {
-      console.error('[upkeep] failed:', error);
-    }
-  };
-  await upkeep();
-  const upkeepTimer = setInterval(upkeep, UPKEEP_INTERVAL_MS);
-  upkeepTimer.unref();
+    },
+  });
 
   // Before the listener starts: the webhook route must be on the app before it serves its first request.
   const telegram = config.telegram ? await startTelegramBot({ telegram: config.telegram, services, app: runtime.app }) : null;
@@ -39,7 +41,8 @@ export async function startServer(config: Config, options: { banner?: string } =
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   }).catch(async (error: unknown) => {
-    clearInterval(upkeepTimer);
+    await upkeep.stop();
+    await coordination.close();
     await telegram?.stop();
     await runtime.close();
     throw error;
@@ -54,16 +57,17 @@ export async function startServer(config: Config, options: { banner?: string } =
 
   // The outbox runs even without a channel: it expires undeliverable notifications and prunes old ones.
   const channels: DeliveryChannel[] = telegram ? [telegram.channel] : [];
-  const dispatcher = createDispatcher({ store, clock, channels });
+  const dispatcher = createDispatcher({ store, clock, channels, coordination });
   dispatcher.start();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      clearInterval(upkeepTimer);
+      await upkeep.stop();
       await telegram?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await dispatcher.stop();
+      await coordination.close();
       await runtime.close();
     })());
 
