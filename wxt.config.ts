@@ -41,8 +41,11 @@ export default defineConfig({
     ...(testHost ? { host_permissions: [testHost] } : {}),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
+      // Alt+Shift+K because Chromium really assigns it: it leaves Alt+Shift+P, C, R and T unassigned (held by the
+      // browser), and ChromeOS keeps Alt+Shift+S, L, M, N and I for itself. The UI names whatever key the
+      // browser reports (`commands.getAll`), never this one.
       'clip-paper': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_clipCommand__',
       },
     },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatMoney } from '../../shared/format.js';
 import { receiptPreimage } from '../../shared/receipt.js';
 import type { Bid } from '../../shared/schemas/bid.js';
-import { dateTime } from '../lib/format.js';
+import { authorLine, dateTime, paperDetail } from '../lib/format.js';
 import { useExtension, usePagedList } from './context.js';
 import { CopyButton, Empty, ErrorNotice, Loading } from './feedback.js';
 import { MoreButton } from './more-button.js';
@@ -45,7 +45,34 @@ export function ReceiptBox({ bid }: { bid: Bid }) {
   );
 }
 
-/** The reader's bids, newest first: challenge, status, price, duration, feedback and receipt. */
+/** The papers a bid cites, as the bid keeps them (a copy, so a deleted or corrected clip does not change it). */
+export function CitedPapers({ bid }: { bid: Bid }) {
+  const { t } = useExtension();
+  if (bid.references.length === 0) return null;
+  return (
+    <div class="cited">
+      <strong>{t.citedPapers}</strong>
+      <ul class="plain references">
+        {bid.references.map((reference, index) => (
+          <li key={reference.paperId ?? index}>
+            <span class="reference-title">
+              {reference.url ? (
+                <a href={reference.url} target="_blank" rel="noreferrer">
+                  {reference.title}
+                </a>
+              ) : (
+                reference.title
+              )}
+            </span>
+            <span class="muted"> {[authorLine(reference.authors, t), paperDetail(reference)].filter(Boolean).join(' · ')}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The reader's bids, newest first: challenge, status, price, duration, feedback, cited papers and receipt. */
 export function BidsTab() {
   const { api, t, locale } = useExtension();
   const list = usePagedList((cursor) => api.myBids({ limit: 30, ...(cursor ? { cursor } : {}) }), []);
@@ -69,6 +96,7 @@ export function BidsTab() {
               <strong>{t.feedback}:</strong> {bid.feedback}
             </p>
           )}
+          <CitedPapers bid={bid} />
           <ReceiptBox bid={bid} />
         </article>
       ))}

@@ -2,14 +2,18 @@ import { useState } from 'preact/hooks';
 import { fieldLabel } from '../../shared/fields.js';
 import { countdown, formatMoney } from '../../shared/format.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
+import type { MatchReason } from '../../shared/schemas/match.js';
 import { date } from '../lib/format.js';
 import { useExtension } from './context.js';
 import { errorText, useNow } from './feedback.js';
+import { MatchReasons } from './match-reasons.js';
 
 export interface ChallengeCardProps {
   challenge: Challenge;
-  /** The terms that made it a match, shown highlighted (Matches only). */
+  /** The terms that made it a match, shown highlighted (Matches only), when no reasons say more. */
   matchedTerms?: readonly string[];
+  /** Why it matched: which of the reader's interests, which terms, which translations (Matches only). */
+  reasons?: readonly MatchReason[];
   onPropose: (challenge: Challenge) => void;
   /** Told after the server saved or unsaved the challenge. */
   onSavedChange?: (challengeId: string, saved: boolean) => void;
@@ -20,7 +24,7 @@ export interface ChallengeCardProps {
  * the full description. Save / Unsave act at once; Propose is offered while the challenge takes bids and the
  * reader has no live bid on it.
  */
-export function ChallengeCard({ challenge, matchedTerms, onPropose, onSavedChange }: ChallengeCardProps) {
+export function ChallengeCard({ challenge, matchedTerms, reasons, onPropose, onSavedChange }: ChallengeCardProps) {
   const { api, t, locale } = useExtension();
   const now = useNow();
   const [saved, setSaved] = useState(challenge.viewer?.saved ?? false);
@@ -63,22 +67,29 @@ export function ChallengeCard({ challenge, matchedTerms, onPropose, onSavedChang
           </span>
         </div>
       </header>
-      <ul class="chips" aria-label="fields">
+      <ul class="chips" aria-label={t.fields}>
         {challenge.fields.map((field) => (
           <li key={field} class="chip">
             {fieldLabel(field, locale)}
           </li>
         ))}
       </ul>
-      {matchedTerms && matchedTerms.length > 0 && (
-        <p class="matched">
-          <span class="muted">{t.matchedTerms}:</span>{' '}
-          {matchedTerms.map((term) => (
-            <mark key={term} class="term">
-              {term}
-            </mark>
-          ))}
-        </p>
+      {reasons && reasons.length > 0 ? (
+        <MatchReasons reasons={reasons} />
+      ) : (
+        matchedTerms &&
+        matchedTerms.length > 0 && (
+          <div class="matched">
+            <span class="muted">{t.matchedTerms}:</span>
+            <ul class="terms">
+              {matchedTerms.map((term) => (
+                <li key={term}>
+                  <mark class="term">{term}</mark>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
       )}
       <p class="summary">{challenge.summary}</p>
       {open && (

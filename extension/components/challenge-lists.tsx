@@ -6,7 +6,7 @@ import { MoreButton } from './more-button.js';
 
 const PAGE_SIZE = 30;
 
-/** Challenges ranked for the reader, each with the terms that matched (`GET /api/me/matches`). */
+/** Challenges ranked for the reader, each with why it matched (`GET /api/me/matches`). */
 export function MatchesTab({ onPropose }: { onPropose: (challenge: Challenge) => void }) {
   const { api, t } = useExtension();
   const list = usePagedList((cursor) => api.matches({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), []);
@@ -16,7 +16,7 @@ export function MatchesTab({ onPropose }: { onPropose: (challenge: Challenge) =>
   return (
     <section aria-label={t.tabMatches}>
       {list.items.map((match) => (
-        <ChallengeCard key={match.challenge.id} challenge={match.challenge} matchedTerms={match.matchedTerms} onPropose={onPropose} />
+        <ChallengeCard key={match.challenge.id} challenge={match.challenge} matchedTerms={match.matchedTerms} reasons={match.reasons} onPropose={onPropose} />
       ))}
       <MoreButton list={list} />
     </section>

@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Bid } from '../../shared/schemas/bid.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
 import type { ClipOutcome } from '../lib/clip.js';
 import { sessionItem } from '../lib/session.js';
 import { AlertsPanel } from './alerts.js';
-import { BidsTab, ReceiptBox } from './bids.js';
+import { BidsTab, CitedPapers, ReceiptBox } from './bids.js';
 import { MatchesTab, SavedTab } from './challenge-lists.js';
 import { ClipStatus } from './clip-status.js';
 import { useExtension, useStorageValue } from './context.js';
 import { Loading } from './feedback.js';
 import { BellIcon, SidePanelIcon } from './icons.js';
 import { PapersTab } from './papers.js';
+import { Tabs } from './tabs.js';
+import { useClipShortcut } from './use-clip-shortcut.js';
 
 type TabId = 'matches' | 'saved' | 'bids' | 'papers';
 
@@ -27,7 +29,8 @@ export interface ExtensionAppProps {
   paintUnread: (unread: number) => void;
 }
 
-type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'alerts' } | null;
+/** What stands in for the tabs: the Propose form and its receipt. Alerts open below the tabs instead. */
+type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | null;
 
 type ProposeFormComponent = (typeof import('./propose-form.js'))['ProposeForm'];
 
@@ -45,7 +48,8 @@ function useProposeForm(needed: boolean): ProposeFormComponent | null {
 
 /**
  * The side panel and the popup: Matches, Saved, My bids and Papers, the Propose form opened from any
- * challenge, the receipt after a proposal, and the alerts behind the bell. Signed out, it says how to sign in.
+ * challenge, the receipt after a proposal, and the alerts behind the bell (shown under the tabs, so choosing
+ * a tab or Back or Escape leaves them, and the focus returns to the bell). Signed out, it says how to sign in.
  */
 export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnread }: ExtensionAppProps) {
   const { api, t } = useExtension();
@@ -55,6 +59,10 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
   const [chosen, setChosen] = useState<Set<string>>(() => new Set());
   const [unread, setUnread] = useState<number | null>(null);
   const [clip, setClip] = useState<ClipOutcome | 'pending' | null>(clipOnOpen ? 'pending' : null);
+  const [alertsOpen, setAlertsOpen] = useState(false);
+  const [paperChanges, setPaperChanges] = useState(0);
+  const bell = useRef<HTMLButtonElement>(null);
+  const shortcut = useClipShortcut();
   const signedIn = Boolean(session.value);
   const ProposeForm = useProposeForm(overlay?.kind === 'propose');
 
@@ -92,6 +100,14 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
     { id: 'papers', label: t.tabPapers },
   ];
   const propose = (challenge: Challenge) => setOverlay({ kind: 'propose', challenge });
+  const closeAlerts = () => {
+    setAlertsOpen(false);
+    bell.current?.focus();
+  };
+  const selectTab = (id: TabId) => {
+    setAlertsOpen(false);
+    setTab(id);
+  };
 
   return (
     <div class="app">
@@ -99,10 +115,15 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
         <h1>{t.appName}</h1>
         {signedIn && (
           <button
+            ref={bell}
             type="button"
-            class={overlay?.kind === 'alerts' ? 'icon active' : 'icon'}
+            class={alertsOpen ? 'icon active' : 'icon'}
             aria-label={`${t.alerts}: ${t.unreadAlerts(unread ?? 0)}`}
-            onClick={() => setOverlay(overlay?.kind === 'alerts' ? null : { kind: 'alerts' })}
+            aria-expanded={alertsOpen}
+            onClick={() => {
+              setOverlay(null);
+              setAlertsOpen(!alertsOpen);
+            }}
           >
             <BellIcon />
             {unread ? <span class="count">{unread}</span> : null}
@@ -118,7 +139,7 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
         </button>
       </header>
 
-      {clip && <ClipStatus outcome={clip} onDismiss={() => setClip(null)} />}
+      {clip && <ClipStatus outcome={clip} onDismiss={() => setClip(null)} onPaperChange={() => setPaperChanges((n) => n + 1)} />}
 
       {!signedIn ? (
         <section class="signed-out">
@@ -143,6 +164,7 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
         <section class="receipt-view">
           <h2>{t.proposalSent}</h2>
           <p>{overlay.bid.challengeTitle}</p>
+          <CitedPapers bid={overlay.bid} />
           <ReceiptBox bid={overlay.bid} />
           <button
             type="button"
@@ -155,28 +177,25 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
             {t.viewMyBids}
           </button>
         </section>
-      ) : overlay?.kind === 'alerts' ? (
-        <AlertsPanel onUnreadChange={showUnread} />
       ) : (
         <>
-          <nav class="tabs" role="tablist">
-            {tabs.map(({ id, label }) => (
-              <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
-                {label}
-              </button>
-            ))}
-          </nav>
-          <div class="tab-panel" role="tabpanel">
-            {tab === 'matches' && <MatchesTab onPropose={propose} />}
-            {tab === 'saved' && <SavedTab onPropose={propose} />}
-            {tab === 'bids' && <BidsTab />}
-            {tab === 'papers' && (
+          <Tabs label={t.appName} tabs={tabs} selected={tab} onSelect={selectTab}>
+            {alertsOpen ? (
+              <AlertsPanel onUnreadChange={showUnread} onClose={closeAlerts} serverUrl={session.value!.serverUrl} />
+            ) : (
               <>
-                {!clipOnOpen && <p class="hint">{t.clipHint}</p>}
-                <PapersTab chosen={chosen} onChosenChange={setChosen} />
+                {tab === 'matches' && <MatchesTab onPropose={propose} />}
+                {tab === 'saved' && <SavedTab onPropose={propose} />}
+                {tab === 'bids' && <BidsTab />}
+                {tab === 'papers' && (
+                  <>
+                    {!clipOnOpen && shortcut !== undefined && <p class="hint">{t.clipHint(shortcut)}</p>}
+                    <PapersTab chosen={chosen} onChosenChange={setChosen} changes={paperChanges} />
+                  </>
+                )}
               </>
             )}
-          </div>
+          </Tabs>
         </>
       )}
     </div>

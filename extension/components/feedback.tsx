@@ -8,6 +8,7 @@ import { useExtension } from './context.js';
 export function errorText(error: unknown, t: Catalogue): string {
   if (error instanceof ServerUnreachableError) return t.serverUnreachable(error.serverUrl);
   if (error instanceof ApiError && error.status === 401) return t.sessionExpired;
+  if (error instanceof ApiError && error.code === 'unexpected_answer' && error.serverUrl) return t.notTenderlab(error.serverUrl);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -1,25 +1,55 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api.js';
 import type { Catalogue } from '../lib/i18n.js';
+import { localePreferenceItem, type LocalePreference } from '../lib/locale.js';
 import { normalizedServerUrl, serverUrlItem, sessionItem, signIn, signOut } from '../lib/session.js';
 import { useExtension, useStorageValue } from './context.js';
 import { errorText } from './feedback.js';
+import { useClipShortcut } from './use-clip-shortcut.js';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
- * The options page: which server to talk to, and the account — sign in with email and password or with a
- * one-time code from the bot's `/connect`; sign out revokes the token on the server.
+ * The options page: which server to talk to, the account — sign in with email and password or with a
+ * one-time code from the bot's `/connect`; sign out revokes the token on the server — the language, and the
+ * clip shortcut the browser really assigned.
  */
 export function OptionsPage() {
   const { t } = useExtension();
+  const shortcut = useClipShortcut();
   return (
     <div class="options">
       <h1>{t.optionsTitle}</h1>
       <ServerSection />
       <AccountSection />
-      <p class="hint">{t.shortcutHint}</p>
+      <LanguageSection />
+      {shortcut !== undefined && <p class="hint shortcut">{t.shortcutHint(shortcut)}</p>}
     </div>
+  );
+}
+
+/** Auto follows the account's language (then the browser's); the choice applies to every page at once. */
+function LanguageSection() {
+  const { t } = useExtension();
+  const preference = useStorageValue(localePreferenceItem).value ?? 'auto';
+  const choices: { value: LocalePreference; label: string; lang?: string }[] = [
+    { value: 'auto', label: t.languageAuto },
+    { value: 'en', label: t.languageEn, lang: 'en' },
+    { value: 'zh', label: t.languageZh, lang: 'zh-CN' },
+  ];
+  return (
+    <section class="card">
+      <fieldset class="plain-fieldset">
+        <legend>
+          <h2>{t.languageSection}</h2>
+        </legend>
+        {choices.map(({ value, label, lang }) => (
+          <label key={value} class="choice" {...(lang ? { lang } : {})}>
+            <input type="radio" name="language" checked={preference === value} onChange={() => void localePreferenceItem.setValue(value)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+    </section>
   );
 }
 

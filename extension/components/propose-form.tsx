@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { countdown, formatMoney } from '../../shared/format.js';
 import { BidCreateInput, type Bid } from '../../shared/schemas/bid.js';
@@ -8,6 +7,7 @@ import { authorLine, paperDetail } from '../lib/format.js';
 import { fieldErrors, serverFieldErrors, type FieldErrors } from '../lib/validation.js';
 import { useExtension, useResource } from './context.js';
 import { ErrorNotice, Loading, errorText, useNow } from './feedback.js';
+import { Field } from './field.js';
 
 export interface ProposeFormProps {
   challenge: Challenge;
@@ -178,19 +178,5 @@ export function ProposeForm({ challenge, chosenPaperIds, onSubmitted, onCancel }
         </button>
       </div>
     </form>
-  );
-}
-
-/** A labelled control; the hint and the error sit outside the label so the control's name is the label alone. */
-function Field({ label, hint, error, narrow, children }: { label: string; hint?: string; error?: string | undefined; narrow?: boolean; children: ComponentChildren }) {
-  return (
-    <div class={`field${narrow ? ' narrow' : ''}${error ? ' invalid' : ''}`}>
-      <label>
-        <span class="label">{label}</span>
-        {children}
-      </label>
-      {hint && !error && <span class="hint">{hint}</span>}
-      {error && <span class="field-error">{error}</span>}
-    </div>
   );
 }

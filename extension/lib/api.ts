@@ -5,7 +5,7 @@ import type { ErrorBody, ErrorCode } from '../../shared/schemas/error.js';
 import type { SavedChallenge } from '../../shared/schemas/library.js';
 import type { Match } from '../../shared/schemas/match.js';
 import type { MarkReadInput, Notification } from '../../shared/schemas/notification.js';
-import type { PaperInput, PaperRecord } from '../../shared/schemas/paper.js';
+import type { PaperInput, PaperPatch, PaperRecord } from '../../shared/schemas/paper.js';
 
 /**
  * The server answered with an error body (`{"error": {code, message, details?}}`), or with something that is
@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'unexpected_answer',
     message: string,
     readonly details?: unknown,
+    /** For `unexpected_answer`: the address that answered, so the UI can name it in the reader's language. */
+    readonly serverUrl?: string,
   ) {
     super(message);
   }
@@ -99,6 +101,8 @@ export function createApiClient({ fetch, baseUrl, token }: ApiClientOptions) {
       request<{ deleted: boolean }>('DELETE', `/api/me/saved/${encodeURIComponent(challengeId)}`),
     papers: (page: PageParams = {}) => request<Page<PaperRecord>>('GET', '/api/me/papers', { query: page }),
     addPaper: (paper: PaperInput) => request<PaperRecord>('POST', '/api/me/papers', { body: paper }),
+    updatePaper: (paperId: string, patch: PaperPatch) =>
+      request<PaperRecord>('PATCH', `/api/me/papers/${encodeURIComponent(paperId)}`, { body: patch }),
     deletePaper: (paperId: string) =>
       request<{ deleted: boolean }>('DELETE', `/api/me/papers/${encodeURIComponent(paperId)}`),
     myBids: (page: PageParams = {}) => request<Page<Bid>>('GET', '/api/me/bids', { query: page }),
@@ -136,5 +140,5 @@ function errorFrom(status: number, body: unknown, base: string): ApiError {
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     return new ApiError(status, error.code, error.message, error.details);
   }
-  return new ApiError(status, 'unexpected_answer', `${base} answered ${status} without Tenderlab's API; is the server URL right?`);
+  return new ApiError(status, 'unexpected_answer', `${base} answered ${status} without Tenderlab's API; is the server URL right?`, undefined, base);
 }

@@ -6,19 +6,20 @@ import type { ClipCardView } from './clip-card.js';
 import { createClipQueue, RETRY_CLIPS_ALARM } from './clip-queue.js';
 import { createClipper, describeClip, lastClipItem, type ClipOutcome, type PageExtraction } from './clip.js';
 import { messagesFor } from './i18n.js';
+import { localePreferenceItem, storedLocale } from './locale.js';
 import type { BackgroundMessage, BackgroundReply, BackgroundRequests, ShowClipCardMessage } from './messages.js';
 import { sessionItem } from './session.js';
+import { CLIP_COMMAND } from './shortcut.js';
 
 /** The context-menu item on pages and selections. */
 export const CLIP_MENU_ID = 'tenderlab-clip-paper';
-/** The keyboard command declared in the manifest (`commands`). */
-export const CLIP_COMMAND = 'clip-paper';
 /** The clipper script, built from `entrypoints/clipper.ts`. */
 export const CLIPPER_SCRIPT = '/clipper.js';
 
 export interface BackgroundDeps {
   browser: WxtBrowser;
   api: ApiClient;
+  /** The browser's language: what the background speaks unless the options or the account say otherwise. */
   locale: Locale;
 }
 
@@ -29,8 +30,7 @@ export interface BackgroundDeps {
  * badge alarm and every sign-in or sign-out refresh the unread badge. Listeners are registered synchronously,
  * as a Manifest V3 service worker must, and the returned functions are the same ones the listeners call.
  */
-export function startBackground({ browser, api, locale }: BackgroundDeps) {
-  const t = messagesFor(locale);
+export function startBackground({ browser, api, locale: browserLocale }: BackgroundDeps) {
   const isSignedIn = async () => (await sessionItem.getValue()) !== null;
   const queue = createClipQueue({ api, alarms: browser.alarms });
   const badge = createBadge({ action: toolbarAction(browser), api, isSignedIn });
@@ -48,6 +48,8 @@ export function startBackground({ browser, api, locale }: BackgroundDeps) {
     const outcome = await clipper.clipTab(tabId, options);
     await lastClipItem.setValue({ outcome, at: new Date().toISOString() });
     if (options.showInPage && outcome.kind !== 'unavailable') {
+      const locale = await storedLocale(browserLocale);
+      const t = messagesFor(locale);
       const view: ClipCardView = {
         ...describeClip(outcome, t, locale),
         labels: { close: t.close, undo: t.undo, removed: t.clipRemoved, quote: t.quote },
@@ -65,9 +67,15 @@ export function startBackground({ browser, api, locale }: BackgroundDeps) {
     }
   }
 
-  browser.runtime.onInstalled.addListener(async () => {
+  /** The context menu in the language of the moment; made again when the language changes. */
+  async function createMenu(): Promise<void> {
+    const t = messagesFor(await storedLocale(browserLocale));
     await browser.contextMenus.removeAll();
     browser.contextMenus.create({ id: CLIP_MENU_ID, title: t.clipMenuTitle, contexts: ['page', 'selection'] });
+  }
+
+  browser.runtime.onInstalled.addListener(async () => {
+    await createMenu();
     await ensureBadgeAlarm();
     await badge.refresh();
   });
@@ -94,10 +102,13 @@ export function startBackground({ browser, api, locale }: BackgroundDeps) {
     if (alarm.name === REFRESH_BADGE_ALARM) await badge.refresh();
   });
 
-  sessionItem.watch(async (session) => {
+  sessionItem.watch(async (session, previous) => {
+    if (session?.account.locale !== previous?.account.locale) await createMenu();
+    if (session?.token === previous?.token) return;
     await badge.refresh();
     if (session) await queue.flush();
   });
+  localePreferenceItem.watch(() => void createMenu());
 
   const handlers: { [K in keyof BackgroundRequests]: (message: Extract<BackgroundMessage, { type: K }>) => Promise<BackgroundRequests[K]['response']> } = {
     'clip-tab': ({ tabId, showInPage }) => clipTab(tabId, { showInPage }),

@@ -5,7 +5,7 @@ export interface ClipCardView extends ClipDescription {
   labels: { close: string; undo: string; removed: string; quote: string };
 }
 
-/** How long the card stays up when the reader does not point at it. */
+/** How long the card stays up when the reader neither points at it nor has the keyboard focus in it. */
 const VISIBLE_MS = 8_000;
 const HOST_ID = 'tenderlab-clip-card';
 
@@ -29,7 +29,8 @@ blockquote { margin: 6px 0 0; padding-left: 8px; border-left: 3px solid #ccd; co
 
 /**
  * Shows the clip's result on the page in a card of its own (a shadow root, so the page's styles neither
- * reach in nor are disturbed), replacing any earlier card. It leaves after a few seconds unless pointed at.
+ * reach in nor are disturbed), replacing any earlier card. It leaves after a few seconds, but waits while it
+ * is pointed at or holds the keyboard focus, so a keyboard user can Tab to Undo and press it in time.
  * `onUndo` removes a just-saved paper; it resolves true when the server removed it.
  */
 export function showClipCard(document: Document, view: ClipCardView, onUndo: (paperId: string) => Promise<boolean>): HTMLElement {
@@ -79,9 +80,28 @@ export function showClipCard(document: Document, view: ClipCardView, onUndo: (pa
   }
   root.append(style, card);
 
-  let timer = setTimeout(() => host.remove(), VISIBLE_MS);
-  card.addEventListener('mouseenter', () => clearTimeout(timer));
-  card.addEventListener('mouseleave', () => (timer = setTimeout(() => host.remove(), VISIBLE_MS)));
+  let pointed = false;
+  let focused = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = pointed || focused ? undefined : setTimeout(() => host.remove(), VISIBLE_MS);
+  };
+  const point = (value: boolean) => () => {
+    pointed = value;
+    schedule();
+  };
+  card.addEventListener('mouseenter', point(true));
+  card.addEventListener('mouseleave', point(false));
+  card.addEventListener('focusin', () => {
+    focused = true;
+    schedule();
+  });
+  card.addEventListener('focusout', (event) => {
+    focused = card.contains(event.relatedTarget as Node | null);
+    schedule();
+  });
+  schedule();
   (document.body ?? document.documentElement).append(host);
   return host;
 }

@@ -37,12 +37,20 @@ const en = {
   openSettings: 'Open settings',
   sessionExpired: 'Your sign-in has expired or was revoked. Sign in again.',
   serverUnreachable: (url: string) => `Cannot reach the Tenderlab server at ${url}.`,
-  clipHint: 'To clip a paper: click the Tenderlab toolbar button, right-click → “Clip paper to Tenderlab”, or press Alt+Shift+P.',
+  clipHint: (shortcut: string | null) =>
+    shortcut
+      ? `To clip a paper: click the Tenderlab toolbar button, right-click → “Clip paper to Tenderlab”, or press ${shortcut}.`
+      : 'To clip a paper: click the Tenderlab toolbar button or right-click → “Clip paper to Tenderlab”. No keyboard shortcut is set; you can assign one in your browser’s extension shortcuts.',
+  notTenderlab: (url: string) => `${url} is not a Tenderlab server (it did not answer with Tenderlab’s API). Check the server URL in the settings.`,
 
   // Challenges
   emptyMatches: 'No matching challenges yet. Add fields and keywords to your profile, or clip papers you work on.',
   emptySaved: 'You have not saved any challenges.',
   matchedTerms: 'Matched',
+  fields: 'Fields',
+  whyMatched: 'Why it matches',
+  reasonSource: { field: 'Field', keyword: 'Your keyword', subscription: 'Your subscription', paper: 'Your paper' } as Record<string, string>,
+  translatedAs: (term: string, translation: string) => `${term} ↔ ${translation}`,
   reward: 'Reward',
   deadline: 'Deadline',
   save: 'Save',
@@ -82,6 +90,8 @@ const en = {
   receiptMismatch: 'Warning: the hash does not match the bid’s content.',
   copy: 'Copy',
   copied: 'Copied',
+  citedPapers: 'Cited papers',
+  openChallenge: 'Open the challenge',
 
   // Papers
   emptyPapers: 'No papers yet. Open a paper’s page and clip it.',
@@ -92,13 +102,28 @@ const en = {
   citeHint: 'Papers ticked “Cite” are prefilled as references when you propose.',
   remove: 'Remove',
   etAl: 'et al.',
+  edit: 'Edit',
+  editPaper: 'Correct this clip',
+  paperTitle: 'Title',
+  paperAuthors: 'Authors',
+  paperAuthorsHint: 'One per line, given name then family name; or “Family, Given”.',
+  paperYear: 'Year',
+  paperVenue: 'Venue',
+  paperNote: 'Note',
+  paperTags: 'Tags',
+  paperTagsHint: 'Separated by commas.',
+  saveChanges: 'Save changes',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  paperUpdated: 'Changes saved.',
+  offlinePapers: 'Offline: these are the papers as last loaded on this device.',
 
   // Clip
   clipMenuTitle: 'Clip paper to Tenderlab',
   clipping: 'Clipping this page…',
   clipSaved: 'Clipped to your papers',
   clipDuplicate: 'Already in your papers',
-  clipDuplicateSince: (date: string) => `Already in your papers (clipped ${date}).`,
+  clipDuplicateSince: (date: string) => `Clipped ${date}.`,
   clipQueued: 'Server unreachable: kept on this device',
   clipQueuedBody: 'It will be sent to your papers as soon as the server is reachable.',
   clipNotAPaper: 'No paper found on this page',
@@ -168,7 +193,14 @@ const en = {
   signedOut: 'Signed out; the token was revoked on the server.',
   signedOutLocally: 'Signed out on this device, but the server could not be reached to revoke the token.',
   serverChangeSignsOut: 'Changing the server signs you out of the current one.',
-  shortcutHint: 'Clip shortcut: Alt+Shift+P (change it in your browser’s extension shortcuts).',
+  shortcutHint: (shortcut: string | null) =>
+    shortcut
+      ? `Clip shortcut: ${shortcut} (change it in your browser’s extension shortcuts).`
+      : 'No clip shortcut is set: the browser did not assign one (another extension or the browser may use it). Assign one in your browser’s extension shortcuts.',
+  languageSection: 'Language',
+  languageAuto: 'As my Tenderlab account (or the browser)',
+  languageEn: 'English',
+  languageZh: '中文',
 };
 
 /** The shape of the catalogue: what every language must provide. */
@@ -205,11 +237,19 @@ const zh: Catalogue = {
   openSettings: '打开设置',
   sessionExpired: '登录已过期或已被撤销，请重新登录。',
   serverUnreachable: (url) => `无法连接 Tenderlab 服务器 ${url}。`,
-  clipHint: '剪藏论文：点击工具栏中的 Tenderlab 按钮，或右键 →“剪藏论文到 Tenderlab”，或按 Alt+Shift+P。',
+  clipHint: (shortcut) =>
+    shortcut
+      ? `剪藏论文：点击工具栏中的 Tenderlab 按钮，或右键 →“剪藏论文到 Tenderlab”，或按 ${shortcut}。`
+      : '剪藏论文：点击工具栏中的 Tenderlab 按钮，或右键 →“剪藏论文到 Tenderlab”。目前没有设置快捷键，可在浏览器的扩展快捷键设置中指定。',
+  notTenderlab: (url) => `${url} 不是 Tenderlab 服务器（它的回答不是 Tenderlab 的 API）。请在设置中检查服务器地址。`,
 
   emptyMatches: '暂无匹配的需求。在个人资料中添加领域和关键词，或剪藏你的研究论文。',
   emptySaved: '你还没有收藏任何需求。',
   matchedTerms: '匹配词',
+  fields: '领域',
+  whyMatched: '匹配原因',
+  reasonSource: { field: '领域', keyword: '你的关键词', subscription: '你的订阅', paper: '你的论文' },
+  translatedAs: (term, translation) => `${term} ↔ ${translation}`,
   reward: '奖金',
   deadline: '截止',
   save: '收藏',
@@ -248,6 +288,8 @@ const zh: Catalogue = {
   receiptMismatch: '警告：摘要与投标内容不一致。',
   copy: '复制',
   copied: '已复制',
+  citedPapers: '引用的论文',
+  openChallenge: '打开需求',
 
   emptyPapers: '还没有论文。打开论文页面并剪藏。',
   pendingClips: (n) => `${n} 篇剪藏等待发送`,
@@ -257,12 +299,27 @@ const zh: Catalogue = {
   citeHint: '勾选“引用”的论文会在投标时预填为参考文献。',
   remove: '删除',
   etAl: '等',
+  edit: '编辑',
+  editPaper: '更正这篇剪藏',
+  paperTitle: '标题',
+  paperAuthors: '作者',
+  paperAuthorsHint: '每行一位，先名后姓；或写成“姓, 名”。',
+  paperYear: '年份',
+  paperVenue: '期刊/会议',
+  paperNote: '笔记',
+  paperTags: '标签',
+  paperTagsHint: '用逗号分隔。',
+  saveChanges: '保存修改',
+  saving: '保存中…',
+  cancel: '取消',
+  paperUpdated: '修改已保存。',
+  offlinePapers: '离线：以下是本机上次加载的论文。',
 
   clipMenuTitle: '剪藏论文到 Tenderlab',
   clipping: '正在剪藏本页…',
   clipSaved: '已剪藏到你的论文',
   clipDuplicate: '已在你的论文中',
-  clipDuplicateSince: (date) => `已在你的论文中（剪藏于 ${date}）。`,
+  clipDuplicateSince: (date) => `剪藏于 ${date}。`,
   clipQueued: '无法连接服务器：已暂存在本机',
   clipQueuedBody: '服务器恢复连接后会自动保存到你的论文。',
   clipNotAPaper: '本页未发现论文',
@@ -330,7 +387,14 @@ const zh: Catalogue = {
   signedOut: '已退出登录，令牌已在服务器上撤销。',
   signedOutLocally: '已在本机退出登录，但无法连接服务器撤销令牌。',
   serverChangeSignsOut: '更换服务器会退出当前服务器的登录。',
-  shortcutHint: '剪藏快捷键：Alt+Shift+P（可在浏览器的扩展快捷键设置中修改）。',
+  shortcutHint: (shortcut) =>
+    shortcut
+      ? `剪藏快捷键：${shortcut}（可在浏览器的扩展快捷键设置中修改）。`
+      : '没有剪藏快捷键：浏览器没有分配（可能已被其他扩展或浏览器占用）。请在浏览器的扩展快捷键设置中指定。',
+  languageSection: '语言',
+  languageAuto: '跟随我的 Tenderlab 账户（或浏览器）',
+  languageEn: 'English',
+  languageZh: '中文',
 };
 
 const CATALOGUES: Record<Locale, Catalogue> = { en, zh };

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Account } from '../../shared/schemas/account.js';
 import { ApiError, createApiClient, type ApiClient } from './api.js';
+import { papersCacheItem } from './papers-cache.js';
 
 /** Where a fresh install looks for the server: `npm start` and `npm run demo` listen here. */
 export const DEFAULT_SERVER_URL = 'http://localhost:8787';
@@ -9,7 +10,8 @@ export const DEFAULT_SERVER_URL = 'http://localhost:8787';
 export interface Session {
   serverUrl: string;
   token: string;
-  account: Pick<Account, 'id' | 'displayName' | 'organization' | 'email'>;
+  /** `locale` is the account's language, absent in sessions kept before the extension read it. */
+  account: Pick<Account, 'id' | 'displayName' | 'organization' | 'email'> & { locale?: Account['locale'] };
   signedInAt: string;
 }
 
@@ -55,11 +57,11 @@ export async function signIn(api: ApiClient, credentials: Credentials): Promise<
   const result = 'code' in credentials
     ? await api.exchange({ code: credentials.code.trim(), label })
     : await api.login({ email: credentials.email.trim(), password: credentials.password, label });
-  const { id, displayName, organization, email } = result.account;
+  const { id, displayName, organization, email, locale } = result.account;
   const session: Session = {
     serverUrl: await serverUrlItem.getValue(),
     token: result.token,
-    account: { id, displayName, organization, email },
+    account: { id, displayName, organization, email, locale },
     signedInAt: new Date().toISOString(),
   };
   await sessionItem.setValue(session);
@@ -79,5 +81,25 @@ export async function signOut(api: ApiClient): Promise<{ revoked: boolean }> {
     revoked = error instanceof ApiError && error.status === 401;
   }
   await sessionItem.setValue(null);
+  // The offline copy of the library is the account's: it leaves with the session.
+  await papersCacheItem.setValue(null);
   return { revoked };
+}
+
+/**
+ * Reads the account again (`GET /api/me`) and keeps its language in the session, so a language changed on
+ * the server (in the bot, on the board) is followed. Quietly does nothing when the server cannot answer.
+ */
+export async function refreshAccountLocale(api: ApiClient): Promise<void> {
+  const session = await sessionItem.getValue();
+  if (!session) return;
+  let account: Account;
+  try {
+    account = await api.me();
+  } catch {
+    return;
+  }
+  const current = await sessionItem.getValue();
+  if (current?.token !== session.token || current.account.locale === account.locale) return;
+  await sessionItem.setValue({ ...current, account: { ...current.account, locale: account.locale } });
 }

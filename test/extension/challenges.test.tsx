@@ -11,7 +11,7 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 describe('Matches', () => {
-  it('lists each matching challenge with its matched terms, reward, countdown and fields', async () => {
+  it('lists each matching challenge with why it matched, reward, countdown and fields', async () => {
     const api = stubApi({
       matches: () => ({ items: [matchFixture(['perovskite', '钙钛矿'])], nextCursor: null }),
     });
@@ -20,12 +20,34 @@ describe('Matches', () => {
     const card = await screen.findByRole('article', { name: 'Stabilise perovskite modules under damp heat' });
     const terms = within(card).getAllByText(/perovskite|钙钛矿/, { selector: 'mark' }).map((mark) => mark.textContent);
     expect(terms).toEqual(['perovskite', '钙钛矿']);
-    expect(within(card).getByText('Matched:')).toBeTruthy();
+    expect(within(card).getByText('Why it matches')).toBeTruthy();
+    expect(within(card).getByText('Your keyword:')).toBeTruthy();
+    expect(within(card).getByRole('list', { name: 'Fields' })).toBeTruthy();
     expect(within(card).getByText('CN¥500,000')).toBeTruthy();
     expect(within(card).getByText('12 days left').className).toBe('countdown');
     expect(within(card).getByText('Clean & efficient energy')).toBeTruthy();
     expect(within(card).getByText('New materials')).toBeTruthy();
     expect(api.matches).toHaveBeenCalledWith({ limit: 30 });
+  });
+
+  it('says for each reason which interest matched, the terms, and the translation that carried them', async () => {
+    const match = matchFixture(['perovskite']);
+    match.reasons = [
+      { source: 'paper', label: 'Damp-heat stable perovskite modules', terms: ['encapsulation'] },
+      // A richer reason from a newer server: its translations are shown, unknown fields are passed over.
+      Object.assign({ source: 'subscription' as const, label: '钙钛矿 #energy', terms: ['钙钛矿'] }, {
+        translations: [{ term: '钙钛矿', translation: 'perovskite', origin: 'cedict' }],
+        weight: 0.4,
+      }),
+    ];
+    renderInExtension(<MatchesTab onPropose={() => undefined} />, { api: stubApi({ matches: () => ({ items: [match], nextCursor: null }) }) });
+    const card = await screen.findByRole('article', { name: 'Stabilise perovskite modules under damp heat' });
+    const reasons = within(card).getAllByRole('listitem').filter((item) => item.classList.contains('reason'));
+    expect(reasons.map((reason) => reason.textContent)).toEqual([
+      'Your paper: Damp-heat stable perovskite modulesencapsulation',
+      'Your subscription: 钙钛矿 #energy钙钛矿钙钛矿 ↔ perovskite',
+    ]);
+    expect(within(reasons[1]!).getByText('钙钛矿 ↔ perovskite', { selector: 'mark' }).className).toBe('term translated');
   });
 
   it('speaks Chinese to a Chinese browser', async () => {

@@ -83,8 +83,26 @@ describe('the in-page card', () => {
     showClipCard(document, view({ kind: 'not-a-paper', url: 'https://news.example.com' }), async () => true);
     const duplicate = showClipCard(document, view({ kind: 'duplicate', paper: paperFixture() }), async () => true);
     expect(document.querySelectorAll('#tenderlab-clip-card')).toHaveLength(1);
-    expect(duplicate.shadowRoot!.querySelector('.body')?.textContent).toMatch(/^Already in your papers \(clipped /);
+    // The heading says "Already in your papers"; the line under it says when, without saying it again.
+    expect(duplicate.shadowRoot!.querySelector('.heading')?.textContent).toBe('Already in your papers');
+    expect(duplicate.shadowRoot!.querySelector('.body')?.textContent).toMatch(/^Clipped \d+ \w+ 2026\.$/);
     expect(duplicate.shadowRoot!.querySelector('button.undo')).toBeNull();
+    vi.advanceTimersByTime(8_001);
+    expect(document.getElementById('tenderlab-clip-card')).toBeNull();
+  });
+});
+
+describe('the in-page card and the keyboard', () => {
+  const t = messagesFor('en');
+  it('stays while it holds the keyboard focus, so Undo can be reached by Tab, and leaves once the focus does', () => {
+    vi.useFakeTimers();
+    const saved = paperFixture({ id: 'pap_9' });
+    const host = showClipCard(document, { ...describeClip({ kind: 'saved', paper: saved }, t, 'en'), labels: { close: t.close, undo: t.undo, removed: t.clipRemoved, quote: t.quote } }, async () => true);
+    const undo = host.shadowRoot!.querySelector('button.undo') as HTMLButtonElement;
+    undo.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    vi.advanceTimersByTime(60_000);
+    expect(document.getElementById('tenderlab-clip-card')).toBe(host);
+    undo.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: document.body }));
     vi.advanceTimersByTime(8_001);
     expect(document.getElementById('tenderlab-clip-card')).toBeNull();
   });
