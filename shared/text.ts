@@ -5,8 +5,10 @@
  * Text is NFKC-normalized first, so full-width letters, digits and punctuation read as their ASCII forms.
  *
  * - Alphabetic words (found by Unicode word-boundary rules, see ALPHABETIC_WORD) are
- *   lower-cased, accent-folded (Latin script only), stop words dropped, and stemmed with Porter2 when they
- *   are plain English letters; words with digits ("5G", "CO2", "3.5") are kept whole.
+ *   lower-cased, accent-folded (Latin script only), stop words and generic filler words ("using", "need",
+ *   "costs") dropped, and stemmed with Porter2 when they are plain English letters; words with digits
+ *   ("5G", "CO2", "3.5") are kept whole. Bare numbers ("2019", "3.5") are indexed but never a query term:
+ *   a year or a count shared by two texts says nothing about their subjects.
  * - Chinese, Japanese and Korean runs are segmented with `Intl.Segmenter('zh')` and indexed as overlapping
  *   character bigrams, as Lucene's CJK analyzer does: the segmenter alone splits rare technical terms into
  *   single characters (钙钛矿 → 钙 | 钛 | 矿), bigrams (钙钛, 钛矿) keep them findable. The segmenter still
@@ -21,7 +23,7 @@
  * `joint` terms are bigrams across a word boundary (池回 in 锂电池|回收): evidence that words are
  * adjacent, good for ranking, too strict to require. `extra` terms are only for the indexed side: every
  * content character on its own, and bigrams touching a function word, so that whatever a query requires is
- * present in every text that contains the query's words.
+ * present in every text that contains the query's words; and bare numbers.
  */
 export type TermRole = 'core' | 'joint' | 'extra';
 
@@ -55,6 +57,22 @@ const ENGLISH_STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Generic words of research and procurement prose: as frequent as stop words in abstracts and postings, and
+ * as uninformative when two texts share them. Compared by stem, so "costs" and "cost" both count.
+ */
+const GENERIC_ENGLISH_WORDS =
+  'use using used uses need needs needed least read access cost costs two three four five six ten one first ' +
+  'second new based method methods study studies result results paper papers approach propose proposed ' +
+  'show shows shown work works make made provide provides well good better best many much several various ' +
+  'different including include includes year years day days time times way ways part parts case cases ' +
+  'number numbers type types able get set given give take see find found even still often ' +
+  'current currently existing further furthermore moreover respectively thereby overall total looking seek ' +
+  'seeking want wanted require requires required requirement requirements solution solutions problem problems';
+let genericStems: Set<string> | null = null;
+const isGenericStem = (stem: string) =>
+  (genericStems ??= new Set(GENERIC_ENGLISH_WORDS.split(' ').map((word) => stemEnglish(word)))).has(stem);
+
 /** Chinese function characters: dropped when the segmenter leaves them standing alone, and never indexed alone. */
 const CJK_FUNCTION_CHARS = new Set([...'的了和与及在是对等也或而之其于为以将被把从由这那并且就都又着吗呢吧啊向该此所即亦则']);
 
@@ -62,7 +80,10 @@ const CJK_FUNCTION_CHARS = new Set([...'的了和与及在是对等也或而之�
 const CJK_FUNCTION_WORDS = new Set(
   (
     '我们 你们 他们 它们 以及 进行 通过 基于 一种 一个 一些 可以 或者 并且 而且 以上 以下 其中 这些 那些 这个 那个 ' +
-    '如何 什么 能够 已经 之一 以便 对于 关于 由于 因此 所以 但是 如果 然后 及其 等等 相关 具有'
+    '如何 什么 能够 已经 之一 以便 对于 关于 由于 因此 所以 但是 如果 然后 及其 等等 相关 具有 ' +
+    // Generic words of abstracts and postings, as uninformative as the function words above.
+    '研究 方法 提出 分析 结果 采用 利用 使用 需要 要求 实现 提高 本文 开展 主要 方面 情况 过程 条件 ' +
+    '作用 工作 目前 同时 不同 寻求 希望 针对 解决 方案 问题 包括 有效 显著 表明 获得'
   ).split(' '),
 );
 
@@ -80,6 +101,7 @@ const PLAIN_WORD = /^[a-z]+$/;
 const ALPHABETIC_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:(?<=\p{L})['’.](?=\p{L})|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 const FOLDABLE = /^[\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]*$/u;
 const GROUPED_NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const BARE_NUMBER = /^\d+(\.\d+)?$/;
 
 /** Segments text that has CJK in it; stateless, so one instance serves every call. */
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -141,7 +163,7 @@ function emitCjkRun(words: readonly CjkWord[], terms: Term[]): void {
 /** The index key of an alphabetic word, or null for a stop word. */
 function wordKey(surface: string): string | null {
   let word = surface.toLowerCase();
-  if (PLAIN_WORD.test(word)) return ENGLISH_STOP_WORDS.has(word) ? null : stemEnglish(word);
+  if (PLAIN_WORD.test(word)) return ENGLISH_STOP_WORDS.has(word) ? null : contentStem(word);
   word = word.replaceAll('’', "'");
   if (FOLDABLE.test(word)) word = word.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
   if (word.endsWith("'s")) word = word.slice(0, -2);
@@ -149,7 +171,31 @@ function wordKey(surface: string): string | null {
   word = word.replaceAll("'", '');
   if (word.length === 0 || ENGLISH_STOP_WORDS.has(word)) return null;
   if (GROUPED_NUMBER.test(word)) return word.replaceAll(',', '');
-  return PLAIN_WORD.test(word) ? stemEnglish(word) : word;
+  return PLAIN_WORD.test(word) ? contentStem(word) : word;
+}
+
+/**
+ * The index key of one lower-case English word (letters only), as {@link analyze} gives it: a Porter2 stem,
+ * or null for a stop word or a generic word. A shortcut for callers that split plain word lists
+ * themselves, such as a dictionary load.
+ */
+export function plainWordKey(word: string): string | null {
+  return PLAIN_WORD.test(word) && !ENGLISH_STOP_WORDS.has(word) ? contentStem(word) : null;
+}
+
+/** Stems already computed: a text repeats its words, and a dictionary load analyses 100,000 glosses. */
+const stemMemo = new Map<string, string | null>();
+const STEM_MEMO_LIMIT = 100_000;
+
+/** The stem of a plain English word, or null for a generic word. */
+function contentStem(word: string): string | null {
+  let stem = stemMemo.get(word);
+  if (stem !== undefined) return stem;
+  stem = stemEnglish(word);
+  if (isGenericStem(stem)) stem = null;
+  if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
+  stemMemo.set(word, stem);
+  return stem;
 }
 
 function emitWords(text: string, start: number, terms: Term[]): void {
@@ -157,7 +203,8 @@ function emitWords(text: string, start: number, terms: Term[]): void {
     const key = wordKey(match[0]);
     if (key === null) continue;
     const at = start + match.index;
-    terms.push({ key, display: match[0], start: at, end: at + match[0].length, role: 'core' });
+    const role: TermRole = BARE_NUMBER.test(key) ? 'extra' : 'core';
+    terms.push({ key, display: match[0], start: at, end: at + match[0].length, role });
   }
 }
 
@@ -201,6 +248,14 @@ export function distinctKeys(terms: readonly Term[], roles: readonly TermRole[] 
   const keys = new Set<string>();
   for (const term of terms) if (roles.includes(term.role)) keys.add(term.key);
   return [...keys];
+}
+
+/**
+ * Whether a Chinese word is a function word or a generic one (的, 基于, 研究): never a search term, and never
+ * worth translating.
+ */
+export function isCjkFunctionWord(word: string): boolean {
+  return CJK_FUNCTION_WORDS.has(word) || CJK_FUNCTION_CHARS.has(word);
 }
 
 /** Whether a term is a CJK character or bigram (rather than an alphabetic word or number). */

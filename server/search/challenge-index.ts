@@ -1,9 +1,15 @@
-import { analyze, displayTerms, QUERY_ROLES, type Term } from '../../shared/text.js';
+import type { Lexicon } from '../../shared/lexicon/lexicon.js';
+import { displayTerms } from '../../shared/text.js';
 import type { ChallengeRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { analyzeChallenge, CHALLENGE_TEXT_FIELDS, sameChallengeText, textVersion } from './challenge-text.js';
 import { followTable } from './follow-table.js';
 import { analyzerFingerprint, readIndexSnapshot, writeIndexSnapshot } from './index-snapshot.js';
+import { serverLexicon } from './lexicon.js';
+import { coverageOf, MAX_LITERAL_TERMS, planQuery, translationsIn, type MatchedTranslation, type QueryPlan } from './query-plan.js';
+
+export { MAX_QUERY_TERMS } from './query-plan.js';
+export type { MatchedTranslation } from './query-plan.js';
 
 /** One ranked challenge. */
 export interface ChallengeHit {
@@ -17,6 +23,8 @@ export interface ChallengeHit {
   coverage: number;
   /** The query's words that the challenge contains, as the user typed them (钙钛矿, "batteries"). */
   matchedTerms: string[];
+  /** The query's terms that the challenge contains in translation (perovskite ↔ 钙钛矿). */
+  translations: MatchedTranslation[];
 }
 
 /** How to search: which challenges may be hits, how many, and how much of a long query to use. */
@@ -37,10 +45,20 @@ export interface ChallengeSearchOptions {
    */
   order?: (a: Readonly<ChallengeRow>, b: Readonly<ChallengeRow>) => number;
   /**
-   * Use at most this many distinct query terms, the most informative ones (highest idf × weight), so a
-   * paper abstract can serve as a query. Default and maximum: {@link MAX_QUERY_TERMS}.
+   * Use at most this many distinct query terms of the query's own, the most informative ones (highest idf ×
+   * weight), so a paper abstract can serve as a query; translations use the bits left. Default and maximum:
+   * {@link MAX_LITERAL_TERMS}.
    */
   maxTerms?: number;
+}
+
+/** How an index translates queries. */
+export interface ChallengeIndexOptions {
+  /**
+   * The lexicon that adds translations to queries (perovskite also finds 钙钛矿); null searches the query's
+   * own terms only. Default: the server's (glossary + CC-CEDICT), loaded at the first search.
+   */
+  lexicon?: Lexicon | null;
 }
 
 /** What the index and its linear-scan reference both offer, so either can stand for the other. */
@@ -89,9 +107,6 @@ export interface ChallengeIndexRestore {
   rowOf: (id: string) => Readonly<ChallengeRow> | undefined;
 }
 
-/** The most distinct terms one query uses (hit bookkeeping keeps one bit per term in 32 bits). */
-export const MAX_QUERY_TERMS = 32;
-
 // BM25F: the title counts most, then the enterprise's own keywords, then the summary, then the long
 // description. Short fields get a gentler length normalization (b) so one extra word in a title is no penalty.
 const FIELD_WEIGHT = [3, 2, 1.5, 1] as const;
@@ -100,8 +115,6 @@ const K1 = 1.2;
 const FIELD_COUNT = CHALLENGE_TEXT_FIELDS.length;
 const TF_BITS = 8;
 const TF_MAX = (1 << TF_BITS) - 1;
-/** A cross-word CJK bigram is evidence of adjacency, worth half a word. */
-const JOINT_WEIGHT = 0.5;
 
 interface AnalyzedChallenge {
   /** Per distinct key, its term frequency in each field packed into 8-bit lanes. */
@@ -127,57 +140,6 @@ function analyzeForIndex(row: Readonly<ChallengeRow>): AnalyzedChallenge {
     lengths.push(length);
   });
   return { packedTf, lengths };
-}
-
-interface PreparedQuery {
-  keys: string[];
-  /** Role weight × (1 + ln query tf) × idf, per key. */
-  weights: number[];
-  totalWeight: number;
-  /** The query's terms, to show which of them a hit matched. */
-  terms: Term[];
-}
-
-function idf(documentCount: number, df: number): number {
-  return Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
-}
-
-function prepareQuery(
-  query: string,
-  documentCount: number,
-  documentFrequency: (key: string) => number,
-  maxTerms: number,
-): PreparedQuery {
-  const terms = analyze(query).filter((term) => QUERY_ROLES.includes(term.role));
-  const stats = new Map<string, { count: number; roleWeight: number; order: number }>();
-  for (const term of terms) {
-    const roleWeight = term.role === 'joint' ? JOINT_WEIGHT : 1;
-    const seen = stats.get(term.key);
-    if (seen) {
-      seen.count++;
-      seen.roleWeight = Math.max(seen.roleWeight, roleWeight);
-    } else stats.set(term.key, { count: 1, roleWeight, order: stats.size });
-  }
-  const candidates = [...stats]
-    .map(([key, { count, roleWeight, order }]) => {
-      const df = documentFrequency(key);
-      return { key, order, df, weight: roleWeight * (1 + Math.log(count)) * idf(documentCount, df) };
-    });
-  const present = candidates.filter((c) => c.df > 0);
-  const limit = Math.min(maxTerms, MAX_QUERY_TERMS);
-  const kept = present
-    .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .slice(0, limit)
-    .sort((a, b) => a.order - b.order);
-  // Terms no challenge contains still count as missing ("solid-state battery" is not covered by "state
-  // battery"), except in a query too long to use whole, whose coverage is over the terms it used.
-  const counted = candidates.length <= limit ? candidates : kept;
-  return {
-    keys: kept.map((c) => c.key),
-    weights: kept.map((c) => c.weight),
-    totalWeight: counted.reduce((sum, c) => sum + c.weight, 0),
-    terms,
-  };
 }
 
 /** One query term's BM25F contribution to one challenge; the index and the scan share it so scores agree. */
@@ -248,12 +210,17 @@ function best(scored: Scored[], limit: number, ranksBefore: (a: Scored, b: Score
   return heap.sort((a, b) => (ranksBefore(a, b) ? -1 : 1));
 }
 
-function rank(scored: Scored[], prepared: PreparedQuery, { limit, order }: ChallengeSearchOptions): ChallengeHit[] {
+function rank(scored: Scored[], plan: QueryPlan, { limit, order }: ChallengeSearchOptions): ChallengeHit[] {
   const before = order ? (a: Scored, b: Scored) => order(a.row, b.row) < 0 : byRelevance;
   return best(scored, limit ?? scored.length, before).map(({ id, score, coverage, matched }) => {
-    const matchedKeys = new Set(prepared.keys.filter((_, i) => (matched >>> i) & 1));
-    return { id, score, coverage, matchedTerms: displayTerms(prepared.terms, matchedKeys) };
+    const matchedKeys = new Set(plan.keys.filter((key, i) => (matched >>> i) & 1 && plan.literalWeights[i]! > 0));
+    return { id, score, coverage, matchedTerms: displayTerms(plan.terms, matchedKeys), translations: translationsIn(plan, matched) };
   });
+}
+
+/** The lexicon option resolved: the server's unless the caller chose one or none. */
+function lexiconOf(options: ChallengeIndexOptions): () => Lexicon | null {
+  return options.lexicon === undefined ? serverLexicon : () => options.lexicon ?? null;
 }
 
 interface PostingList {
@@ -279,7 +246,8 @@ function grow<A extends Int32Array | Uint32Array | Float64Array>(array: A, minLe
  * With `restore`, it starts from a saved state: each slot whose stored row still has the text it was
  * analysed from is adopted as it is, the others are dropped (upsert them to analyse them again).
  */
-export function createChallengeIndex(restore?: ChallengeIndexRestore): ChallengeIndex {
+export function createChallengeIndex(restore?: ChallengeIndexRestore, options: ChallengeIndexOptions = {}): ChallengeIndex {
+  const lexicon = lexiconOf(options);
   const slotOf = new Map<string, number>();
   const rowAt: (Readonly<ChallengeRow> | undefined)[] = [];
   /** Per slot, the text version its postings were made from (see textVersion). */
@@ -481,11 +449,12 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
     search(query, options = {}) {
       const documentCount = slotOf.size;
       if (documentCount === 0) return [];
-      const prepared = prepareQuery(
+      const prepared = planQuery(
         query,
         documentCount,
         (key) => postings.get(key)?.length ?? 0,
-        options.maxTerms ?? MAX_QUERY_TERMS,
+        options.maxTerms ?? MAX_LITERAL_TERMS,
+        lexicon(),
       );
       if (prepared.keys.length === 0) return [];
       const averages = averageLengths(totalLengths, documentCount);
@@ -496,12 +465,13 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
       prepared.keys.forEach((key, term) => {
         const list = postings.get(key)!;
         const weight = prepared.weights[term]!;
+        const literalWeight = prepared.literalWeights[term]!;
         const bit = 1 << term;
         for (let j = 0; j < list.length; j++) {
           const slot = list.slots[j]!;
           if (matched[slot] === 0) touched.push(slot);
           scores[slot]! += contribution(weight, list.packedTfs[j]!, lengths, slot * FIELD_COUNT, averages);
-          covered[slot]! += weight;
+          covered[slot]! += literalWeight;
           matched[slot]! |= bit;
         }
       });
@@ -509,7 +479,7 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
       for (const slot of touched) {
         const row = rowAt[slot]!;
         if (!options.filter || options.filter(row)) {
-          const coverage = covered[slot]! / prepared.totalWeight;
+          const coverage = coverageOf(prepared, matched[slot]!, covered[slot]!);
           scored.push({ id: row.id, row, score: scores[slot]! * coverage, coverage, matched: matched[slot]! });
         }
         scores[slot] = 0;
@@ -526,7 +496,8 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore): Challenge
  * by visiting every challenge (document frequencies included) on each query. Tests use it as an oracle and
  * the benchmark as the baseline; it is not for serving.
  */
-export function createChallengeScan(): ChallengeSearch {
+export function createChallengeScan(options: ChallengeIndexOptions = {}): ChallengeSearch {
+  const lexicon = lexiconOf(options);
   const documents = new Map<string, { row: Readonly<ChallengeRow>; analyzed: AnalyzedChallenge }>();
   return {
     get size() {
@@ -544,7 +515,7 @@ export function createChallengeScan(): ChallengeSearch {
       if (documentCount === 0) return [];
       const all = [...documents.values()];
       const documentFrequency = (key: string) => all.filter((d) => d.analyzed.packedTf.has(key)).length;
-      const prepared = prepareQuery(query, documentCount, documentFrequency, options.maxTerms ?? MAX_QUERY_TERMS);
+      const prepared = planQuery(query, documentCount, documentFrequency, options.maxTerms ?? MAX_LITERAL_TERMS, lexicon());
       if (prepared.keys.length === 0) return [];
       const totals = new Array<number>(FIELD_COUNT).fill(0);
       for (const { analyzed } of all) analyzed.lengths.forEach((length, field) => (totals[field]! += length));
@@ -559,11 +530,11 @@ export function createChallengeScan(): ChallengeSearch {
           if (packed === undefined) return;
           const weight = prepared.weights[term]!;
           score += contribution(weight, packed, analyzed.lengths, 0, averages);
-          weightCovered += weight;
+          weightCovered += prepared.literalWeights[term]!;
           matchedBits |= 1 << term;
         });
         if (matchedBits === 0 || (options.filter && !options.filter(row))) continue;
-        const coverage = weightCovered / prepared.totalWeight;
+        const coverage = coverageOf(prepared, matchedBits, weightCovered);
         scored.push({ id: row.id, row, score: score * coverage, coverage, matched: matchedBits >>> 0 });
       }
       return rank(scored, prepared, options);
@@ -647,8 +618,8 @@ export async function attachChallengeIndex(store: Store, snapshot?: IndexSnapsho
 }
 
 /** A fresh index holding `rows` (tests, the benchmark, tools). */
-export function buildChallengeIndex(rows: Iterable<Readonly<ChallengeRow>>): ChallengeIndex {
-  const index = createChallengeIndex();
+export function buildChallengeIndex(rows: Iterable<Readonly<ChallengeRow>>, options: ChallengeIndexOptions = {}): ChallengeIndex {
+  const index = createChallengeIndex(undefined, options);
   for (const row of rows) index.upsert(row);
   return index;
 }
