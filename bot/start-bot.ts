@@ -88,7 +88,18 @@ export async function startTelegramBot({ telegram, services, app, log = console.
 
   if (webhook) {
     const path = new URL(webhook.url).pathname;
-    app.post(path, webhookCallback(bot, 'hono', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS }));
+    const handle = webhookCallback(bot, 'hono', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS });
+    app.post(path, async (c) => {
+      try {
+        return await handle(c);
+      } catch (error) {
+        // Only a failed claim of the update gets here (all the rest is inside the bot's error boundary), so
+        // nothing was done: Telegram is asked to deliver it again. Logged here, as the app's handler would
+        // print the error's context, Bot API token included.
+        log(`[bot] update not taken, Telegram will deliver it again: ${describeError(error, token)}`);
+        return c.body(null, 503);
+      }
+    });
   }
 
   // Every instance prunes: removing what another removed already is harmless, and no instance is special.

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTelegramBot, type TelegramBotHandle } from '../../bot/start-bot.js';
 import { createApp } from '../../server/app.js';
+import { StoreUnavailableError } from '../../server/domain/errors.js';
 import { createServices } from '../../server/domain/services.js';
 import { attachChallengeIndex } from '../../server/search/challenge-index.js';
 import { attachSubscriptionIndex } from '../../server/search/subscription-index.js';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 /** One server instance on `store`: its own indexes, services, HTTP app and webhook-mode bot. */
-async function instance(store: Store, standIn: BotApiStandIn) {
+async function instance(store: Store, standIn: BotApiStandIn, logs: string[] = []) {
   const clock = new FakeClock();
   const challenges = await attachChallengeIndex(store);
   const subscriptions = await attachSubscriptionIndex(store);
@@ -37,14 +38,14 @@ async function instance(store: Store, standIn: BotApiStandIn) {
     services,
     app,
     client: { fetch: standIn.fetch },
-    log: () => undefined,
+    log: (line) => logs.push(line),
   });
   cleanups.push(async () => {
     await bot.stop();
     await challenges.detach();
     subscriptions.detach();
   });
-  return app;
+  return { app, services };
 }
 
 const startUpdate = (updateId: number, userId: number) => ({
@@ -52,7 +53,7 @@ const startUpdate = (updateId: number, userId: number) => ({
   message: { message_id: 1, date: 1, chat: { id: userId, type: 'private', first_name: 'A' }, from: { id: userId, is_bot: false, first_name: 'A' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
 });
 
-const deliver = (app: Awaited<ReturnType<typeof instance>>, update: unknown) =>
+const deliver = ({ app }: Awaited<ReturnType<typeof instance>>, update: unknown) =>
   app.request(new URL(HOOK.url).pathname, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': HOOK.secret },
@@ -92,5 +93,24 @@ describe.each(Object.entries(stores))('webhook mode on %s', (_name, open) => {
     // Another update of the same chat is a new one.
     expect((await deliver(b, startUpdate(6, 88))).status).toBe(200);
     expect(standIn.chat(88)).toHaveLength(2);
+  });
+});
+
+describe('webhook mode when the update cannot be claimed', () => {
+  it('answers 503, does nothing and logs without the token, so that Telegram delivers the update again', async () => {
+    const [store] = await stores.lowdb();
+    const standIn = new BotApiStandIn();
+    const logs: string[] = [];
+    const server = await instance(store, standIn, logs);
+    vi.spyOn(server.services.telegramUpdates, 'claim').mockRejectedValueOnce(new StoreUnavailableError('ENOSPC: no space left on device'));
+
+    expect((await deliver(server, startUpdate(9, 99))).status).toBe(503);
+    expect(standIn.chat(99)).toEqual([]);
+    expect(logs).toEqual([expect.stringContaining('[bot] update not taken, Telegram will deliver it again:')]);
+    expect(logs[0]).toContain('ENOSPC');
+    expect(logs[0]).not.toContain(TEST_TOKEN.split(':')[1]);
+
+    expect((await deliver(server, startUpdate(9, 99))).status).toBe(200);
+    expect(standIn.chat(99).map((m) => m.text)).toEqual([expect.stringContaining('Welcome to <b>Tenderlab</b>')]);
   });
 });
