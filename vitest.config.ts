@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * Three projects: `unit` (server, bot, shared; Node), `extension` (WXT's fake browser) and `e2e` (real
- * processes, a Bot API emulator, headless Chromium with the built extension).
+ * Four projects: `unit` (server, bot, shared; Node), `pg` (the domain, API and route suites again, each test
+ * runtime on a fresh PostgreSQL database of one throwaway cluster instead of lowdb), `extension` (WXT's fake
+ * browser) and `e2e` (real processes, a Bot API emulator, headless Chromium with the built extension).
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,15 @@ export default defineConfig({
           exclude: ['test/extension/**', 'test/e2e/**'],
           environment: 'node',
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'pg',
+          include: ['test/server/api/**/*.test.ts', 'test/server/domain/**/*.test.ts', 'test/server/routes/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

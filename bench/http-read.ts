@@ -44,7 +44,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 /** Milliseconds to start the runtime on `dataDir` (lock, load, indexes, services, app), closed again after. */
 async function timeStart(dataDir: string): Promise<number> {
   const started = performance.now();
-  const runtime = await createRuntime({ dataDir, clock, config: { corsOrigins: [], trustProxy: 0, authRateLimit: 1, bodyLimitBytes: 1024, publicUrl: 'http://localhost' } });
+  const runtime = await createRuntime({ store: await openLowdbStore({ dataDir }), dataDir, clock, config: { corsOrigins: [], trustProxy: 0, authRateLimit: 1, bodyLimitBytes: 1024, publicUrl: 'http://localhost' } });
   const ms = performance.now() - started;
   await runtime.close();
   return ms;

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { createRuntime } from '../server/runtime.js';
+import { openLowdbStore } from '../server/store/lowdb-store.js';
 import { clock } from './store-write.js';
 
 /**
@@ -18,6 +19,7 @@ const [mode, source] = process.argv.slice(2);
 let fetch: (request: Request) => Response | Promise<Response>;
 if (mode === 'app') {
   const runtime = await createRuntime({
+    store: await openLowdbStore({ dataDir: source! }),
     dataDir: source!,
     clock,
     config: { corsOrigins: [], trustProxy: 0, authRateLimit: 1_000_000, bodyLimitBytes: 256 * 1024, publicUrl: 'http://localhost' },

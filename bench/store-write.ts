@@ -145,7 +145,7 @@ async function measureSubmits(dataDir: string, data: Dataset, count: number): Pr
 async function measureStartup(dataDir: string): Promise<{ startMs: number; readMs: number; heapMb: number }> {
   const before = retainedBytes();
   const started = performance.now();
-  const runtime = await createRuntime({ dataDir, clock, config: { corsOrigins: [], trustProxy: 0, authRateLimit: 1, bodyLimitBytes: 1024, publicUrl: 'http://localhost' } });
+  const runtime = await createRuntime({ store: await openLowdbStore({ dataDir }), dataDir, clock, config: { corsOrigins: [], trustProxy: 0, authRateLimit: 1, bodyLimitBytes: 1024, publicUrl: 'http://localhost' } });
   const startMs = performance.now() - started;
   const heapMb = (retainedBytes() - before) / 1e6;
   await runtime.close();

@@ -18,7 +18,40 @@ const proxyHops = z
     return z.NEVER;
   });
 
+/**
+ * DATABASE_URL: a PostgreSQL connection URL naming its database. Checked here so a typo stops the start
+ * with a clear message; the value itself is never echoed (it may hold a password).
+ */
+const databaseUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return null;
+    let url: URL;
+    try {
+      url = new URL(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not a URL; expected postgres://user:password@host:5432/database' });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      ctx.addIssue({ code: 'custom', message: `must start with postgres:// or postgresql:// (it starts with ${url.protocol}//)` });
+      return z.NEVER;
+    }
+    if (!url.hostname && !url.searchParams.get('host')) {
+      ctx.addIssue({ code: 'custom', message: 'names no host; expected postgres://user:password@host:5432/database' });
+      return z.NEVER;
+    }
+    if (url.pathname.replace(/^\//, '') === '') {
+      ctx.addIssue({ code: 'custom', message: 'names no database; expected postgres://user:password@host:5432/database' });
+      return z.NEVER;
+    }
+    return v;
+  });
+
 const EnvSchema = z.object({
+  DATABASE_URL: databaseUrl,
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -42,7 +75,13 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /**
+   * The lowdb store's directory; with `databaseUrl`, only the local search-index cache (a cache: each
+   * instance keeps its own, and a stale one costs a re-analysis, never a wrong answer).
+   */
   dataDir: string;
+  /** Where the data lives when it is PostgreSQL (`DATABASE_URL`); null for the embedded lowdb store. */
+  databaseUrl: string | null;
   /** Where people reach the server (links in bot messages); defaults to http://localhost:PORT. */
   publicUrl: string;
   /** Web origins admitted by CORS besides browser extensions. */
@@ -80,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     corsOrigins: e.CORS_ORIGINS,
     trustProxy: e.TRUST_PROXY,
@@ -93,4 +133,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
   };
+}
+
+/** A database URL fit for logs and banners: the password, if any, replaced by `***`. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    if (url.searchParams.has('password')) url.searchParams.set('password', '***');
+    return url.toString();
+  } catch {
+    return '(an unparseable database URL)';
+  }
 }

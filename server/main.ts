@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { systemClock } from './clock.js';
-import { loadConfig, type Config } from './config.js';
+import { describeDatabaseUrl, loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './store/data-dir-lock.js';
 import { sendDeadlineReminders } from './domain/reminders.js';
 import type { DeliveryChannel } from './outbox/channel.js';
@@ -8,19 +8,22 @@ import { createDispatcher } from './outbox/dispatcher.js';
 import { createLocalCoordination } from './jobs/coordination.js';
 import { startLeaderJob } from './jobs/leader-job.js';
 import { createRuntime } from './runtime.js';
+import { openStore } from './store/open-store.js';
 import { startTelegramBot } from '../bot/start-bot.js';
 
 /** Background upkeep runs this often, on one instance: persisting deadline closures and sending 24-hour reminders. */
 const UPKEEP_INTERVAL_MS = 60_000;
 
 /**
- * The Tenderlab process: configuration, the store on DATA_DIR, the HTTP server, background upkeep and a
- * graceful shutdown on SIGINT/SIGTERM (in-flight requests and writes finish, the data directory is freed).
+ * The Tenderlab process: configuration, the store (PostgreSQL at DATABASE_URL, else lowdb on DATA_DIR), the
+ * HTTP server, background upkeep and a graceful shutdown on SIGINT/SIGTERM (in-flight requests and writes
+ * finish, the data directory or the database connections are freed).
  */
 export async function startServer(config: Config, options: { banner?: string } = {}) {
   const clock = systemClock;
-  const runtime = await createRuntime({ dataDir: config.dataDir, clock, config });
-  const { services, store } = runtime;
+  const store = await openStore(config);
+  const runtime = await createRuntime({ store, clock, config, dataDir: config.dataDir });
+  const { services } = runtime;
 
   // Who runs the background jobs. lowdb: this process owns the data, so it leads them all.
   const coordination = createLocalCoordination();
@@ -49,7 +52,8 @@ export async function startServer(config: Config, options: { banner?: string } =
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Tenderlab is running at http://localhost:${port}  (data: ${config.dataDir})`);
+  const data = config.databaseUrl ? `database: ${describeDatabaseUrl(config.databaseUrl)}, search cache: ${config.dataDir}` : `data: ${config.dataDir}`;
+  console.log(`Tenderlab is running at http://localhost:${port}  (${data})`);
   console.log(`  API docs: http://localhost:${port}/docs   OpenAPI: http://localhost:${port}/openapi.json`);
   if (options.banner) console.log(options.banner);
   if (!config.telegram) console.log('  Telegram bot: off. Set TELEGRAM_BOT_TOKEN (from @BotFather) to enable it.');

@@ -1,39 +1,47 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from './clock.js';
 import { createApp, type AppConfig } from './app.js';
 import { createServices, type Services } from './domain/services.js';
 import { attachChallengeIndex } from './search/challenge-index.js';
 import { attachSubscriptionIndex, createSubscriptionIndex } from './search/subscription-index.js';
-import { openLowdbStore } from './store/lowdb-store.js';
 import type { Store } from './store/store.js';
 
 /** The search index's saved analysis under the data directory: a cache, rebuilt when missing or damaged. */
 export const SEARCH_INDEX_FILE = 'search-index.bin';
 
 export interface RuntimeOptions {
-  dataDir: string;
+  /** The store the runtime serves from; it is the runtime's from now on, closed by `close()`. */
+  store: Store;
   clock: Clock;
   config: AppConfig;
+  /**
+   * Where the search index's analysed state is cached between starts (SEARCH_INDEX_FILE); without it every
+   * start analyses every challenge. Local to the instance even when the store is shared.
+   */
+  dataDir?: string;
 }
 
 export interface Runtime {
   store: Store;
   services: Services;
   app: ReturnType<typeof createApp>;
-  /** Closes the store and releases the data directory. */
+  /** Stops following the store, then closes it (for lowdb, releasing the data directory). */
   close(): Promise<void>;
 }
 
 /**
- * Everything but the network listener and the background jobs: the store on `dataDir`, the search
- * indexes kept current from it, the domain services and the HTTP app. The process (main.ts) and the tests
- * build the product the same way through this.
+ * Everything but the network listener and the background jobs: the search indexes kept current from
+ * `store`, the domain services and the HTTP app. The process (main.ts), the demo loader and the tests build
+ * the product the same way through this, each opening the store it needs (store/open-store.ts). If it
+ * fails, the store is closed.
  */
-export async function createRuntime({ dataDir, clock, config }: RuntimeOptions): Promise<Runtime> {
-  const store = await openLowdbStore({ dataDir });
+export async function createRuntime({ store, clock, config, dataDir }: RuntimeOptions): Promise<Runtime> {
   try {
-    // The analysed search index is kept beside the data it derives from, so a start need not analyse it all again.
-    const { index, detach: detachChallenges } = await attachChallengeIndex(store, { path: join(dataDir, SEARCH_INDEX_FILE) });
+    // The analysed search index is kept in the data directory, so a start need not analyse it all again.
+    if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const snapshot = dataDir ? { path: join(dataDir, SEARCH_INDEX_FILE) } : undefined;
+    const { index, detach: detachChallenges } = await attachChallengeIndex(store, snapshot);
     const { index: subscribers, detach: detachSubscriptions } = await attachSubscriptionIndex(
       store,
       createSubscriptionIndex({ termFrequency: (key) => index.documentFrequency(key) }),

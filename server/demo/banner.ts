@@ -27,15 +27,18 @@ function firstWith(dataset: DemoDataset, role: DemoAccount['roles'][number]): De
 }
 
 /**
- * The lines `npm run demo` prints under the server's address: what was loaded (or that the directory
- * already had it), and two accounts to sign in with, one enterprise and one researcher.
+ * The lines `npm run demo` prints under the server's address: what was loaded (or that the directory, or
+ * the database when `database` names one, already had it), and two accounts to sign in with, one
+ * enterprise and one researcher.
  */
-export function demoBanner(dataset: DemoDataset, { seeded, dataDir }: { seeded: boolean; dataDir: string }): string {
+export function demoBanner(dataset: DemoDataset, { seeded, dataDir, database }: { seeded: boolean; dataDir: string; database?: string }): string {
   const enterprise = firstWith(dataset, 'enterprise');
   const researcher = firstWith(dataset, 'researcher');
+  const where = database ? `the database ${database}` : dataDir;
+  const afresh = database ? 'point DATABASE_URL at an empty database to load it afresh' : 'delete that directory to load it afresh';
   const loaded = seeded
-    ? `  Demo content loaded into ${dataDir}: ${describeDataset(dataset)}.`
-    : `  Demo content: using what is already in ${dataDir} (delete that directory to load it afresh).`;
+    ? `  Demo content loaded into ${where}: ${describeDataset(dataset)}.`
+    : `  Demo content: using what is already in ${where} (${afresh}).`;
   return [
     loaded,
     `  Sign in (browser extension, or POST /api/auth/login) with password ${dataset.password}:`,

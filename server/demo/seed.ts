@@ -1,8 +1,12 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../app.js';
+import { describeDatabaseUrl } from '../config.js';
 import { createRuntime } from '../runtime.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
+import { openPgStore } from '../store/pg/pg-store.js';
+import { openSeedMarks } from '../store/pg/seed-marks.js';
+import type { Store } from '../store/store.js';
 import { DEMO_DATASET } from './dataset.js';
 import { ReplayClock } from './replay-clock.js';
 import { demoTimeline } from './timeline.js';
@@ -36,7 +40,7 @@ export async function seedDemo(dataDir: string): Promise<boolean> {
   await rm(staging, { recursive: true, force: true });
   try {
     try {
-      await loadDataset(staging, dataDir);
+      await loadDataset(await openLowdbStore({ dataDir: staging }), dataDir, 'nothing was changed there');
     } finally {
       await existing.close();
     }
@@ -47,11 +51,49 @@ export async function seedDemo(dataDir: string): Promise<boolean> {
   return true;
 }
 
-async function loadDataset(dir: string, shownAs: string): Promise<void> {
+/** The seed mark of the demo in a PostgreSQL database (store/pg/seed-marks.ts). */
+const DEMO_MARK = 'demo';
+
+/**
+ * Loads the demo dataset into the PostgreSQL database at `databaseUrl` (migrating it first) and says
+ * whether it did: true after loading it into an empty database, false when the database already holds a
+ * finished demo load (used as it is). It refuses, changing nothing, a database with other data in it and
+ * one whose earlier demo load did not finish. The load goes through the domain services as for a
+ * directory, one transaction per event; the database is marked `loading` before the first and `loaded`
+ * after the last, so an interrupted load is detected instead of served as the demo.
+ */
+export async function seedDemoDatabase(databaseUrl: string): Promise<boolean> {
+  const shownAs = describeDatabaseUrl(databaseUrl);
+  const store = await openPgStore({ connectionString: databaseUrl });
+  const marks = openSeedMarks(databaseUrl);
+  try {
+    const state = await marks.state(DEMO_MARK);
+    if (state === 'loaded') {
+      await store.close();
+      return false;
+    }
+    if (state === 'loading' || (await store.tables.accounts.count()) > 0 || !(await marks.begin(DEMO_MARK))) {
+      await store.close();
+      throw new Error(
+        state === 'loading'
+          ? `The database ${shownAs} holds a demo load that did not finish. Drop and create it again (or point DATABASE_URL at a new, empty database), then run npm run demo again.`
+          : `The database ${shownAs} already holds data that is not the demo, or another demo load is under way. npm run demo loads only into an empty database: point DATABASE_URL at a new one.`,
+      );
+    }
+    await loadDataset(store, shownAs, 'the database is marked as half-loaded: drop and create it again');
+    await marks.finish(DEMO_MARK);
+    return true;
+  } finally {
+    await marks.close();
+  }
+}
+
+/** Replays the demo timeline through the services over `store`, then closes it; `afterFailure` says what a failure leaves. */
+async function loadDataset(store: Store, shownAs: string, afterFailure: string): Promise<void> {
   const now = new Date();
   const timeline = demoTimeline(DEMO_DATASET, now);
   const clock = new ReplayClock(timeline[0]?.at ?? now);
-  const runtime = await createRuntime({ dataDir: dir, clock, config: SEEDING_CONFIG });
+  const runtime = await createRuntime({ store, clock, config: SEEDING_CONFIG });
   try {
     const ctx = { services: runtime.services, ids: new Map<string, string>() };
     for (const event of timeline) {
@@ -59,7 +101,7 @@ async function loadDataset(dir: string, shownAs: string): Promise<void> {
       try {
         await event.run(ctx);
       } catch (error) {
-        throw new Error(`Loading the demo into ${shownAs} failed at "${event.what}" (${(error as Error).message}); nothing was changed there.`, { cause: error });
+        throw new Error(`Loading the demo into ${shownAs} failed at "${event.what}" (${(error as Error).message}); ${afterFailure}.`, { cause: error });
       }
     }
     clock.moveTo(now);

@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { createRuntime, type Runtime } from '../../server/runtime.js';
 import { FakeClock } from './fake-clock.js';
 import { tempDir } from './temp-dir.js';
+import { openTestStore } from './test-store.js';
 
 export interface TestRuntime extends Runtime {
   clock: FakeClock;
@@ -10,21 +11,25 @@ export interface TestRuntime extends Runtime {
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-const open: Runtime[] = [];
+const open: { runtime: Runtime; discard(): Promise<void> }[] = [];
 
 /**
- * The real product (store on a fresh temp dir, services, HTTP app) with a fake clock, closed after the
- * test. Auth rate limits are high so tests can register freely; a rate-limit test passes its own config.
+ * The real product (a fresh store, services, HTTP app) with a fake clock, closed after the test. The store
+ * is this vitest project's kind (support/test-store.ts): lowdb on a fresh temp dir, or in the `pg` project
+ * a fresh PostgreSQL database (`dataDir` then holds only the search-index cache, as in production). Auth
+ * rate limits are high so tests can register freely; a rate-limit test passes its own config.
  */
 export async function testRuntime(options: { clock?: FakeClock; dataDir?: string; authRateLimit?: number; trustProxy?: number } = {}): Promise<TestRuntime> {
   const clock = options.clock ?? new FakeClock();
   const dataDir = options.dataDir ?? (await tempDir());
+  const { store, discard } = await openTestStore(dataDir);
   const runtime = await createRuntime({
+    store,
     dataDir,
     clock,
     config: { corsOrigins: [], trustProxy: options.trustProxy ?? 0, authRateLimit: options.authRateLimit ?? 10_000, bodyLimitBytes: 256 * 1024, publicUrl: 'http://localhost:8787' },
   });
-  open.push(runtime);
+  open.push({ runtime, discard });
   return {
     ...runtime,
     clock,
@@ -46,5 +51,10 @@ export async function testRuntime(options: { clock?: FakeClock; dataDir?: string
 }
 
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
+  await Promise.all(
+    open.splice(0).map(async ({ runtime, discard }) => {
+      await runtime.close();
+      await discard();
+    }),
+  );
 });
