@@ -60,10 +60,10 @@ export interface CreateBotOptions {
  * server/store, and even its own state — unfinished forms, the webhook updates it took — is kept by them.
  *
  * Order matters: with `handleOnce`, a repeated update stopped before anything else; an error boundary
- * around all the rest; updates of one chat one at a time (so a conversation sees answers in order); the
- * account loaded; `my_chat_member` handled; commands in group chats pointed to a private chat; then, in
- * private chats, the saved forms loaded, /cancel before any conversation can swallow it, the active
- * conversation's answers, the features, and last the fallback that answers what is left.
+ * around all the rest; updates of one chat one at a time in this process (so a conversation sees answers
+ * in order); the account loaded; `my_chat_member` handled; commands in group chats pointed to a private
+ * chat; then, in private chats, the saved forms loaded, /cancel before any conversation can swallow it, the
+ * active conversation's answers, the features, and last the fallback that answers what is left.
  */
 export function createBot({
   token,
@@ -85,6 +85,7 @@ export function createBot({
   // bot.catch only sees what escapes the boundary's own handler.
   const handleError = handleBotError(token, log);
   bot.catch(handleError);
+  // Outside the boundary: a claim that fails must fail the webhook request, so Telegram sends the update again.
   if (handleOnce) bot.use(handleEachUpdateOnce(services));
   const guarded = bot.errorBoundary(handleError);
   guarded.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
