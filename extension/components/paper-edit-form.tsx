@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PaperRecord } from '../../shared/schemas/paper.js';
 import { ApiError } from '../lib/api.js';
 import { draftOf, patchFrom, type PaperDraft } from '../lib/paper-edit.js';
-import { serverFieldErrors, type FieldErrors } from '../lib/validation.js';
+import { serverFieldErrors, type FieldErrors } from '../lib/server-field-errors.js';
 import { useExtension } from './context.js';
 import { errorText } from './feedback.js';
 import { Field } from './field.js';

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
+import { VISIBLE_TEXT_MESSAGE } from '../../shared/schemas/common.js';
 import type { Catalogue } from './i18n.js';
-
-/** Form errors by field path (`summary`, `price.amount`, `milestones.0.weeks`), one message per field. */
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from './server-field-errors.js';
 
 /**
  * The issues of a shared schema's `safeParse` as messages in the reader's language, keyed by field path.
@@ -38,19 +37,12 @@ function issueMessage(issue: z.core.$ZodIssue, t: Catalogue): string {
       return t.errorRequired;
     case 'not_multiple_of':
       return t.errorDecimals;
+    case 'custom':
+      // The shared text rule refuses blank (or invisible-only) text before it counts characters.
+      return issue.message === VISIBLE_TEXT_MESSAGE ? t.errorRequired : issue.message;
     case 'invalid_format':
       return issue.path.at(-1) === 'currency' ? t.errorCurrency : issue.message;
     default:
       return issue.message;
   }
-}
-
-/** The issues of a server's 422 answer (`details.issues`), keyed like `fieldErrors`. */
-export function serverFieldErrors(details: unknown): FieldErrors {
-  const issues = (details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues ?? [];
-  const errors: FieldErrors = {};
-  for (const { path, message } of issues) {
-    if (typeof path === 'string' && typeof message === 'string') errors[path] ??= message;
-  }
-  return errors;
 }

@@ -36,7 +36,7 @@ describe('Matches', () => {
       { source: 'paper', label: 'Damp-heat stable perovskite modules', terms: ['encapsulation'] },
       // A richer reason from a newer server: its translations are shown, unknown fields are passed over.
       Object.assign({ source: 'subscription' as const, label: '钙钛矿 #energy', terms: ['钙钛矿'] }, {
-        translations: [{ term: '钙钛矿', translation: 'perovskite', origin: 'cedict' }],
+        translations: [{ term: '钙钛矿', translation: 'perovskite', origin: 'glossary' as const }],
         weight: 0.4,
       }),
     ];
