@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { seedDemo } from '../../server/demo/seed.js';
@@ -39,6 +39,9 @@ describe('the shipped build', () => {
       for (const file of (await readdir(dir)).filter((name) => name.endsWith('.html'))) {
         expect(await readFile(join(dir, file), 'utf8')).not.toMatch(/<script[^>]+src="(?:https?:)?\/\//);
       }
+      expect(manifest.commands['clip-paper'].suggested_key).toEqual({ default: 'Alt+Shift+K' });
+      // Firefox's sidebar is titled in the browser's language, as the rest of the manifest.
+      if (browser === 'firefox') expect(manifest.sidebar_action.default_title).toBe('__MSG_sidebarTitle__');
     }
   });
 });
@@ -50,6 +53,8 @@ describe('the extension in Chromium', () => {
   let serverUrl: string;
   let context: BrowserContext;
   let extensionId: string;
+  let worker: Worker;
+  let researcherToken: string;
   const temporary: string[] = [];
 
   /** A JSON call to the server, as a test-side client. */
@@ -96,7 +101,7 @@ describe('the extension in Chromium', () => {
         '--no-first-run',
       ],
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
   });
 
@@ -129,6 +134,7 @@ describe('the extension in Chromium', () => {
     const researcher = await api('POST', '/api/auth/register', {
       body: { roles: ['researcher'], displayName: 'Wei Zhang', organization: 'Solar Lab', email: 'wei@lab.example', password: PASSWORD, fields: ['energy'], keywords: ['perovskite', 'atomic layer deposition'] },
     });
+    researcherToken = researcher.token;
 
     // Options: point the extension at the server and sign in with email and password.
     const options = await context.newPage();
@@ -225,5 +231,73 @@ describe('the extension in Chromium', () => {
     expect(await panel.getByText(bids[0].receipt.sha256).count()).toBe(1);
     const { items: received } = await api('GET', `/api/challenges/${challenge.id}/bids`, { token: enterprise.token });
     expect(received.map((bid: { id: string }) => bid.id)).toEqual([bids[0].id]);
+  });
+
+  it('has the clip shortcut really assigned, and names that key in the options', async () => {
+    const commands = (await worker.evaluate(() => (globalThis as any).chrome.commands.getAll())) as { name: string; shortcut: string }[];
+    const clip = commands.find((command) => command.name === 'clip-paper');
+    expect(clip?.shortcut).toBe('Alt+Shift+K');
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByText(exactly(t.shortcutHint('Alt+Shift+K'))).waitFor();
+    await options.close();
+  });
+
+  it('corrects a clip from Papers: venue, year, note and tags reach the server', async () => {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.getByRole('tab', { name: 'Papers' }).click();
+    const card = panel.getByRole('article', { name: PAPER_TITLE });
+    await card.getByRole('button', { name: t.edit, exact: true }).click();
+    const form = card.getByRole('form', { name: t.editPaper });
+    await form.getByLabel(t.paperVenue, { exact: true }).fill('J. Photovolt. Reliab.');
+    await form.getByLabel(t.paperYear, { exact: true }).fill('2025');
+    await form.getByLabel(t.paperNote, { exact: true }).fill('Damp-heat data in Table 2');
+    await form.getByLabel(t.paperTags, { exact: true }).fill('encapsulation, ALD');
+    await form.getByRole('button', { name: t.saveChanges, exact: true }).click();
+    await card.getByText(exactly('Damp-heat data in Table 2')).waitFor();
+    await card.getByText(exactly('J. Photovolt. Reliab. · 2025 · doi:10.5555/jpvr.2024.0318')).waitFor();
+
+    const { items } = await api('GET', '/api/me/papers', { token: researcherToken });
+    expect(items[0]).toMatchObject({ venue: 'J. Photovolt. Reliab.', year: 2025, note: 'Damp-heat data in Table 2', tags: ['encapsulation', 'ALD'], doi: '10.5555/jpvr.2024.0318' });
+    await panel.close();
+  });
+
+  it('never scrolls sideways at 320 px: matches with their reasons, bids, papers and alerts', async () => {
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 320, height: 800 });
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    const scrollWidth = () => panel.evaluate(() => document.documentElement.scrollWidth);
+
+    const match = panel.getByRole('article', { name: CHALLENGE_TITLE });
+    await match.getByText(exactly(t.whyMatched)).waitFor();
+    expect(await match.locator('mark.term').count()).toBeGreaterThan(0);
+    expect(await scrollWidth()).toBeLessThanOrEqual(320);
+
+    await panel.getByRole('tab', { name: 'My bids' }).click();
+    await panel.getByText(exactly(t.citedPapers)).waitFor();
+    expect(await scrollWidth()).toBeLessThanOrEqual(320);
+
+    await panel.getByRole('tab', { name: 'Papers' }).click();
+    await panel.getByRole('article', { name: PAPER_TITLE }).waitFor();
+    expect(await scrollWidth()).toBeLessThanOrEqual(320);
+
+    await panel.getByRole('button', { name: new RegExp(`^${escapeRegExp(t.alerts)}: `) }).click();
+    await panel.getByRole('heading', { name: t.alerts, exact: true }).waitFor();
+    expect(await panel.getByRole('tab').count()).toBe(4);
+    expect(await scrollWidth()).toBeLessThanOrEqual(320);
+    await panel.keyboard.press('Escape');
+    await panel.getByRole('heading', { name: t.alerts, exact: true }).waitFor({ state: 'detached' });
+    await panel.close();
+  });
+
+  it('offline, still lists the papers already clipped', async () => {
+    await tenderlab.stop();
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.getByRole('tab', { name: 'Papers' }).click();
+    await panel.getByText(exactly(t.offlinePapers)).waitFor();
+    await panel.getByRole('article', { name: PAPER_TITLE }).waitFor();
+    await panel.close();
   });
 });
