@@ -1,15 +1,11 @@
-import { analyze, distinctKeys, isCjkTerm, REQUIRED_ROLES, splitPhrases } from '../../shared/text.js';
+import { formatUnit, parseKeywords, presentUnits, type KeywordAlternative } from '../../shared/lexicon/keyword-rule.js';
+import type { Lexicon } from '../../shared/lexicon/lexicon.js';
+import { isCjkTerm } from '../../shared/text.js';
 import type { ChallengeRow, SubscriptionRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { challengeKeys } from './challenge-text.js';
 import { followTable } from './follow-table.js';
-
-/** One phrase of a subscription's keywords and the analyzed keys that must all appear in a challenge. */
-export interface SubscriptionPhrase {
-  /** As the subscriber typed it (trimmed): what an alert shows as the matched terms. */
-  text: string;
-  keys: string[];
-}
+import { serverLexicon } from './lexicon.js';
 
 /** A subscription with its keywords analyzed once, ready to be tested against any challenge. */
 export interface CompiledSubscription {
@@ -19,15 +15,18 @@ export interface CompiledSubscription {
   fields: ReadonlySet<string>;
   minReward: number | null;
   /**
-   * `null` when the keywords are blank (no keyword condition). An empty list when keywords were given but
-   * none has a searchable term (only stop words or punctuation): such a subscription never matches, rather
-   * than silently matching everything.
+   * The keyword alternatives (shared/lexicon/keyword-rule.ts); `null` when the keywords are blank (no
+   * keyword condition). An empty list when keywords were given but none has a searchable term (only stop
+   * words, numbers or punctuation): such a subscription never matches, rather than silently matching everything.
    */
-  phrases: SubscriptionPhrase[] | null;
+  alternatives: KeywordAlternative[] | null;
 }
 
-/** Analyzes a subscription's keywords into phrases (see {@link splitPhrases}) and their required keys. */
-export function compileSubscription(sub: Readonly<SubscriptionRow>): CompiledSubscription {
+/**
+ * Parses a subscription's keywords into alternatives and units (see parseKeywords), translations from
+ * `lexicon` (default: the server's; null: none).
+ */
+export function compileSubscription(sub: Readonly<SubscriptionRow>, lexicon: Lexicon | null = serverLexicon()): CompiledSubscription {
   const blank = sub.keywords.trim().length === 0;
   return {
     id: sub.id,
@@ -35,11 +34,7 @@ export function compileSubscription(sub: Readonly<SubscriptionRow>): CompiledSub
     active: sub.active,
     fields: new Set(sub.fields),
     minReward: sub.minReward,
-    phrases: blank
-      ? null
-      : [...new Set(splitPhrases(sub.keywords))]
-          .map((text) => ({ text, keys: distinctKeys(analyze(text), REQUIRED_ROLES) }))
-          .filter((phrase) => phrase.keys.length > 0),
+    alternatives: blank ? null : parseKeywords(sub.keywords, lexicon),
   };
 }
 
@@ -62,10 +57,11 @@ export function acceptsChallenge(sub: CompiledSubscription, challenge: Readonly<
 }
 
 /**
- * Whether the subscription alerts on the challenge, and if so the phrases that matched (empty for a
- * fields-only subscription); `null` when it does not. The rules: {@link acceptsChallenge}; a phrase
- * matches when all its keys are among `challengeTextKeys` (from `challengeKeys`), and the keywords match
- * when any phrase does; blank keywords match any challenge, but then `fields` must be non-empty, or
+ * Whether the subscription alerts on the challenge, and if so the units that met it ("battery",
+ * "perovskite ↔ 钙钛矿"; empty for a fields-only subscription); `null` when it does not. The rules:
+ * {@link acceptsChallenge}; an alternative matches when at least half its units are among
+ * `challengeTextKeys` (from `challengeKeys`), in its words or a translation, and the keywords match when
+ * any alternative does; blank keywords match any challenge, but then `fields` must be non-empty, or
  * nothing matches.
  */
 export function matchSubscription(
@@ -74,18 +70,17 @@ export function matchSubscription(
   challengeTextKeys: ReadonlySet<string>,
 ): string[] | null {
   if (!acceptsChallenge(sub, challenge)) return null;
-  if (sub.phrases === null) return sub.fields.size > 0 ? [] : null;
-  // Loops rather than filter/every: a publish runs this for thousands of candidates.
+  if (sub.alternatives === null) return sub.fields.size > 0 ? [] : null;
+  const has = (key: string) => challengeTextKeys.has(key);
   let matched: string[] | null = null;
-  for (const phrase of sub.phrases) {
-    let all = true;
-    for (const key of phrase.keys) {
-      if (!challengeTextKeys.has(key)) {
-        all = false;
-        break;
-      }
+  for (const alternative of sub.alternatives) {
+    const present = presentUnits(alternative, has);
+    if (present.length < alternative.needed) continue;
+    matched ??= [];
+    for (const unit of present) {
+      const text = formatUnit(unit);
+      if (!matched.includes(text)) matched.push(text);
     }
-    if (all) (matched ??= []).push(phrase.text);
   }
   return matched;
 }
@@ -95,7 +90,7 @@ export interface SubscriberMatch {
   accountId: string;
   /** Sorted. */
   subscriptionIds: string[];
-  /** The matched phrases as typed, without duplicates; empty when only fields-only subscriptions matched. */
+  /** The units that met the challenge (see matchSubscription), without duplicates; empty when only fields-only subscriptions matched. */
   matchedTerms: string[];
 }
 
@@ -124,6 +119,8 @@ export interface SubscriptionIndexOptions {
    * rarer (a CJK character as much as three letters). The choice never changes results, only speed.
    */
   termFrequency?: (key: string) => number;
+  /** Translations for the keywords: default the server's lexicon, null none. */
+  lexicon?: Lexicon | null;
 }
 
 function specificity(key: string): number {
@@ -185,14 +182,28 @@ function unfile(postings: Postings, key: string, entry: FiledSubscription): void
   if (list.length === 0) postings.delete(key);
 }
 
+/** The keys a subscription is filed under: the rarest of each unit's words and of each of its translations. */
+function anchorsOf(alternatives: readonly KeywordAlternative[], anchorOf: (keys: readonly string[]) => string): string[] {
+  const anchors = new Set<string>();
+  for (const alternative of alternatives) {
+    for (const unit of alternative.units) {
+      anchors.add(anchorOf(unit.keys));
+      for (const translation of unit.translations) anchors.add(anchorOf(translation.keys));
+    }
+  }
+  return [...anchors];
+}
+
 /**
- * An inverted index over active subscriptions for the publish fan-out. Each phrase is filed under one
- * anchor key (its rarest); a challenge looks up only the anchors among its own keys and verifies those
- * candidates in full, so the work grows with the matching subscriptions, not with all of them. Fields-only
- * subscriptions are filed under their fields. Paused subscriptions are stored unfiled.
+ * An inverted index over active subscriptions for the publish fan-out. Each unit of a subscription's
+ * keywords, and each of its translations, is filed under one anchor key (its rarest): no alternative
+ * matches without one of its units present, so a challenge looks up only the anchors among its own keys
+ * and verifies those candidates in full, and the work grows with the matching subscriptions, not with all
+ * of them. Fields-only subscriptions are filed under their fields. Paused subscriptions are stored unfiled.
  */
 export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}): SubscriptionIndex {
   const { termFrequency } = options;
+  const lexicon = options.lexicon === undefined ? serverLexicon() : options.lexicon;
   const stored = new Map<string, FiledSubscription>();
   const byAnchor: Postings = new Map();
   const byField: Postings = new Map();
@@ -220,10 +231,10 @@ export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}):
 
     upsert(row) {
       remove(row.id);
-      const sub = compileSubscription(row);
+      const sub = compileSubscription(row, lexicon);
       const entry: FiledSubscription = { sub, anchors: [], fields: [], testedBy: 0 };
-      if (sub.active && sub.phrases !== null) {
-        entry.anchors = [...new Set(sub.phrases.map((phrase) => anchorOf(phrase.keys)))];
+      if (sub.active && sub.alternatives !== null) {
+        entry.anchors = anchorsOf(sub.alternatives, anchorOf);
         for (const key of entry.anchors) file(byAnchor, key, entry);
       } else if (sub.active && sub.fields.size > 0) {
         entry.fields = [...sub.fields];
@@ -258,14 +269,15 @@ export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}):
  * The linear-scan reference: tests every stored subscription against the challenge, with the same rules
  * and output as {@link createSubscriptionIndex}. The oracle for tests and the benchmark's baseline.
  */
-export function createSubscriptionScan(): SubscriptionMatcher {
+export function createSubscriptionScan(options: Pick<SubscriptionIndexOptions, 'lexicon'> = {}): SubscriptionMatcher {
+  const lexicon = options.lexicon === undefined ? serverLexicon() : options.lexicon;
   const stored = new Map<string, CompiledSubscription>();
   return {
     get size() {
       return stored.size;
     },
     upsert(row) {
-      stored.set(row.id, compileSubscription(row));
+      stored.set(row.id, compileSubscription(row, lexicon));
     },
     remove(id) {
       stored.delete(id);

@@ -30,9 +30,9 @@ export interface LexiconEntry {
 
 /** Looks terms up in both directions. */
 export interface Lexicon {
-  /** Translations of an English term, by its {@link englishKey}; glossary ones first. */
+  /** Translations of an English term, by its {@link englishKey}. */
   fromEnglish(key: string): readonly Translation[] | undefined;
-  /** Translations of a Chinese word (exact characters); glossary ones first. */
+  /** Translations of a Chinese word (exact characters). */
   fromChinese(word: string): readonly Translation[] | undefined;
   /** The most words of an English term and characters of a Chinese one. */
   readonly longestEnglish: number;
@@ -65,9 +65,9 @@ const PLAIN_PHRASE = /^[a-z]+(?:[ -][a-z]+)*$/;
 const MIN_DICTIONARY_KEY = 3;
 
 /**
- * A lexicon of `entries`. Glossary translations come before dictionary ones; a term the glossary knows
- * keeps at most {@link MAX_DICTIONARY_TRANSLATIONS} dictionary translations beside them, and duplicates
- * are dropped. Chinese sides must be Han characters only (others are skipped).
+ * A lexicon of `entries`. A term the glossary knows has only its glossary translations; any other has at
+ * most {@link MAX_DICTIONARY_TRANSLATIONS} dictionary ones, the first given; duplicates are dropped.
+ * Chinese sides must be Han characters only, and not function words (others are skipped).
  */
 export function createLexicon(entries: Iterable<LexiconEntry>): Lexicon {
   const english = new Map<string, Translation[]>();
@@ -76,11 +76,12 @@ export function createLexicon(entries: Iterable<LexiconEntry>): Lexicon {
   let longestChinese = 1;
   let size = 0;
   const add = (map: Map<string, Translation[]>, key: string, translation: Translation) => {
-    const list = map.get(key) ?? [];
+    let list = map.get(key) ?? [];
     if (list.some((t) => t.text === translation.text)) return;
-    if (translation.origin === 'dictionary' && list.filter((t) => t.origin === 'dictionary').length >= MAX_DICTIONARY_TRANSLATIONS) return;
+    // The reviewed translation is the one: a dictionary's senses beside it would only add noise.
+    if (translation.origin === 'dictionary' && (list.some((t) => t.origin === 'glossary') || list.length >= MAX_DICTIONARY_TRANSLATIONS)) return;
+    if (translation.origin === 'glossary') list = list.filter((t) => t.origin === 'glossary');
     list.push(translation);
-    list.sort((a, b) => (a.origin === b.origin ? 0 : a.origin === 'glossary' ? -1 : 1));
     map.set(key, list);
   };
   for (const { en, zh, origin, directions = 'both' } of entries) {

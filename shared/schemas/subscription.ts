@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { FieldId, FieldList, Id, IsoDateTime, text } from './common.js';
 
 /**
- * A saved search: every newly published challenge matching its keywords (any language; any keyword
- * matches), one of its fields (when given) and at least its minimum reward raises one `match` alert.
+ * A saved search: every newly published challenge matching its keywords, one of its fields (when given)
+ * and at least its minimum reward raises one `match` alert. The keywords are alternatives (commas, `|`,
+ * `OR`, 或); an alternative matches when at least half its words or terms are in the challenge, in English
+ * or Chinese; `rule` says so in the subscriber's language.
  */
 export const Subscription = z
   .object({
@@ -15,6 +17,10 @@ export const Subscription = z
     active: z.boolean(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
+    rule: z
+      .string()
+      .optional()
+      .meta({ description: "How it matches, in the subscriber's language, to show on subscribing; always sent by this server" }),
   })
   .meta({ id: 'Subscription' });
 export type Subscription = z.infer<typeof Subscription>;

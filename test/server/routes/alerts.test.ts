@@ -136,3 +136,65 @@ describe('search', () => {
     expect(await ids('sort=newest')).toEqual([water, en, zh]);
   });
 });
+
+describe('across languages', () => {
+  const tandem = {
+    title: 'Scalable perovskite-silicon tandem solar modules',
+    summary: 'Industrial routes to large-area tandem modules with certified efficiency and 25-year lifetime.',
+    fields: ['energy'],
+    keywords: ['tandem', 'module'],
+  };
+  const batteryPacks = {
+    title: 'Solid-state electrolyte for fast-charging lithium battery packs',
+    summary: 'An electrolyte that survives 4C charging in automotive packs without dendrites.',
+    fields: ['new-energy-vehicles'],
+    keywords: ['electrolyte'],
+  };
+
+  it('alerts the 钙钛矿 + 电池 subscriber on English perovskite and battery challenges, and says the rule', async () => {
+    const rt = await testRuntime();
+    const owner = await register(rt, 'Enterprise', ['enterprise']);
+    const researcher = await register(rt, 'Researcher', ['researcher']);
+    // As the bot saves `/subscribe 钙钛矿 电池`.
+    const sub = await rt.call('POST', '/api/me/subscriptions', { token: researcher.token, body: { keywords: '钙钛矿 电池' } });
+    expect(sub.status).toBe(201);
+    expect(sub.body.rule).toContain('at least 1 of “钙钛矿”, “电池”');
+
+    const first = await publishChallenge(rt, owner, tandem);
+    const second = await publishChallenge(rt, owner, batteryPacks);
+    await publishChallenge(rt, owner, unrelated);
+
+    const alerted = (await notificationsOf(rt, researcher)).filter((n) => n.kind === 'match').map((n) => n.challengeId);
+    expect(alerted.sort()).toEqual([first, second].sort());
+  });
+
+  it('alerts an English subscription with a field on a Chinese challenge', async () => {
+    const rt = await testRuntime();
+    const owner = await register(rt, 'Enterprise', ['enterprise']);
+    const researcher = await register(rt, 'Researcher', ['researcher']);
+    await rt.call('POST', '/api/me/subscriptions', { token: researcher.token, body: { keywords: 'perovskite encapsulation', fields: ['energy'] } });
+    const zh = await publishChallenge(rt, owner, zhChallenge);
+    await publishChallenge(rt, owner, enChallenge);
+    expect((await notificationsOf(rt, researcher)).map((n) => n.challengeId)).toEqual([zh]);
+  });
+
+  it('finds the English tandem challenge for 钙钛矿, below a Chinese one that says 钙钛矿 itself', async () => {
+    const rt = await testRuntime();
+    const owner = await register(rt, 'Enterprise', ['enterprise']);
+    const en = await publishChallenge(rt, owner, tandem);
+    const zh = await publishChallenge(rt, owner, zhChallenge);
+    await publishChallenge(rt, owner, unrelated);
+    const found = await rt.call('GET', `/api/challenges?q=${encodeURIComponent('钙钛矿')}`);
+    expect(found.body.items.map((c: any) => c.id)).toEqual([zh, en]);
+  });
+
+  it('states the rule in the subscriber’s language', async () => {
+    const rt = await testRuntime();
+    const researcher = await register(rt, 'Researcher', ['researcher']);
+    await rt.call('PATCH', '/api/me', { token: researcher.token, body: { locale: 'zh' } });
+    const sub = await rt.call('POST', '/api/me/subscriptions', { token: researcher.token, body: { keywords: 'graphene | 石墨烯', fields: ['new-materials'] } });
+    expect(sub.body.rule).toBe('挑战含“graphene”，或含“石墨烯”即匹配；中英文均可（如 perovskite ↔ 钙钛矿），译文匹配排在原文之后。 限于领域：新材料。');
+    const listed = await rt.call('GET', '/api/me/subscriptions', { token: researcher.token });
+    expect(listed.body.items[0].rule).toBe(sub.body.rule);
+  });
+});

@@ -33,7 +33,7 @@ describe('rankMatches', () => {
     const matches = rankMatches(index(), profile({ papers: [PEROVSKITE_PAPER] }), { now: NOW });
     expect(matches[0]?.challengeId).toBe('en-perovskite-pv');
     expect(matches[0]?.reasons).toEqual([
-      { source: 'paper', label: PEROVSKITE_PAPER.title, terms: expect.arrayContaining(['perovskite', 'solar', 'cells']) },
+      { source: 'paper', label: PEROVSKITE_PAPER.title, terms: expect.arrayContaining(['perovskite', 'solar', 'cells']), translations: [] },
     ]);
     expect(matches[0]?.matchedTerms).toEqual(expect.arrayContaining(['perovskite', 'solar', 'cells', 'encapsulation']));
   });
@@ -61,11 +61,11 @@ describe('rankMatches', () => {
       { now: NOW },
     );
     const byId = new Map(matches.map((m) => [m.challengeId, m]));
-    expect(byId.get('zh-perovskite-pv')?.reasons).toEqual([{ source: 'keyword', label: '钙钛矿', terms: ['钙钛矿'] }]);
+    expect(byId.get('zh-perovskite-pv')?.reasons).toEqual([{ source: 'keyword', label: '钙钛矿', terms: ['钙钛矿'], translations: [] }]);
     expect(byId.get('zh-perovskite-pv')?.matchedTerms).toEqual(['钙钛矿']);
     expect(byId.get('en-desalination')?.reasons).toEqual([
-      { source: 'subscription', label: 'desalination; 氢能', terms: ['desalination'] },
-      { source: 'field', label: 'Marine & space', terms: ['Marine & space'] },
+      { source: 'subscription', label: 'desalination; 氢能', terms: ['desalination'], translations: [] },
+      { source: 'field', label: 'Marine & space', terms: ['Marine & space'], translations: [] },
     ]);
     expect(byId.get('en-desalination')?.matchedTerms).toEqual(['desalination']);
     // Two sources outrank one.
@@ -100,7 +100,7 @@ describe('rankMatches', () => {
     expect(matches.map((m) => m.challengeId).sort()).toEqual(
       LABELLED.filter((c) => c.fields.includes('environment')).map((c) => c.id).sort(),
     );
-    expect(matches[0]?.reasons).toEqual([{ source: 'field', label: '生态环保', terms: ['生态环保'] }]);
+    expect(matches[0]?.reasons).toEqual([{ source: 'field', label: '生态环保', terms: ['生态环保'], translations: [] }]);
     expect(matches[0]?.matchedTerms).toEqual([]);
   });
 

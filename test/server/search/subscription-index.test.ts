@@ -87,22 +87,40 @@ describe('subscription matching', () => {
     expect(accounts(index, byId('zh-perovskite-catalyst'))).toEqual([]);
   });
 
-  it('matches English phrases across plural and tense, requiring every word', () => {
+  it('matches English phrases across plural and tense when at least half their units are present', () => {
     const index = indexOf(
       subscriptionRow({ id: 's1', accountId: 'acc_a', keywords: 'recycled battery' }),
-      subscriptionRow({ id: 's2', accountId: 'acc_b', keywords: 'perovskite tandem' }),
+      subscriptionRow({ id: 's2', accountId: 'acc_b', keywords: 'desalination membranes catalyst' }),
       subscriptionRow({ id: 's3', accountId: 'acc_c', keywords: 'graphene; Perovskite Solar' }),
     );
     expect(accounts(index, enRecycling)).toEqual(['acc_a']);
+    // One of three units is not enough; both units of "Perovskite Solar" are there.
     expect(index.match(enPerovskite)).toEqual([
-      { accountId: 'acc_c', subscriptionIds: ['s3'], matchedTerms: ['Perovskite Solar'] },
+      { accountId: 'acc_c', subscriptionIds: ['s3'], matchedTerms: ['Perovskite', 'Solar'] },
     ]);
   });
 
-  it('does not cross languages: an English phrase is silent on a Chinese challenge', () => {
-    const index = indexOf(subscriptionRow({ id: 's1', accountId: 'acc_a', keywords: 'battery recycling' }));
-    expect(index.match(zhRecycling)).toEqual([]);
+  it('takes alternatives written with |, OR and 或', () => {
+    const index = indexOf(
+      subscriptionRow({ id: 's1', accountId: 'acc_a', keywords: 'graphene | desalination' }),
+      subscriptionRow({ id: 's2', accountId: 'acc_b', keywords: 'graphene OR hydrogel' }),
+      subscriptionRow({ id: 's3', accountId: 'acc_c', keywords: '石墨烯或海水淡化' }),
+    );
+    expect(accounts(index, byId('en-desalination'))).toEqual(['acc_a', 'acc_c']);
+  });
+
+  it('crosses languages, naming the translation that met', () => {
+    const index = indexOf(
+      subscriptionRow({ id: 's1', accountId: 'acc_a', keywords: 'battery recycling' }),
+      subscriptionRow({ id: 's2', accountId: 'acc_b', keywords: '钙钛矿' }),
+    );
+    expect(index.match(zhRecycling)).toEqual([
+      { accountId: 'acc_a', subscriptionIds: ['s1'], matchedTerms: ['battery recycling ↔ 电池回收'] },
+    ]);
     expect(accounts(index, enRecycling)).toEqual(['acc_a']);
+    expect(index.match(enPerovskite)).toEqual([
+      { accountId: 'acc_b', subscriptionIds: ['s2'], matchedTerms: ['钙钛矿 ↔ perovskite'] },
+    ]);
   });
 
   it('matches everything in its fields when keywords are blank, and nothing when keywords say nothing', () => {
