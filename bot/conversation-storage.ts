@@ -1,6 +1,7 @@
 import { conversations, PLUGIN_DATA_VERSION, type ConversationData, type VersionedStateStorage } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
 import type { ConversationKey } from '../server/domain/conversations.js';
+import { DomainError } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
 import type { BotContext, ConversationContext } from './context.js';
 import { answerButton, replyHtml } from './handler-kit.js';
@@ -32,25 +33,47 @@ function isCommand(ctx: Context): boolean {
  * versioned state as JSON, saved after every update that changed it and removed when no form is left.
  *
  * A form saved under another `version` (a deploy changed the forms) is not resumed: it is removed, the
- * person is told to start again, and the update goes on only if it is a command.
+ * person is told to start again, and the update goes on only if it is a command. When two answers of one
+ * person were handled at once (by two instances) and the other one's state was saved first, this one's is
+ * not saved over it: the person is asked to answer the last question again.
  */
 export function durableConversations(services: Services, version = STORED_FORMS_VERSION): Composer<BotContext> {
   const interrupted = new WeakSet<Context>();
+  /** The revision each update read, which its write names: null when nothing was saved. */
+  const revisions = new WeakMap<Context, number | null>();
+
+  /** Runs a write; one refused because another answer's state was saved meanwhile is told, not thrown. */
+  async function unlessCrossed(ctx: BotContext, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      await replyHtml(ctx, ctx.t.conversation.crossed);
+    }
+  }
+
   const adapter: VersionedStateStorage<BotContext, ConversationData> = {
     async read(ctx) {
       const key = keyOf(ctx);
       if (!key) return undefined;
       const saved = await services.conversations.resume(key, version);
       if (saved === 'outdated') interrupted.add(ctx);
-      return saved && saved !== 'outdated' ? JSON.parse(saved.state) : undefined;
+      const current = saved === 'outdated' ? null : saved;
+      revisions.set(ctx, current?.revision ?? null);
+      return current ? JSON.parse(current.state) : undefined;
     },
     async write(ctx, state) {
       const key = keyOf(ctx);
-      if (key) await services.conversations.save(key, version, JSON.stringify(state));
+      if (!key) return;
+      await unlessCrossed(ctx, async () => revisions.set(ctx, await services.conversations.save(key, version, JSON.stringify(state), revisions.get(ctx) ?? null)));
     },
     async delete(ctx) {
       const key = keyOf(ctx);
-      if (key) await services.conversations.remove(key);
+      if (!key) return;
+      await unlessCrossed(ctx, async () => {
+        await services.conversations.remove(key, revisions.get(ctx) ?? null);
+        revisions.set(ctx, null);
+      });
     },
   };
 

@@ -82,6 +82,8 @@ export interface ConversationRow {
   version: string;
   /** The conversations plugin's state, serialized: opaque to the store and the domain. */
   state: string;
+  /** Counts the writes, so that a write based on an older read is refused (two instances, one chat). */
+  revision: number;
   updatedAt: string;
 }
 

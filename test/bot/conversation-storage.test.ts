@@ -73,6 +73,19 @@ describe('durable conversations', () => {
     expect(preview).toContain('24 weeks');
   });
 
+  it('takes one of two answers handled at once by two instances, and asks for the other again', async () => {
+    const h = await botHarness();
+    const u = await h.registered(1, { roles: 'enterprise' });
+    await u.send('/post');
+    const other = rebuilt(h)(1);
+    await Promise.all([u.send('Battery recycling at scale'), other.send('Lithium recovery at scale')]);
+    const texts = h.api.chat(1).map((m) => m.text);
+    expect(texts.filter((text) => text === en.conversation.crossed)).toHaveLength(1);
+
+    await u.send('Recover lithium and cobalt from spent EV batteries at industrial scale.');
+    expect((await u.send('We need a hydrometallurgical route with more than 95% recovery.')).sent).toEqual([en.post.askFields]);
+  });
+
   it('lets a form of another version go with a word, and a command then runs', async () => {
     const h = await botHarness();
     const before = await h.registered(1, { roles: 'enterprise' });

@@ -107,7 +107,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
         await tx.notifications.insert(notification('ntf_sent', 'acc_2', { state: 'sent' }));
         await tx.notifications.insert(notification('ntf_no_channel', 'acc_2'));
         await tx.codes.insert(code('cod_1', 'acc_2', 'c1'));
-        await tx.conversations.insert({ id: '501:501', version: '0.1', state: '{}', updatedAt: '2026-11-01T23:59:59.999Z' });
+        await tx.conversations.insert({ id: '501:501', version: '0.1', state: '{}', revision: 1, updatedAt: '2026-11-01T23:59:59.999Z' });
         await tx.telegram_updates.insert({ id: '42:7', receivedAt: '2026-11-02T00:00:00.000Z' });
       });
       const expectations: { [T in TableName]: [IndexName<T>, IndexValue, string[]][] } = {
