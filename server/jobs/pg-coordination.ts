@@ -63,6 +63,11 @@ function createLeaderSessions({ connectionString, pollIntervalMs, log }: { conne
     fresh.on('error', (error) => lose(fresh, error.message));
     fresh.on('end', () => lose(fresh, 'its connection ended'));
     await fresh.connect();
+    // A host that vanishes without closing its connection would otherwise keep the session, and its locks,
+    // until the server's TCP keepalive gives up (hours by default). A leader polls far more often than this.
+    await fresh.query("SELECT set_config('idle_session_timeout', $1, false)", [`${Math.max(10_000, 5 * pollIntervalMs)}ms`]).catch((error: Error) => {
+      log(`[coordination] cannot bound an idle lock session (PostgreSQL before 14?): ${error.message}`);
+    });
     client = fresh;
     return fresh;
   }

@@ -76,8 +76,9 @@ export interface DispatcherOptions {
    */
   leaseMs?: number;
   /**
-   * No send before this long after the dispatcher is created (default: the longer rate window), so its
-   * sends and those of a process that stopped just before can never share a rate window.
+   * No send before this long after the dispatcher is created, nor after it becomes the outbox leader
+   * (default: the longer rate window), so its sends and those of a process or leader that stopped just
+   * before can never share a rate window.
    */
   startupPauseMs?: number;
 }
