@@ -65,15 +65,12 @@ export function durableConversations(services: Services, version = STORED_FORMS_
     async write(ctx, state) {
       const key = keyOf(ctx);
       if (!key) return;
-      await unlessCrossed(ctx, async () => revisions.set(ctx, await services.conversations.save(key, version, JSON.stringify(state), revisions.get(ctx) ?? null)));
+      await unlessCrossed(ctx, () => services.conversations.save(key, version, JSON.stringify(state), revisions.get(ctx) ?? null));
     },
     async delete(ctx) {
       const key = keyOf(ctx);
       if (!key) return;
-      await unlessCrossed(ctx, async () => {
-        await services.conversations.remove(key, revisions.get(ctx) ?? null);
-        revisions.set(ctx, null);
-      });
+      await unlessCrossed(ctx, () => services.conversations.remove(key, revisions.get(ctx) ?? null));
     },
   };
 
