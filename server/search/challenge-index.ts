@@ -1,4 +1,4 @@
-import type { Lexicon } from '../../shared/lexicon/lexicon.js';
+import type { Lexicon, TranslationOrigin } from '../../shared/lexicon/lexicon.js';
 import { displayTerms } from '../../shared/text.js';
 import type { ChallengeRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
@@ -50,6 +50,8 @@ export interface ChallengeSearchOptions {
    * {@link MAX_LITERAL_TERMS}.
    */
   maxTerms?: number;
+  /** Which translations to add: default both the glossary's and the dictionary's. */
+  translations?: readonly TranslationOrigin[];
 }
 
 /** How an index translates queries. */
@@ -455,6 +457,7 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore, options: C
         (key) => postings.get(key)?.length ?? 0,
         options.maxTerms ?? MAX_LITERAL_TERMS,
         lexicon(),
+        options.translations,
       );
       if (prepared.keys.length === 0) return [];
       const averages = averageLengths(totalLengths, documentCount);
@@ -515,7 +518,7 @@ export function createChallengeScan(options: ChallengeIndexOptions = {}): Challe
       if (documentCount === 0) return [];
       const all = [...documents.values()];
       const documentFrequency = (key: string) => all.filter((d) => d.analyzed.packedTf.has(key)).length;
-      const prepared = planQuery(query, documentCount, documentFrequency, options.maxTerms ?? MAX_LITERAL_TERMS, lexicon());
+      const prepared = planQuery(query, documentCount, documentFrequency, options.maxTerms ?? MAX_LITERAL_TERMS, lexicon(), options.translations);
       if (prepared.keys.length === 0) return [];
       const totals = new Array<number>(FIELD_COUNT).fill(0);
       for (const { analyzed } of all) analyzed.lengths.forEach((length, field) => (totals[field]! += length));

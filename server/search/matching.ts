@@ -128,7 +128,8 @@ export function rankMatches(index: ChallengeIndex, profile: MatchProfile, option
   for (const paper of papers) {
     const query = salientPaperQuery(paper, index);
     if (query === null) continue;
-    for (const hit of index.search(query, { filter: isCandidate })) {
+    // Only reviewed translations: a dictionary gloss of a stray abstract word ("transit" → 及物) is noise.
+    for (const hit of index.search(query, { filter: isCandidate, translations: ['glossary'] })) {
       const translated = hit.translations.filter((t) => !hit.matchedTerms.includes(t.term));
       const termCount = hit.matchedTerms.length + new Set(translated.map((t) => t.term)).size;
       if (hit.coverage < PAPER_MIN_COVERAGE || termCount < PAPER_MIN_TERMS) continue;

@@ -32,9 +32,8 @@ export interface MatchedTranslation {
 interface PlannedTranslation {
   text: string;
   origin: TranslationOrigin;
-  /** The query-key bits of its keys that are in use, and their summed idf (the share denominator). */
+  /** The query-key bits of its keys; 0 when some key is in no document or found no free bit (it can never be whole). */
   bits: number;
-  idfTotal: number;
 }
 
 interface PlannedConcept {
@@ -56,8 +55,6 @@ export interface QueryPlan {
   literalWeights: number[];
   /** Per key, its concept. */
   conceptOf: number[];
-  /** Per key, its idf (translation share denominators are idf sums). */
-  idfs: number[];
   concepts: PlannedConcept[];
   totalWeight: number;
   /** Whether any translation is in use (otherwise coverage is just the literal share). */
@@ -75,7 +72,6 @@ interface Candidate {
   order: number;
   df: number;
   weight: number;
-  idf: number;
   concept: number;
 }
 
@@ -92,6 +88,7 @@ export function planQuery(
   documentFrequency: (key: string) => number,
   maxTerms: number,
   lexicon: Lexicon | null,
+  origins: readonly TranslationOrigin[] = ['glossary', 'dictionary'],
 ): QueryPlan {
   const analysis = analyze(query);
   const terms = analysis.filter((term) => QUERY_ROLES.includes(term.role));
@@ -110,8 +107,7 @@ export function planQuery(
   }
   const candidates: Candidate[] = [...stats].map(([key, { count, roleWeight, order }]) => {
     const df = documentFrequency(key);
-    const keyIdf = idf(documentCount, df);
-    return { key, order, df, idf: keyIdf, weight: roleWeight * (1 + Math.log(count)) * keyIdf, concept: conceptOfKey.get(key)! };
+    return { key, order, df, weight: roleWeight * (1 + Math.log(count)) * idf(documentCount, df), concept: conceptOfKey.get(key)! };
   });
   const literalLimit = Math.min(maxTerms, MAX_LITERAL_TERMS);
   const kept = candidates
@@ -126,7 +122,6 @@ export function planQuery(
     weights: kept.map((c) => c.weight),
     literalWeights: kept.map((c) => c.weight),
     conceptOf: kept.map((c) => c.concept),
-    idfs: kept.map((c) => c.idf),
     concepts: concepts.map((concept) => ({ text: concept.text, weight: 0, translations: [] })),
     totalWeight: counted.reduce((sum, c) => sum + c.weight, 0),
     translated: false,
@@ -142,38 +137,32 @@ export function planQuery(
   const bitOf = new Map(plan.keys.map((key, bit) => [key, bit]));
   for (const { concept, i } of byWeight) {
     for (const translation of concept.translations) {
+      if (!origins.includes(translation.origin)) continue;
       const dfs = translation.keys.map(documentFrequency);
+      // A translation is in a text whole or not at all: one with a key no document has can never be.
+      if (dfs.includes(0)) continue;
+      const newKeys = translation.keys.filter((key) => !bitOf.has(key));
+      if (plan.keys.length + newKeys.length > MAX_QUERY_TERMS) continue;
       const idfs = dfs.map((df) => idf(documentCount, df));
-      const planned: PlannedTranslation = {
-        text: translation.text,
-        origin: translation.origin,
-        bits: 0,
-        idfTotal: idfs.reduce((sum, x) => sum + x, 0),
-      };
+      const idfTotal = idfs.reduce((sum, x) => sum + x, 0);
       // The translation's keys share the concept's weight by idf, so a term translated into two bigrams
       // weighs what the one word does.
-      const scale = (TRANSLATION_WEIGHT[translation.origin] * plan.concepts[i]!.weight) / planned.idfTotal;
+      const scale = (TRANSLATION_WEIGHT[translation.origin] * plan.concepts[i]!.weight) / idfTotal;
+      const planned: PlannedTranslation = { text: translation.text, origin: translation.origin, bits: 0 };
       translation.keys.forEach((key, k) => {
-        const df = dfs[k]!;
-        const keyIdf = idfs[k]!;
-        if (df === 0) return;
         let bit = bitOf.get(key);
         if (bit === undefined) {
-          if (plan.keys.length >= MAX_QUERY_TERMS) return;
           bit = plan.keys.length;
           bitOf.set(key, bit);
           plan.keys.push(key);
-          plan.weights.push(scale * keyIdf);
+          plan.weights.push(scale * idfs[k]!);
           plan.literalWeights.push(0);
           plan.conceptOf.push(i);
-          plan.idfs.push(keyIdf);
         }
         planned.bits |= 1 << bit;
       });
-      if (planned.bits !== 0) {
-        plan.concepts[i]!.translations.push(planned);
-        plan.translated = true;
-      }
+      plan.concepts[i]!.translations.push(planned);
+      plan.translated = true;
     }
   }
   return plan;
@@ -183,8 +172,8 @@ const conceptScratch: number[] = [];
 
 /**
  * The share (0–1) of the query that a document whose matched keys are `bits` covers, given the literal
- * weight it matched: per concept, the larger of its own keys' share and the best translation's idf share
- * times that translation's weight.
+ * weight it matched: per concept, the larger of its own keys' weight and, when a translation is in the
+ * document whole, the concept's weight times that translation's weight.
  */
 export function coverageOf(plan: QueryPlan, bits: number, literalCovered: number): number {
   if (!plan.translated) return literalCovered / plan.totalWeight;
@@ -199,11 +188,7 @@ export function coverageOf(plan: QueryPlan, bits: number, literalCovered: number
   plan.concepts.forEach((concept, i) => {
     let best = own[i]!;
     for (const translation of concept.translations) {
-      const present = translation.bits & bits;
-      if (present === 0) continue;
-      let idfPresent = 0;
-      for (let rest = present >>> 0; rest !== 0; rest &= rest - 1) idfPresent += plan.idfs[31 - Math.clz32(rest & -rest)]!;
-      best = Math.max(best, (TRANSLATION_WEIGHT[translation.origin] * concept.weight * idfPresent) / translation.idfTotal);
+      if ((translation.bits & bits) === translation.bits) best = Math.max(best, TRANSLATION_WEIGHT[translation.origin] * concept.weight);
     }
     covered += best;
   });
@@ -215,7 +200,7 @@ export function translationsIn(plan: QueryPlan, bits: number): MatchedTranslatio
   const found: MatchedTranslation[] = [];
   for (const concept of plan.concepts) {
     for (const translation of concept.translations) {
-      if ((translation.bits & bits) === translation.bits && translation.idfTotal > 0) {
+      if ((translation.bits & bits) === translation.bits) {
         found.push({ term: concept.text, translation: translation.text, origin: translation.origin });
       }
     }

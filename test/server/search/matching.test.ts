@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildChallengeIndex } from '../../../server/search/challenge-index.js';
 import { rankMatches, type MatchProfile } from '../../../server/search/matching.js';
+import { rowOf } from '../../../bench/relevance/evaluate.js';
+import { analyze } from '../../../shared/text.js';
+import { RELEVANCE_CHALLENGES } from '../../fixtures/relevance/challenges.js';
 import { challengeRow, LABELLED, subscriptionRow } from './fixtures.js';
 
 const NOW = new Date('2026-11-02T00:00:00.000Z');
@@ -109,5 +112,41 @@ describe('rankMatches', () => {
     expect(matches).toHaveLength(2);
     expect(matches[0]?.challengeId).toBe('en-perovskite-pv');
     expect(matches[0]?.reasons.map((r) => r.source)).toEqual(['keyword', 'field']);
+  });
+});
+
+describe('rankMatches without noise', () => {
+  const filler = 'Using two methods we need at least 3 of 25 samples; read access costs were 15% lower in 2019 and 2020.';
+  const unrelatedPapers = [
+    'Dark matter halo profiles in dwarf galaxies',
+    'Tonal contrasts in Cantonese child speech',
+    'Monetary policy transmission in small open economies',
+    'Medieval trade routes of the Hanseatic League',
+    'Rhythm perception in Baroque keyboard music',
+    'Highly accurate protein structure prediction with AlphaFold',
+    'Exoplanet atmospheres from transit spectroscopy',
+    'Syntax of relative clauses in Old Norse',
+    'Labour market effects of minimum wages',
+    'Coral reef fish larval dispersal',
+    'Glacier retreat in the Tibetan Plateau since 1970',
+    'Voting behaviour in municipal elections',
+    'Gut microbiome and sleep quality in adolescents',
+  ].map((title, i) => ({ title, abstract: `${title}. ${filler} Figure ${i + 1} shows 8 cases.`, createdAt: `2026-10-${String(i + 10).padStart(2, '0')}T00:00:00.000Z` }));
+
+  it('keeps the challenges of her own keyword first, and shows no number or filler as a matched term', () => {
+    const index = buildChallengeIndex(RELEVANCE_CHALLENGES.map(rowOf));
+    const matches = rankMatches(index, profile({ keywords: ['weathering steel'], papers: unrelatedPapers }), { now: NOW });
+    expect(matches.slice(0, 2).map((m) => m.challengeId).sort()).toEqual(['steel-en', 'steel-zh']);
+    expect(matches.find((m) => m.challengeId === 'steel-zh')?.reasons[0]).toEqual({
+      source: 'keyword',
+      label: 'weathering steel',
+      terms: ['weathering steel'],
+      translations: [{ term: 'weathering steel', translation: '耐候钢', origin: 'glossary' }],
+    });
+    for (const match of matches) {
+      for (const term of match.matchedTerms) expect(analyze(term).some((t) => t.role === 'core'), term).toBe(true);
+    }
+    // Papers far from every challenge match nothing: no floor relative to their best hit lets them.
+    expect(matches.every((m) => m.reasons.every((r) => r.source !== 'paper' || r.label.includes('AlphaFold')))).toBe(true);
   });
 });
