@@ -3,7 +3,7 @@ import type { Page, PageQuery } from '../../shared/schemas/common.js';
 import type { ChallengeRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { paginate } from './pagination.js';
-import { profileOf } from './views.js';
+import { toProfile } from './views.js';
 
 const keyOf = (c: ChallengeRow) => `${c.award!.awardedAt}|${c.id}`;
 
@@ -15,18 +15,17 @@ export function createAwardService({ store }: { store: Store }) {
         .filter((c) => c.award)
         .sort((a, b) => keyOf(b).localeCompare(keyOf(a)));
       const slice = paginate(awarded, page, keyOf);
-      const items = await Promise.all(
-        slice.items.map(async (c) => ({
-          challengeId: c.id,
-          challengeTitle: c.title,
-          fields: c.fields,
-          enterprise: await profileOf(store.tables, c.ownerId),
-          winner: c.award!.winner,
-          amount: c.award!.amount,
-          note: c.award!.note,
-          awardedAt: c.award!.awardedAt,
-        })),
-      );
+      const enterprises = await store.tables.accounts.getMany(slice.items.map((c) => c.ownerId));
+      const items = slice.items.map((c) => ({
+        challengeId: c.id,
+        challengeTitle: c.title,
+        fields: c.fields,
+        enterprise: toProfile(enterprises.get(c.ownerId), c.ownerId),
+        winner: c.award!.winner,
+        amount: c.award!.amount,
+        note: c.award!.note,
+        awardedAt: c.award!.awardedAt,
+      }));
       return { items, nextCursor: slice.nextCursor };
     },
   };

@@ -7,12 +7,12 @@ import type { PaperRef } from '../../shared/schemas/paper.js';
 import { receiptPreimage } from '../../shared/receipt.js';
 import type { Clock } from '../clock.js';
 import type { AccountRow, BidRow, ChallengeRow } from '../store/rows.js';
-import type { Store, Writers } from '../store/store.js';
+import { LIST_KEYS, type Store, type Writers } from '../store/store.js';
 import { assertCanDo, isAcceptingBids, withCurrentStatus } from './challenge-lifecycle.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { notify } from './notifications.js';
-import { paginate } from './pagination.js';
+import { keysetPage } from './pagination.js';
 import {
   assertNotOwnChallenge,
   assertOwnBid,
@@ -24,12 +24,9 @@ import {
   type Actor,
 } from './permissions.js';
 import { sha256Hex } from './secrets.js';
-import { profileOf, toBid, toChallenge } from './views.js';
+import { profileOf, toBid, toBids, toChallenge } from './views.js';
 
 type PaperRefInput = NonNullable<BidUpdateInput['references']>[number];
-
-const newestFirst = (a: BidRow, b: BidRow) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
-const keyOf = (b: BidRow) => `${b.createdAt}|${b.id}`;
 
 /**
  * Bids: sealed proposals. Submit, revise (history kept, a new receipt each time) and withdraw for the
@@ -227,17 +224,15 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
       requireAccount(actor);
       const challenge = assertViewChallenge(actor, await store.tables.challenges.get(challengeId), challengeId);
       assertOwnChallenge(actor, challenge);
-      const rows = [...(await store.tables.bids.where('challengeId', challengeId))].sort(newestFirst);
-      const slice = paginate(rows, page, keyOf);
-      return { items: await Promise.all(slice.items.map((b) => toBid(store.tables, b))), nextCursor: slice.nextCursor };
+      const slice = await keysetPage(page, (window) => store.tables.bids.page('challengeId', challengeId, { direction: 'desc', ...window }), LIST_KEYS.bids);
+      return { items: await toBids(store.tables, slice.items), nextCursor: slice.nextCursor };
     },
 
     /** The caller's own bids. */
     async listMine(actor: Actor, page: PageQuery): Promise<Page<Bid>> {
       const account = requireAccount(actor);
-      const rows = [...(await store.tables.bids.where('bidderId', account.id))].sort(newestFirst);
-      const slice = paginate(rows, page, keyOf);
-      return { items: await Promise.all(slice.items.map((b) => toBid(store.tables, b))), nextCursor: slice.nextCursor };
+      const slice = await keysetPage(page, (window) => store.tables.bids.page('bidderId', account.id, { direction: 'desc', ...window }), LIST_KEYS.bids);
+      return { items: await toBids(store.tables, slice.items), nextCursor: slice.nextCursor };
     },
   };
 }

@@ -21,7 +21,7 @@ import { newId } from './ids.js';
 import { followersOf, notify } from './notifications.js';
 import { offsetPageEnd, paginate } from './pagination.js';
 import { assertOwnChallenge, assertViewChallenge, requireAccount, requireRole, type Actor } from './permissions.js';
-import { toChallenge } from './views.js';
+import { toChallenge, toChallenges } from './views.js';
 
 export interface ChallengeServiceDeps {
   store: Store;
@@ -218,7 +218,7 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
         }
       }
       const page = paginate(rows, query);
-      return { items: await Promise.all(page.items.map((row) => view(row, actor))), nextCursor: page.nextCursor };
+      return { items: await toChallenges(store, page.items, actor, at), nextCursor: page.nextCursor };
     },
 
     /** Persist closures of challenges whose deadline passed (reads are right anyway; this keeps the stored status current). */

@@ -2,23 +2,20 @@ import type { Page, PageQuery } from '../../shared/schemas/common.js';
 import type { SavedChallenge } from '../../shared/schemas/library.js';
 import type { PaperInput, PaperPatch, PaperRecord } from '../../shared/schemas/paper.js';
 import { PaperInput as PaperSchema, PaperPatch as PaperPatchSchema } from '../../shared/schemas/paper.js';
-import { isSameWork, normalizeArxivId, normalizeDoi, paperIdentity } from '../../shared/paper-identity.js';
+import { publishedDoi } from '../../shared/paper/identifiers.js';
+import { isSameWork, normalizeArxivId, paperIdentity } from '../../shared/paper-identity.js';
 import type { Clock } from '../clock.js';
-import type { PaperRow, SaveRow } from '../store/rows.js';
-import type { Store } from '../store/store.js';
+import type { PaperRow } from '../store/rows.js';
+import { LIST_KEYS, type Store } from '../store/store.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
-import { paginate } from './pagination.js';
+import { keysetPage } from './pagination.js';
 import { assertViewChallenge, requireAccount, type Actor } from './permissions.js';
-import { saveId, toChallenge } from './views.js';
+import { saveId, toChallenge, toChallenges } from './views.js';
 
 /** A library holds at most this many papers per researcher. */
 const MAX_PAPERS = 5000;
 
-const newestSave = (a: SaveRow, b: SaveRow) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id);
-const saveKey = (s: SaveRow) => `${s.savedAt}|${s.id}`;
-const newestPaper = (a: PaperRow, b: PaperRow) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
-const paperKey = (p: PaperRow) => `${p.createdAt}|${p.id}`;
 
 const toPaper = ({ identity: _identity, ...paper }: Readonly<PaperRow>): PaperRecord => paper;
 
@@ -61,13 +58,14 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
     /** Saved challenges, newest save first; drafts that became invisible are left out. */
     async listSaved(actor: Actor, page: PageQuery): Promise<Page<SavedChallenge>> {
       const account = requireAccount(actor);
-      const saves = [...(await store.tables.saves.where('accountId', account.id))].sort(newestSave);
-      const slice = paginate(saves, page, saveKey);
-      const items: SavedChallenge[] = [];
-      for (const save of slice.items) {
-        const challenge = await store.tables.challenges.get(save.challengeId);
-        if (challenge) items.push({ savedAt: save.savedAt, challenge: await toChallenge(store, challenge, actor, now()) });
-      }
+      const slice = await keysetPage(page, (window) => store.tables.saves.page('accountId', account.id, { direction: 'desc', ...window }), LIST_KEYS.saves);
+      const challenges = await store.tables.challenges.getMany(slice.items.map((save) => save.challengeId));
+      const kept = slice.items.flatMap((save) => {
+        const challenge = challenges.get(save.challengeId);
+        return challenge ? [{ save, challenge }] : [];
+      });
+      const views = await toChallenges(store, kept.map((k) => k.challenge), actor, now());
+      const items: SavedChallenge[] = kept.map(({ save }, i) => ({ savedAt: save.savedAt, challenge: views[i]! }));
       return { items, nextCursor: slice.nextCursor };
     },
 
@@ -80,7 +78,8 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
     async addPaper(actor: Actor, input: PaperInput): Promise<PaperRecord> {
       const account = requireAccount(actor);
       const data = PaperSchema.parse(input);
-      const doi = data.doi ? normalizeDoi(data.doi) : null;
+      // Kept in the publisher's capitals; identity and duplicates compare DOIs without case.
+      const doi = data.doi ? publishedDoi(data.doi) : null;
       const arxivId = data.arxivId ? normalizeArxivId(data.arxivId) : null;
       if (data.doi && !doi) throw invalid(`"${data.doi}" is not a DOI (they look like 10.1038/nature12373)`, { path: 'doi' });
       if (data.arxivId && !arxivId) throw invalid(`"${data.arxivId}" is not an arXiv id (they look like 2101.00001)`, { path: 'arxivId' });
@@ -100,8 +99,7 @@ export function createLibraryService({ store, clock }: { store: Store; clock: Cl
 
     async listPapers(actor: Actor, page: PageQuery): Promise<Page<PaperRecord>> {
       const account = requireAccount(actor);
-      const rows = [...(await store.tables.papers.where('ownerId', account.id))].sort(newestPaper);
-      const slice = paginate(rows, page, paperKey);
+      const slice = await keysetPage(page, (window) => store.tables.papers.page('ownerId', account.id, { direction: 'desc', ...window }), LIST_KEYS.papers);
       return { items: slice.items.map(toPaper), nextCursor: slice.nextCursor };
     },
 

@@ -6,7 +6,7 @@ import { rankMatches } from '../search/matching.js';
 import type { Store } from '../store/store.js';
 import { paginate } from './pagination.js';
 import { requireAccount, type Actor } from './permissions.js';
-import { toChallenge } from './views.js';
+import { toChallenges } from './views.js';
 
 /** The most matches a researcher is shown; further ones would be noise. */
 const MAX_MATCHES = 100;
@@ -26,12 +26,13 @@ export function createMatchService({ store, clock, index }: { store: Store; cloc
       ]);
       const ranked = rankMatches(index, { account, subscriptions, papers }, { now, limit: MAX_MATCHES });
       const slice = paginate(ranked, page);
-      const items: Match[] = [];
-      for (const match of slice.items) {
-        const row = await store.tables.challenges.get(match.challengeId);
-        if (!row) continue;
-        items.push({ challenge: await toChallenge(store, row, actor, now), score: match.score, matchedTerms: match.matchedTerms, reasons: match.reasons });
-      }
+      const rows = await store.tables.challenges.getMany(slice.items.map((match) => match.challengeId));
+      const found = slice.items.flatMap((match) => {
+        const row = rows.get(match.challengeId);
+        return row ? [{ match, row }] : [];
+      });
+      const views = await toChallenges(store, found.map((f) => f.row), actor, now);
+      const items: Match[] = found.map(({ match }, i) => ({ challenge: views[i]!, score: match.score, matchedTerms: match.matchedTerms, reasons: match.reasons }));
       return { items, nextCursor: slice.nextCursor };
     },
   };

@@ -2,10 +2,10 @@ import type { Delivery, MarkReadInput, Notification, NotificationKind, Notificat
 import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
 import type { AccountRow, ChallengeRow, NotificationRow } from '../store/rows.js';
-import type { Readers, Store, Writers } from '../store/store.js';
+import { LIST_KEYS, type Readers, type Store, type Writers } from '../store/store.js';
 import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import { newId } from './ids.js';
-import { paginate } from './pagination.js';
+import { keysetPage } from './pagination.js';
 import { requireAccount, type Actor } from './permissions.js';
 
 export interface NotifyArgs {
@@ -60,20 +60,22 @@ export async function followersOf(tables: Readers, challenge: Pick<ChallengeRow,
   return [...new Set([...bidders, ...savers])].filter((id) => id !== challenge.ownerId);
 }
 
-const newestFirst = (a: NotificationRow, b: NotificationRow) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
-const keyOf = (n: NotificationRow) => `${n.createdAt}|${n.id}`;
 
 /** A person's notifications: list (newest first), unread count, mark read. */
 export function createNotificationService({ store }: { store: Store; clock: Clock }) {
-  const mine = async (accountId: string) => [...(await store.tables.notifications.where('accountId', accountId))].sort(newestFirst);
-
   return {
     /** A page of the caller's notifications (newest first) and how many of all of them are unread. */
     async list(actor: Actor, query: NotificationListQuery): Promise<Page<Notification> & { unread: number }> {
       const account = requireAccount(actor);
-      const all = await mine(account.id);
-      const unread = all.filter((n) => !n.read);
-      return { ...paginate(query.unread ? unread : all, query, keyOf), unread: unread.length };
+      const [page, unread] = await Promise.all([
+        keysetPage(
+          query,
+          (window) => store.tables.notifications.page(query.unread ? 'unread' : 'accountId', account.id, { direction: 'desc', ...window }),
+          LIST_KEYS.notifications,
+        ),
+        store.tables.notifications.countWhere('unread', account.id),
+      ]);
+      return { ...page, unread };
     },
 
     /** Marks the caller's own notifications read; ids that are not theirs are ignored. */
@@ -83,8 +85,7 @@ export function createNotificationService({ store }: { store: Store; clock: Cloc
         const wanted = 'ids' in input ? new Set(input.ids) : null;
         let updated = 0;
         let unread = 0;
-        for (const n of await tx.notifications.where('accountId', account.id)) {
-          if (n.read) continue;
+        for (const n of await tx.notifications.where('unread', account.id)) {
           if (wanted && !wanted.has(n.id)) {
             unread++;
             continue;

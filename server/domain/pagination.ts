@@ -30,6 +30,31 @@ export function paginate<T>(items: readonly T[], page: PageQuery, keyOf?: (item:
   return { items: slice, nextCursor };
 }
 
+/** Which rows a keyset page reads: after the cursor's key (if any), at most `limit`. */
+export interface KeysetWindow {
+  after?: string;
+  limit: number;
+}
+
+/**
+ * One page of a list the store reads in order itself (TableReader.page): `read` is asked for one row more
+ * than the page, to know whether another follows, and never for the rows before the cursor. The cursor
+ * is `paginate`'s keyed one, naming the last item's `keyOf` (the table's LIST_KEYS key), so it carries on
+ * after where that item sorted even if it is gone.
+ */
+export async function keysetPage<T>(page: PageQuery, read: (window: KeysetWindow) => Promise<readonly T[]>, keyOf: (item: T) => string): Promise<Page<T>> {
+  let after: string | undefined;
+  if (page.cursor) {
+    const decoded = decodeCursor(page.cursor);
+    if (decoded.kind !== 'key') throw badCursor();
+    after = decoded.value;
+  }
+  const rows = await read({ ...(after === undefined ? {} : { after }), limit: page.limit + 1 });
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor('key', keyOf(last)) : null };
+}
+
 /**
  * How many items from the top of an offset-paged list `paginate` needs to cut this page and to know
  * whether another follows: the cursor's offset, the page, and one more. A list can rank just that many.

@@ -2,18 +2,15 @@ import type { AnswerInput, Question, QuestionInput } from '../../shared/schemas/
 import { AnswerInput as AnswerSchema, QuestionInput as QuestionSchema } from '../../shared/schemas/question.js';
 import type { Page, PageQuery } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
-import type { QuestionRow } from '../store/rows.js';
-import type { Store } from '../store/store.js';
+import { LIST_KEYS, type Store } from '../store/store.js';
 import { isAcceptingBids } from './challenge-lifecycle.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { notify } from './notifications.js';
-import { paginate } from './pagination.js';
+import { keysetPage } from './pagination.js';
 import { assertNotOwnChallenge, assertOwnChallenge, assertViewChallenge, requireAccount, type Actor } from './permissions.js';
 import { toQuestion } from './views.js';
 
-const oldestFirst = (a: QuestionRow, b: QuestionRow) => a.askedAt.localeCompare(b.askedAt) || a.id.localeCompare(b.id);
-const keyOf = (q: QuestionRow) => `${q.askedAt}|${q.id}`;
 
 /** Public questions on challenges and the owner's answers. Askers stay anonymous to everyone but themselves. */
 export function createQuestionService({ store, clock }: { store: Store; clock: Clock }) {
@@ -64,8 +61,7 @@ export function createQuestionService({ store, clock }: { store: Store; clock: C
 
     async list(actor: Actor, challengeId: string, page: PageQuery): Promise<Page<Question>> {
       assertViewChallenge(actor, await store.tables.challenges.get(challengeId), challengeId);
-      const rows = [...(await store.tables.questions.where('challengeId', challengeId))].sort(oldestFirst);
-      const slice = paginate(rows, page, keyOf);
+      const slice = await keysetPage(page, (window) => store.tables.questions.page('challengeId', challengeId, { direction: 'asc', ...window }), LIST_KEYS.questions);
       return { items: slice.items.map((q) => toQuestion(q, actor)), nextCursor: slice.nextCursor };
     },
   };

@@ -51,6 +51,8 @@ function publicView(row: Readonly<ChallengeRow>, owner: PublicProfile): Challeng
  */
 interface ChallengeViews {
   view(row: Readonly<ChallengeRow>, actor: Actor, now: Date): Promise<Challenge>;
+  /** The same for a list: the owner profiles not cached and the caller's saves read in one `getMany` each. */
+  viewMany(rows: readonly Readonly<ChallengeRow>[], actor: Actor, now: Date): Promise<Challenge[]>;
 }
 
 /** The live bids of the bidders seen so far: bidder → challenge → live bid id. */
@@ -108,6 +110,16 @@ function createChallengeViews(store: Store): ChallengeViews {
     return mine;
   }
 
+  /** Reads the profiles of `ids` not cached yet, in one read, into the cache. */
+  async function prefetchProfiles(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !profiles.has(id));
+    if (missing.length === 0) return;
+    const seen = accountCommits;
+    const rows = await tables.accounts.getMany(missing);
+    if (seen !== accountCommits) return;
+    for (const id of missing) profiles.set(id, toProfile(rows.get(id), id));
+  }
+
   async function shared(row: Readonly<ChallengeRow>, now: Date): Promise<Challenge> {
     const owner = await profile(row.ownerId);
     const current = withCurrentStatus(row as ChallengeRow, now);
@@ -120,17 +132,25 @@ function createChallengeViews(store: Store): ChallengeViews {
     return view;
   }
 
+  function withViewer(view: Challenge, row: Readonly<ChallengeRow>, actorId: string, saved: boolean, mine: Map<string, string>): Challenge {
+    const isOwner = actorId === row.ownerId;
+    return { ...view, ...(isOwner ? { counters: row.counters } : {}), viewer: { isOwner, saved, bidId: mine.get(row.id) ?? null } };
+  }
+
   return {
     async view(row, actor, now) {
       const view = await shared(row, now);
       if (!actor) return view;
-      const isOwner = actor.id === row.ownerId;
       const [save, mine] = await Promise.all([tables.saves.get(saveId(actor.id, row.id)), liveBidsOf(actor.id)]);
-      return {
-        ...view,
-        ...(isOwner ? { counters: row.counters } : {}),
-        viewer: { isOwner, saved: save !== undefined, bidId: mine.get(row.id) ?? null },
-      };
+      return withViewer(view, row, actor.id, save !== undefined, mine);
+    },
+
+    async viewMany(rows, actor, now) {
+      await prefetchProfiles(rows.map((row) => row.ownerId));
+      const views = await Promise.all(rows.map((row) => shared(row, now)));
+      if (!actor) return views;
+      const [saves, mine] = await Promise.all([tables.saves.getMany(rows.map((row) => saveId(actor.id, row.id))), liveBidsOf(actor.id)]);
+      return rows.map((row, i) => withViewer(views[i]!, row, actor.id, saves.has(saveId(actor.id, row.id)), mine));
     },
   };
 }
@@ -143,14 +163,31 @@ const viewsByStore = new WeakMap<Store, ChallengeViews>();
  * caller their own relation to it. Views are cached per store and follow its commits.
  */
 export function toChallenge(store: Store, row: Readonly<ChallengeRow>, actor: Actor, now: Date): Promise<Challenge> {
+  return viewsOf(store).view(row, actor, now);
+}
+
+/** {@link toChallenge} for a list, in order, without a read per row. */
+export function toChallenges(store: Store, rows: readonly Readonly<ChallengeRow>[], actor: Actor, now: Date): Promise<Challenge[]> {
+  return viewsOf(store).viewMany(rows, actor, now);
+}
+
+function viewsOf(store: Store): ChallengeViews {
   let views = viewsByStore.get(store);
   if (!views) viewsByStore.set(store, (views = createChallengeViews(store)));
-  return views.view(row, actor, now);
+  return views;
 }
 
 export async function toBid(tables: Readers, row: Readonly<BidRow>): Promise<Bid> {
-  const challenge = await tables.challenges.get(row.challengeId);
-  return { ...row, bidder: await profileOf(tables, row.bidderId), challengeTitle: challenge?.title ?? '' };
+  return (await toBids(tables, [row]))[0]!;
+}
+
+/** Bids as the API shows them, the bidders' profiles and the challenges' titles joined in one read each. */
+export async function toBids(tables: Readers, rows: readonly Readonly<BidRow>[]): Promise<Bid[]> {
+  const [challenges, bidders] = await Promise.all([
+    tables.challenges.getMany([...new Set(rows.map((row) => row.challengeId))]),
+    tables.accounts.getMany([...new Set(rows.map((row) => row.bidderId))]),
+  ]);
+  return rows.map((row) => ({ ...row, bidder: toProfile(bidders.get(row.bidderId), row.bidderId), challengeTitle: challenges.get(row.challengeId)?.title ?? '' }));
 }
 
 export function toQuestion(row: Readonly<QuestionRow>, actor: Actor): Question {

@@ -4,6 +4,7 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { fsyncDirectory, writeFileDurably } from './durable-json-file.js';
 import { loadDataDir, logFileName, type LoggedChange } from './load-data-dir.js';
 import type { AnyRow, MemTable } from './mem-table.js';
+import { listWindow, rowsById } from './list-window.js';
 import type { Rows, TableName } from './rows.js';
 import { DIR_MODE, errorCode, nodeStoreFs, tightenMode, type StoreFs } from './store-fs.js';
 import {
@@ -254,7 +255,10 @@ class LowdbStore implements Store {
     type R = Readonly<Rows[T]>;
     return {
       get: async (id) => table.committedGet(id) as R | undefined,
+      getMany: async (ids) => rowsById(ids, (id) => table.committedGet(id)) as unknown as Map<string, R>,
       where: async (index, value) => table.committedWhere(index, value) as unknown as R[],
+      countWhere: async (index, value) => table.committedWhere(index, value).length,
+      page: async (index, value, window) => listWindow(name, table.committedWhere(index, value), window) as unknown as R[],
       all: async () => table.committedAll() as unknown as R[],
       count: async () => table.committedCount(),
     };

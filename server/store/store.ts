@@ -25,6 +25,8 @@ export const INDEXES = {
   subscriptions: { accountId: (s) => s.accountId },
   notifications: {
     accountId: (n) => n.accountId,
+    /** The account of an unread notification: a person's unread ones, counted and listed without the read ones. */
+    unread: (n) => (n.read ? undefined : n.accountId),
     /** The outbox's work list: `'waiting'` for deliveries with an attempt due at `nextAttemptAt`, `'sending'` in flight. */
     pendingTelegram: (n) => {
       const d = n.deliveries.telegram;
@@ -62,10 +64,46 @@ export const UNIQUE_KEYS: { [C in UniqueConstraint]: { [T in TableName]: UniqueK
 
 export type IndexName<T extends TableName> = keyof (typeof INDEXES)[T] & string;
 
+/**
+ * The list order of each table whose rows are listed page by page: a sort key per row, compared as strings
+ * in code point order (PostgreSQL: the `list_key` column, COLLATE "C", migrations/003). The keys end in the
+ * row id, so they are unique, and they are what list cursors name (domain/pagination.ts).
+ */
+export const LIST_KEYS = {
+  bids: (b) => `${b.createdAt}|${b.id}`,
+  questions: (q) => `${q.askedAt}|${q.id}`,
+  saves: (s) => `${s.savedAt}|${s.id}`,
+  papers: (p) => `${p.createdAt}|${p.id}`,
+  subscriptions: (s) => `${s.createdAt}|${s.id}`,
+  notifications: (n) => `${n.createdAt}|${n.id}`,
+} satisfies { [T in TableName]?: (row: Rows[T]) => string };
+
+/** The tables with a list order: the ones `page` works on. */
+export type ListedTable = keyof typeof LIST_KEYS;
+
+/** Which slice of a list `page` returns. */
+export interface PageWindow {
+  /** `asc`: smallest list key first; `desc`: largest first. */
+  direction: 'asc' | 'desc';
+  /** Only rows whose list key comes after this one in `direction` (a cursor's key; the row itself may be gone). */
+  after?: string;
+  /** At most this many rows. */
+  limit: number;
+}
+
 /** Read access to one table. Rows come back frozen: change them through a transaction's `update`. */
 export interface TableReader<T extends TableName> {
   get(id: string): Promise<Readonly<Rows[T]> | undefined>;
+  /** The rows with these ids, in one read (PostgreSQL: one `WHERE id = ANY($1)`); ids without a row are absent. */
+  getMany(ids: readonly string[]): Promise<Map<string, Readonly<Rows[T]>>>;
   where(index: IndexName<T>, value: IndexValue): Promise<Readonly<Rows[T]>[]>;
+  /** How many rows `where(index, value)` would return, without reading them. */
+  countWhere(index: IndexName<T>, value: IndexValue): Promise<number>;
+  /**
+   * One window of `where(index, value)` in list order (LIST_KEYS), pushed down: PostgreSQL answers it with
+   * `ORDER BY list_key … LIMIT` on an index, never reading the rest. Only for a ListedTable.
+   */
+  page(index: IndexName<T>, value: IndexValue, window: PageWindow): Promise<Readonly<Rows[T]>[]>;
   all(): Promise<Readonly<Rows[T]>[]>;
   count(): Promise<number>;
 }

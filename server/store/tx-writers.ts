@@ -1,6 +1,7 @@
 import type { AnyRow, MemTable } from './mem-table.js';
 import type { TableName } from './rows.js';
-import { INDEXES, UniqueViolationError, type IndexValue, type Writers } from './store.js';
+import { listWindow, rowsById } from './list-window.js';
+import { INDEXES, UniqueViolationError, type IndexValue, type PageWindow, type Writers } from './store.js';
 
 /** One transaction of the lowdb store: its order, and the first-seen version of every row it touched. */
 export interface Transaction {
@@ -49,6 +50,21 @@ class TableTxWriter {
   async where(index: string, value: IndexValue): Promise<AnyRow[]> {
     this.assertLive();
     return this.table.where(index, value);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, AnyRow>> {
+    this.assertLive();
+    return rowsById(ids, (id) => this.table.rows.get(id));
+  }
+
+  async countWhere(index: string, value: IndexValue): Promise<number> {
+    this.assertLive();
+    return this.table.where(index, value).length;
+  }
+
+  async page(index: string, value: IndexValue, window: PageWindow): Promise<AnyRow[]> {
+    this.assertLive();
+    return listWindow(this.table.name, this.table.where(index, value), window);
   }
 
   async all(): Promise<AnyRow[]> {

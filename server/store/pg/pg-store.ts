@@ -5,7 +5,9 @@ import type { Rows, TableName } from '../rows.js';
 import {
   StoreUnavailableError,
   type Change,
+  LIST_KEYS,
   type IndexValue,
+  type PageWindow,
   type Readers,
   type Store,
   type StoreHealth,
@@ -95,15 +97,36 @@ class PgTransaction {
 function reader<T extends TableName>(name: T, run: Run): TableReader<T> {
   type R = Readonly<Rows[T]>;
   const columns: Record<string, string> = INDEX_COLUMNS[name];
+  const columnOf = (index: string): string => {
+    const column = columns[index];
+    if (!column) throw new Error(`${name} has no index ${index}`);
+    return column;
+  };
   return {
     get: async (id) => {
       const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE id = $1`, [id]);
       return rows[0] && Object.freeze(rows[0].row);
     },
+    getMany: async (ids) => {
+      const rows = await run<{ id: string; row: R }>(`SELECT id, row FROM ${name} WHERE id = ANY($1::text[])`, [ids]);
+      return new Map(rows.map((r) => [r.id, Object.freeze(r.row)]));
+    },
     where: async (index, value: IndexValue) => {
-      const column = columns[index];
-      if (!column) throw new Error(`${name} has no index ${index}`);
-      const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${column} = $1 ORDER BY pos`, [value]);
+      const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 ORDER BY pos`, [value]);
+      return rows.map((r) => Object.freeze(r.row));
+    },
+    countWhere: async (index, value: IndexValue) =>
+      (await run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${name} WHERE ${columnOf(index)} = $1`, [value]))[0]!.n,
+    page: async (index, value: IndexValue, { direction, after, limit }: PageWindow) => {
+      if (!(name in LIST_KEYS)) throw new Error(`${name} has no list order (LIST_KEYS): it cannot be paged`);
+      const order = direction === 'asc' ? 'ASC' : 'DESC';
+      const rows =
+        after === undefined
+          ? await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 ORDER BY list_key ${order} LIMIT $2`, [value, limit])
+          : await run<{ row: R }>(
+              `SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 AND list_key ${direction === 'asc' ? '>' : '<'} $2 ORDER BY list_key ${order} LIMIT $3`,
+              [value, after, limit],
+            );
       return rows.map((r) => Object.freeze(r.row));
     },
     all: async () => (await run<{ row: R }>(`SELECT row FROM ${name} ORDER BY pos`, [])).map((r) => Object.freeze(r.row)),

@@ -14,7 +14,7 @@ export const INDEX_COLUMNS = {
   saves: { accountId: 'account_id', challengeId: 'challenge_id' },
   papers: { ownerId: 'owner_id', ownerIdentity: 'owner_identity' },
   subscriptions: { accountId: 'account_id' },
-  notifications: { accountId: 'account_id', pendingTelegram: 'pending_telegram' },
+  notifications: { accountId: 'account_id', unread: 'unread_account_id', pendingTelegram: 'pending_telegram' },
   codes: { hash: 'hash', accountId: 'account_id' },
   conversations: { day: 'day' },
   telegram_updates: { day: 'day' },

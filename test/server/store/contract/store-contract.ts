@@ -145,6 +145,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
           ['accountId', 'acc_2', ['ntf_no_channel', 'ntf_sending', 'ntf_sent']],
           ['pendingTelegram', 'waiting', ['ntf_pending', 'ntf_retry']],
           ['pendingTelegram', 'sending', ['ntf_sending']],
+          ['unread', 'acc_1', ['ntf_given_up', 'ntf_pending', 'ntf_retry']],
         ],
         codes: [
           ['hash', 'c1', ['cod_1']],
@@ -179,6 +180,43 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
       expect(await store.tables.accounts.where('telegramUserId', 501)).toEqual([]);
       expect(ids(await store.tables.tokens.where('accountId', 'acc_1'))).toEqual(['tok_1']);
       expect(await store.tables.tokens.where('hash', 'h2')).toEqual([]);
+    });
+
+    it('pages an index in list order after a cursor key, gets many ids at once and counts an index, in and out of transactions', async () => {
+      const { store } = await fresh();
+      const at = (minute: number) => `2026-11-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+      const bidAt = (id: string, bidderId: string, minute: number) => ({ ...bid(id, 'chl_1', bidderId, 'withdrawn'), createdAt: at(minute) });
+      await store.transact(async (tx) => {
+        // Inserted out of order, and two at the same minute: the id breaks the tie.
+        for (const [id, minute] of [['bid_c', 3], ['bid_a', 1], ['bid_e', 5], ['bid_b', 3], ['bid_d', 4]] as const) {
+          await tx.bids.insert(bidAt(id, 'acc_1', minute));
+        }
+        await tx.bids.insert(bidAt('bid_other', 'acc_2', 2));
+      });
+      const page = async (direction: 'asc' | 'desc', limit: number, after?: string) =>
+        (await store.tables.bids.page('bidderId', 'acc_1', { direction, limit, ...(after ? { after } : {}) })).map((b) => b.id);
+      expect(await page('desc', 3)).toEqual(['bid_e', 'bid_d', 'bid_c']);
+      expect(await page('desc', 3, `${at(3)}|bid_c`)).toEqual(['bid_b', 'bid_a']);
+      expect(await page('asc', 2)).toEqual(['bid_a', 'bid_b']);
+      // The row a cursor names may be gone: the page goes on from where it sorted.
+      expect(await page('asc', 10, `${at(3)}|bid_bb`)).toEqual(['bid_c', 'bid_d', 'bid_e']);
+      expect(await page('desc', 10, `${at(0)}|x`)).toEqual([]);
+
+      const many = await store.tables.bids.getMany(['bid_a', 'bid_missing', 'bid_other']);
+      expect([...many.keys()].sort()).toEqual(['bid_a', 'bid_other']);
+      expect(many.get('bid_a')).toEqual(bidAt('bid_a', 'acc_1', 1));
+      expect(Object.isFrozen(many.get('bid_a'))).toBe(true);
+      expect((await store.tables.bids.getMany([])).size).toBe(0);
+      expect(await store.tables.bids.countWhere('bidderId', 'acc_1')).toBe(5);
+      expect(await store.tables.bids.countWhere('bidderId', 'acc_9')).toBe(0);
+
+      await store.transact(async (tx) => {
+        await tx.bids.insert(bidAt('bid_f', 'acc_1', 6));
+        await tx.bids.remove('bid_e');
+        expect((await tx.bids.page('bidderId', 'acc_1', { direction: 'desc', limit: 2 })).map((b) => b.id)).toEqual(['bid_f', 'bid_d']);
+        expect([...(await tx.bids.getMany(['bid_f', 'bid_e'])).keys()]).toEqual(['bid_f']);
+        expect(await tx.bids.countWhere('bidderId', 'acc_1')).toBe(5);
+      });
     });
 
     it('lists and counts every row of a table', async () => {
