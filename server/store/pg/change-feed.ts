@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Rows, TableName } from '../rows.js';
 import type { Change } from '../store.js';
+import { fromJsonb } from './jsonb-text.js';
 import { CHANGES_CHANNEL } from './schema.js';
 
 /** Rows read per query while catching up; a transaction larger than this is read in several. */
@@ -34,9 +35,9 @@ interface ChangeRecord {
 function toChange(record: ChangeRecord): Change {
   return {
     table: record.table_name,
-    id: record.row_id,
-    before: record.before && Object.freeze(record.before),
-    after: record.after && Object.freeze(record.after),
+    id: fromJsonb(record.row_id),
+    before: record.before && Object.freeze(fromJsonb(record.before)),
+    after: record.after && Object.freeze(fromJsonb(record.after)),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../store.js';
 import { openChangeFeed, type ChangeFeed } from './change-feed.js';
 import { TransactionConflictError, isRetryable, toStoreError } from './errors.js';
+import { fromJsonb, toJsonbText, toStoredText } from './jsonb-text.js';
 import { migrate } from './migrate.js';
 import { createPgPool } from './pool.js';
 import { ADVISORY_LOCKS, CHANGES_CHANNEL, INDEX_COLUMNS } from './schema.js';
@@ -94,6 +95,9 @@ class PgTransaction {
   }
 }
 
+/** An index value as its column holds it (jsonb-text.ts). */
+const stored = (value: IndexValue): IndexValue => (typeof value === 'string' ? toStoredText(value) : value);
+
 function reader<T extends TableName>(name: T, run: Run): TableReader<T> {
   type R = Readonly<Rows[T]>;
   const columns: Record<string, string> = INDEX_COLUMNS[name];
@@ -104,32 +108,32 @@ function reader<T extends TableName>(name: T, run: Run): TableReader<T> {
   };
   return {
     get: async (id) => {
-      const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE id = $1`, [id]);
-      return rows[0] && Object.freeze(rows[0].row);
+      const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE id = $1`, [toStoredText(id)]);
+      return rows[0] && Object.freeze(fromJsonb(rows[0].row));
     },
     getMany: async (ids) => {
-      const rows = await run<{ id: string; row: R }>(`SELECT id, row FROM ${name} WHERE id = ANY($1::text[])`, [ids]);
-      return new Map(rows.map((r) => [r.id, Object.freeze(r.row)]));
+      const rows = await run<{ id: string; row: R }>(`SELECT id, row FROM ${name} WHERE id = ANY($1::text[])`, [ids.map(toStoredText)]);
+      return new Map(rows.map((r) => [fromJsonb(r.id), Object.freeze(fromJsonb(r.row))]));
     },
     where: async (index, value: IndexValue) => {
-      const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 ORDER BY pos`, [value]);
-      return rows.map((r) => Object.freeze(r.row));
+      const rows = await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 ORDER BY pos`, [stored(value)]);
+      return rows.map((r) => Object.freeze(fromJsonb(r.row)));
     },
     countWhere: async (index, value: IndexValue) =>
-      (await run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${name} WHERE ${columnOf(index)} = $1`, [value]))[0]!.n,
+      (await run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${name} WHERE ${columnOf(index)} = $1`, [stored(value)]))[0]!.n,
     page: async (index, value: IndexValue, { direction, after, limit }: PageWindow) => {
       if (!(name in LIST_KEYS)) throw new Error(`${name} has no list order (LIST_KEYS): it cannot be paged`);
       const order = direction === 'asc' ? 'ASC' : 'DESC';
       const rows =
         after === undefined
-          ? await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 ORDER BY list_key ${order} LIMIT $2`, [value, limit])
+          ? await run<{ row: R }>(`SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 ORDER BY list_key ${order} LIMIT $2`, [stored(value), limit])
           : await run<{ row: R }>(
               `SELECT row FROM ${name} WHERE ${columnOf(index)} = $1 AND list_key ${direction === 'asc' ? '>' : '<'} $2 ORDER BY list_key ${order} LIMIT $3`,
-              [value, after, limit],
+              [stored(value), toStoredText(after), limit],
             );
-      return rows.map((r) => Object.freeze(r.row));
+      return rows.map((r) => Object.freeze(fromJsonb(r.row)));
     },
-    all: async () => (await run<{ row: R }>(`SELECT row FROM ${name} ORDER BY pos`, [])).map((r) => Object.freeze(r.row)),
+    all: async () => (await run<{ row: R }>(`SELECT row FROM ${name} ORDER BY pos`, [])).map((r) => Object.freeze(fromJsonb(r.row))),
     count: async () => (await run<{ n: number }>(`SELECT count(*)::integer AS n FROM ${name}`, []))[0]!.n,
   };
 }
@@ -143,30 +147,30 @@ function writer<T extends TableName>(name: T, tx: PgTransaction): TableWriter<T>
         // ON CONFLICT keeps the transaction usable after a duplicate id, as in the lowdb store.
         const [inserted] = await tx.run<{ row: Row }>(
           `INSERT INTO ${name} (id, row) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING row`,
-          [row.id, JSON.stringify(row)],
+          [toStoredText(row.id), toJsonbText(row)],
         );
         if (!inserted) throw new Error(`${name}: a row with id ${row.id} exists`);
-        const frozen = Object.freeze(inserted.row);
+        const frozen = Object.freeze(fromJsonb(inserted.row));
         tx.touch(name, row.id, null, frozen);
         return frozen;
       }),
     update: (id, patch) =>
       tx.exclusive(async () => {
-        const [current] = await tx.run<{ row: Row }>(`SELECT row FROM ${name} WHERE id = $1 FOR UPDATE`, [id]);
+        const [current] = await tx.run<{ row: Row }>(`SELECT row FROM ${name} WHERE id = $1 FOR UPDATE`, [toStoredText(id)]);
         if (!current) throw new Error(`${name}: no row with id ${id}`);
-        const before = Object.freeze(current.row);
+        const before = Object.freeze(fromJsonb(current.row));
         const next = typeof patch === 'function' ? patch(before) : { ...before, ...patch };
         if (next.id !== id) throw new Error(`${name}: an update may not change the id`);
-        const [updated] = await tx.run<{ row: Row }>(`UPDATE ${name} SET row = $2 WHERE id = $1 RETURNING row`, [id, JSON.stringify(next)]);
-        const after = Object.freeze(updated!.row);
+        const [updated] = await tx.run<{ row: Row }>(`UPDATE ${name} SET row = $2 WHERE id = $1 RETURNING row`, [toStoredText(id), toJsonbText(next)]);
+        const after = Object.freeze(fromJsonb(updated!.row));
         tx.touch(name, id, before, after);
         return after;
       }),
     remove: (id) =>
       tx.exclusive(async () => {
-        const [removed] = await tx.run<{ row: Row }>(`DELETE FROM ${name} WHERE id = $1 RETURNING row`, [id]);
+        const [removed] = await tx.run<{ row: Row }>(`DELETE FROM ${name} WHERE id = $1 RETURNING row`, [toStoredText(id)]);
         if (!removed) return false;
-        tx.touch(name, id, Object.freeze(removed.row), null);
+        tx.touch(name, id, Object.freeze(fromJsonb(removed.row)), null);
         return true;
       }),
   };
@@ -356,7 +360,7 @@ class PgStore implements Store {
        SELECT pg_current_xact_id()::text::bigint, c->>'table', c->>'id', nullif(c->'before', 'null'), nullif(c->'after', 'null')
        FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(c, n) ORDER BY n
        RETURNING seq, tx`,
-      [JSON.stringify(changes)],
+      [toJsonbText(changes)],
     );
     await tx.run("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
     return { seq: rows.reduce((last, r) => Math.max(last, Number(r.seq)), 0), txid: rows[0]!.tx };

@@ -219,6 +219,27 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
       });
     });
 
+    it('keeps every string exactly, those PostgreSQL cannot hold in jsonb included, in rows, ids and index values', async () => {
+      const { store, peer } = await fresh();
+      const strange = ['nul \u0000 inside', 'lone \ud800 high and \udfff low', 'private \ue000 use', '\ue000e000 escape-shaped', 'pair 🧪 kept', ''];
+      const seen = record(peer);
+      await store.transact(async (tx) => {
+        for (const [i, text] of strange.entries()) await tx.challenges.insert(challenge(`chl_${i}${text}`, text, { title: text, keywords: [text] }));
+      });
+      await seen.until(1);
+      for (const [i, text] of strange.entries()) {
+        const id = `chl_${i}${text}`;
+        expect((await store.tables.challenges.get(id))?.title).toBe(text);
+        expect((await store.tables.challenges.where('ownerId', text)).map((c) => c.keywords)).toEqual([[text]]);
+        expect([...(await store.tables.challenges.getMany([id])).keys()]).toEqual([id]);
+      }
+      expect(seen.seen[0]).toEqual(strange.map((text, i) => `challenges:chl_${i}${text}:insert`));
+      await store.transact((tx) => tx.challenges.update('chl_0nul \u0000 inside', { summary: '\u0000' }));
+      expect((await store.tables.challenges.get('chl_0nul \u0000 inside'))?.summary).toBe('\u0000');
+      expect(await store.transact((tx) => tx.challenges.remove('chl_1lone \ud800 high and \udfff low'))).toBe(true);
+      expect(await store.tables.challenges.count()).toBe(strange.length - 1);
+    });
+
     it('lists and counts every row of a table', async () => {
       const { store } = await fresh();
       expect(await store.tables.subscriptions.all()).toEqual([]);
