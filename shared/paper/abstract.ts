@@ -22,11 +22,14 @@ export function pageAbstract(page: Page): string | null {
   return fullerAbstract(firstOf(descriptions, cleanedAbstract), page.bodyAbstract());
 }
 
-/** `body` when `stated` is missing or only a teaser of it, else `stated`. */
+/**
+ * `body` when `stated` is missing, only a teaser of it, or less than half its length (a description that is
+ * an impact statement, or the opening of a structured abstract whose body starts "Background"), else `stated`.
+ */
 export function fullerAbstract(stated: string | null, body: string | null): string | null {
   if (!body) return stated;
   if (!stated) return body;
-  return isTeaserOf(stated, body) ? body : stated;
+  return isTeaserOf(stated, body) || stated.length * 2 <= body.length ? body : stated;
 }
 
 const ELLIPSIS = /\s*(?:…|\.\.\.|\[\.\.\.\]|更多)\s*$/;
@@ -42,18 +45,49 @@ function comparable(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Elements that hold an article's abstract on publishers' pages, most specific first. */
-const BODY_ABSTRACT_SELECTOR = [
+/**
+ * Elements that hold an article's abstract on publishers' pages, most specific first. Tried one at a time:
+ * a single selector list would answer the first match in document order, which on ScienceDirect is the
+ * highlights box (also `div.abstract`) printed above the abstract.
+ */
+const BODY_ABSTRACT_SELECTORS = [
   '[role="doc-abstract"]', '#Abs1-content', '.abstract-content', '.abstractSection', '.hlFld-Abstract',
   'section.abstract', 'div.abstract', 'blockquote.abstract', '#abstract', '#abstracts',
-].join(', ');
+];
+/** Boxes that share the abstract's class but are not it: highlights, graphical abstracts, key points. */
+const NOT_THE_ABSTRACT = /highlights|graphical|keypoints|key-points/i;
 const MIN_BODY_ABSTRACT = 40;
 
 /** The abstract printed in the document's body, without its heading; null when there is none worth using. */
 export function bodyAbstract(document: Document): string | null {
-  const element = document.querySelector(BODY_ABSTRACT_SELECTOR);
-  const text = cleanedAbstract(collapsedText(element?.textContent ?? '').replace(/^(?:abstract|summary|摘要)\s*[:：.]?\s*/i, ''));
-  return text && text.length >= MIN_BODY_ABSTRACT ? text : null;
+  for (const selector of BODY_ABSTRACT_SELECTORS) {
+    for (const element of document.querySelectorAll(selector)) {
+      if (NOT_THE_ABSTRACT.test(`${element.id} ${element.getAttribute('class') ?? ''}`)) continue;
+      const text = cleanedAbstract(blockText(element).replace(/^(?:abstract|summary|摘要)\s*[:：.]?\s*/i, ''));
+      if (text && text.length >= MIN_BODY_ABSTRACT) return text;
+    }
+  }
+  return null;
+}
+
+const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, section, div, blockquote, figure, td, th';
+const SHOW_TEXT = 4;
+
+/**
+ * The element's text with a space where one block ends and another begins, as a reader sees it: a
+ * structured abstract's "Background" heading does not run into its first sentence ("BackgroundSepsis").
+ */
+function blockText(element: Element): string {
+  const parts: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  let previousBlock: Element | null | undefined;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const block = node.parentElement?.closest(BLOCKS);
+    if (previousBlock !== undefined && block !== previousBlock) parts.push(' ');
+    parts.push(node.nodeValue ?? '');
+    previousBlock = block;
+  }
+  return collapsedText(parts.join(''));
 }
 
 const ABSTRACT_HEADING = /^\s*<((?:[a-z]+:)?(?:h[1-6]|title))\b[^>]*>\s*(?:abstract|summary)\s*<\/\1>/i;

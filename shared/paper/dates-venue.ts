@@ -23,6 +23,7 @@ export function pageYear(page: Page, arxivId: string | null): number | null {
     ...metaValuesOf(page, DATE_META_KEYS),
     ...articleField(page, 'datePublished', 'dateCreated').map((value) => jsonText(value) ?? ''),
     ...metaValues(page, 'article:published_time'),
+    ...page.microdataDates(),
   ];
   return firstOf(dates, yearOf) ?? (arxivId ? arxivYear(arxivId) : null);
 }
@@ -50,28 +51,42 @@ function arxivYear(arxivId: string): number {
   return yy >= 91 ? 1900 + yy : 2000 + yy;
 }
 
+// PRISM's publication name before Dublin Core's source: Nature's news pages write `dc.source` as a citation
+// ("Nature 2020") and `prism.publicationName` as the journal ("Nature").
 const VENUE_META_KEYS = [
   'citation_journal_title',
   'citation_conference_title',
   'citation_conference',
   'citation_inbook_title',
   'citation_book_title',
-  ...dublinCore('source', 'ispartof', 'relation.ispartof'),
   'prism.publicationname',
+  ...dublinCore('source', 'ispartof', 'relation.ispartof'),
 ];
 const PUBLISHER_META_KEYS = ['citation_publisher', ...dublinCore('publisher')];
 const MAX_VENUE_LENGTH = 300;
 
-/** The journal, proceedings or book the paper appeared in; the publisher only when none is named. */
+/**
+ * The journal, proceedings or book the paper appeared in; else the site's name when the publisher's name
+ * opens with it (eLife's pages name no journal, only "eLife Sciences Publications, Ltd" and the site "eLife");
+ * the publisher only when nothing else is named.
+ */
 export function pageVenue(page: Page): string | null {
+  const publishers = [...metaValuesOf(page, PUBLISHER_META_KEYS), articlePublisherName(page) ?? ''];
   const venues = [
     ...metaValuesOf(page, VENUE_META_KEYS),
     articleContainerName(page) ?? '',
     ...metaValues(page, 'citation_journal_abbrev'),
-    ...metaValuesOf(page, PUBLISHER_META_KEYS),
-    articlePublisherName(page) ?? '',
+    ...metaValues(page, 'og:site_name').filter((site) => publishers.some((publisher) => isBrandOf(site, publisher))),
+    ...publishers,
   ];
   return firstOf(venues, cleanedVenue);
+}
+
+/** True when `publisher` is `site` and more ("eLife" of "eLife Sciences Publications Limited"). */
+function isBrandOf(site: string, publisher: string): boolean {
+  const brand = site.trim().toLowerCase();
+  const owner = publisher.trim().toLowerCase();
+  return brand.length >= 3 && owner.length > brand.length && owner.startsWith(`${brand} `);
 }
 
 /** A venue name; URLs, DOIs and over-long text in a venue tag are not one. */

@@ -7,13 +7,34 @@ import { absoluteHttpUrl, firstOf, parsedUrl, percentDecoded } from './text.js';
 
 const DOI_META_KEYS = ['citation_doi', 'doi', 'prism.doi', ...dublinCore('identifier.doi', 'identifier')];
 
-/** The DOI the page's metadata states, else one in its address, canonical link or `og:url`; normalized. */
+/**
+ * The DOI the page's metadata states, else one in its address, canonical link or `og:url`: without resolver
+ * or scheme prefix, and in the capitals the page writes it (DOIs compare without case; people read them as
+ * published, such as eLife's 10.7554/eLife.09560).
+ */
 export function pageDoi(page: Page): string | null {
   const stated = [...metaValuesOf(page, DOI_META_KEYS), ...articleIdentifiers(page)];
-  const fromMetadata = firstOf(stated, (text) => normalizeDoi(text) ?? doiInUrl(text));
+  const fromMetadata = firstOf(stated, (text) => asWritten(normalizeDoi(text) ?? doiInUrl(text), text));
   if (fromMetadata) return fromMetadata;
   const addresses = [page.url?.href ?? '', ...page.alternateUrls];
-  return firstOf(addresses, doiInUrl);
+  return firstOf(addresses, (text) => asWritten(doiInUrl(text), text));
+}
+
+/**
+ * The DOI in `input` as `normalizeDoi` finds it, but in the capitals `input` writes it; null when there is
+ * none. What the library stores, so a clip keeps the DOI as its publisher prints it.
+ */
+export function publishedDoi(input: string): string | null {
+  return asWritten(normalizeDoi(input), input);
+}
+
+/** `doi` (lower-cased by `normalizeDoi`) spelled as `source` writes it, or as it is when `source` hides it. */
+function asWritten(doi: string | null, source: string): string | null {
+  if (!doi) return null;
+  const written = percentDecoded(source);
+  const at = written.toLowerCase().indexOf(doi);
+  const spelled = at < 0 ? null : written.slice(at, at + doi.length);
+  return spelled?.toLowerCase() === doi ? spelled : doi;
 }
 
 const DOI_IN_PATH = /\/(10\.\d{4,9}(?:\.\d+)*\/[^?#]+)/;

@@ -29,6 +29,8 @@ export interface Page {
   bylineAuthors: () => Author[];
   /** The abstract printed in the body, for when the metadata has none or a teaser; read on first call only. */
   bodyAbstract: () => string | null;
+  /** Dates marked `itemprop="datePublished"` on elements other than meta tags (D-Lib); read on first call only. */
+  microdataDates: () => string[];
 }
 
 /** Everything `extractPaper` reads from `document`, gathered once; the costly body searches deferred. */
@@ -51,7 +53,16 @@ export function readPage(document: Document, url: string): Page {
     documentTitle: document.title ?? '',
     bylineAuthors: once(() => authorGroupNames(document)),
     bodyAbstract: once(() => bodyAbstract(document)),
+    microdataDates: once(() => microdataDates(document)),
   };
+}
+
+/** What `itemprop="datePublished"` elements say: a `datetime` or `content` attribute, else their text. */
+function microdataDates(document: Document): string[] {
+  return [...document.querySelectorAll('[itemprop~="datePublished"]:not(meta)')]
+    .map((element) => element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.textContent ?? '')
+    .map(collapsedText)
+    .filter(Boolean);
 }
 
 function readMetaTags(document: Document): Map<string, MetaTag[]> {

@@ -50,7 +50,7 @@ export const Paper = z
     url: z.string(),
     title: z.string(),
     authors: z.array(Author),
-    doi: z.string().nullable().meta({ description: 'Normalized: lower-case, no resolver prefix (10.1000/xyz)' }),
+    doi: z.string().nullable().meta({ description: 'No resolver prefix, capitals as published (10.7554/eLife.09560); compared without case' }),
     arxivId: z.string().nullable().meta({ description: 'Without version (2101.00001, hep-th/9901001)' }),
     year: z.number().int().nullable(),
     venue: z.string().nullable(),

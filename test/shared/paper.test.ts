@@ -83,7 +83,7 @@ describe('extractPaper: Highwire citation_* tags', () => {
         { given: 'John', family: 'Smith' },
         { given: 'Alan M.', family: 'Turing' },
       ],
-      doi: '10.1234/abc.5678',
+      doi: '10.1234/ABC.5678',
       arxivId: null,
       year: 2017,
       venue: 'Journal of Examples',
@@ -206,7 +206,7 @@ describe('extractPaper: Dublin Core', () => {
         { given: 'Jane', family: 'Doe' },
         { given: 'Richard', family: 'Roe' },
       ],
-      doi: '10.5555/dc.1',
+      doi: '10.5555/DC.1',
       year: 2012,
       abstract: 'About DC.',
       venue: 'Journal of Metadata',
@@ -226,7 +226,7 @@ describe('extractPaper: Dublin Core', () => {
     expect(paper).toMatchObject({
       title: 'Colon form',
       authors: [{ given: 'Richard', family: 'Roe' }],
-      doi: '10.5555/colon',
+      doi: '10.5555/Colon',
       year: 2015,
       venue: 'Metadata Letters',
     });
@@ -274,7 +274,7 @@ describe('extractPaper: PRISM', () => {
           meta('dc.title', 'Refraction'),
       ),
     );
-    expect(paper).toMatchObject({ title: 'Refraction', doi: '10.7777/prism.9', venue: 'Prism Quarterly', year: 2019 });
+    expect(paper).toMatchObject({ title: 'Refraction', doi: '10.7777/PRISM.9', venue: 'Prism Quarterly', year: 2019 });
   });
 
   it('falls back to the cover date, and is a paper signal by itself', () => {
@@ -309,7 +309,7 @@ describe('extractPaper: JSON-LD', () => {
         { given: 'Edgar', family: 'Poe' },
         { given: '', family: 'The Example Consortium' },
       ],
-      doi: '10.4242/ld.1',
+      doi: '10.4242/LD.1',
       year: 2021,
       venue: 'Linked Journal',
       abstract: 'Structured data.',
@@ -337,7 +337,7 @@ describe('extractPaper: JSON-LD', () => {
     expect(extract(pageWith(jsonLd(graph)))).toMatchObject({
       title: 'Graphs in medicine',
       authors: [{ given: 'Jane', family: 'Doe' }],
-      doi: '10.4242/graph',
+      doi: '10.4242/GRAPH',
       venue: 'Graph Journal',
       abstract: 'Graph abstract.',
       year: 2018,
@@ -414,7 +414,7 @@ describe('extractPaper: pages that are not papers', () => {
 
 describe('extractPaper: DOIs in the URL and in DOI meta tags', () => {
   it.each([
-    ['https://doi.org/10.1000/XYZ.123', '10.1000/xyz.123'],
+    ['https://doi.org/10.1000/XYZ.123', '10.1000/XYZ.123'],
     ['http://dx.doi.org/10.1000/xyz', '10.1000/xyz'],
     ['https://onlinelibrary.wiley.com/doi/10.1002/anie.201915678', '10.1002/anie.201915678'],
     ['https://onlinelibrary.wiley.com/doi/full/10.1002/anie.201915678#sec1', '10.1002/anie.201915678'],
@@ -436,7 +436,7 @@ describe('extractPaper: DOIs in the URL and in DOI meta tags', () => {
   });
 
   it('reads <meta name="DOI"> and <meta id="DOI">', () => {
-    expect(extract(pageWith(meta('DOI', 'https://doi.org/10.2000/Named'), { title: 'T' }))?.doi).toBe('10.2000/named');
+    expect(extract(pageWith(meta('DOI', 'https://doi.org/10.2000/Named'), { title: 'T' }))?.doi).toBe('10.2000/Named');
     expect(extract(pageWith('<meta id="DOI" content="10.2000/byid.">', { title: 'T' }))?.doi).toBe('10.2000/byid');
   });
 
@@ -478,8 +478,8 @@ describe('extractPaper: arXiv', () => {
       'https://arxiv.org/abs/2101.00001',
     );
     const withDataCiteDoi = extract(pageWith(meta('citation_title', 'T') + meta('citation_doi', '10.48550/arXiv.2101.00001')));
-    expect(withJournalDoi).toMatchObject({ doi: '10.1103/physrevlett.1.1', arxivId: '2101.00001' });
-    expect(withDataCiteDoi).toMatchObject({ doi: '10.48550/arxiv.2101.00001', arxivId: '2101.00001' });
+    expect(withJournalDoi).toMatchObject({ doi: '10.1103/PhysRevLett.1.1', arxivId: '2101.00001' });
+    expect(withDataCiteDoi).toMatchObject({ doi: '10.48550/arXiv.2101.00001', arxivId: '2101.00001' });
   });
 
   it('finds an arXiv id named in Dublin Core on another site', () => {

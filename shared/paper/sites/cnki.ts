@@ -1,4 +1,4 @@
-import { normalizeDoi } from '../../paper-identity.js';
+import { publishedDoi } from '../identifiers.js';
 import type { Author, Paper } from '../../schemas/paper.js';
 import { fullerAbstract } from '../abstract.js';
 import { assembledPaper } from '../assemble.js';
@@ -41,7 +41,7 @@ function cnkiPaper(document: Document, url: URL): Paper | null {
     title,
     translatedTitle: textAt(header, 'h2') || null,
     authors: cnkiAuthors(document, header),
-    doi: normalizeDoi(rowValue(rows, /^DOI$/i)),
+    doi: publishedDoi(rowValue(rows, /^DOI$/i)),
     venue: source.venue,
     ...source.issue,
     abstract: cnkiAbstract(document, rows),

@@ -1,4 +1,4 @@
-import { normalizeDoi } from '../../paper-identity.js';
+import { publishedDoi } from '../identifiers.js';
 import type { Paper } from '../../schemas/paper.js';
 import { assembledPaper } from '../assemble.js';
 import { authorsFromNames, withLatinNames } from '../authors.js';
@@ -34,7 +34,7 @@ function cqvipPaper(document: Document, url: URL): Paper | null {
     title,
     translatedTitle: textAt(document, '.article-title em') || null,
     authors: withLatinNames(authorsFromNames(names), latinNames),
-    doi: normalizeDoi(textAt(document, '.doi a, .doi').replace(/^DOI[:：]?\s*/i, '')),
+    doi: publishedDoi(textAt(document, '.doi a, .doi').replace(/^DOI[:：]?\s*/i, '')),
     venue: journal?.getAttribute('title')?.trim() || textOf(journal) || null,
     ...issueLine(textAt(document, '.journal .from .vol')),
     abstract: cqvipAbstract(document),

@@ -1,4 +1,4 @@
-import { normalizeDoi } from '../../paper-identity.js';
+import { publishedDoi } from '../identifiers.js';
 import type { Author, Paper } from '../../schemas/paper.js';
 import { cleanedAbstract } from '../abstract.js';
 import { assembledPaper } from '../assemble.js';
@@ -33,7 +33,7 @@ function ieeePaper(document: Document, url: URL): Paper | null {
   return assembledPaper(url.href, {
     title,
     authors: ieeeAuthors(metadata['authors']),
-    doi: normalizeDoi(plainText(metadata['doi'])),
+    doi: publishedDoi(plainText(metadata['doi'])),
     year: yearOf(plainText(metadata['publicationYear'])) ?? yearOf(plainText(metadata['publicationDate'])),
     venue: plainText(metadata['publicationTitle']) || plainText(metadata['displayPublicationTitle']) || null,
     volume: plainText(metadata['volume']) || null,

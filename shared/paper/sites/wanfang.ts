@@ -1,4 +1,4 @@
-import { normalizeDoi } from '../../paper-identity.js';
+import { publishedDoi } from '../identifiers.js';
 import type { Paper } from '../../schemas/paper.js';
 import { fullerAbstract } from '../abstract.js';
 import { assembledPaper } from '../assemble.js';
@@ -36,7 +36,7 @@ function wanfangPaper(document: Document, url: URL): Paper | null {
     title,
     translatedTitle: textAt(document, '.detailTitleEN') || null,
     authors: authorsFromNames(textsAt(document, '.author.detailTitle .itemUrl a').map((name) => name.replace(/[\s\d,，]+$/, ''))),
-    doi: normalizeDoi(textAt(document, '.doiStyle a') || rowValue(rows, /^DOI$/i)),
+    doi: publishedDoi(textAt(document, '.doiStyle a') || rowValue(rows, /^DOI$/i)),
     venue: textAt(document, '.periodicalName') || null,
     ...issueLine(textOf(document.querySelector('.publishData')).replace(/^[^:：]*[:：]/, '')),
     abstract: fullerAbstract(teaser.trim() || null, shownAbstract.replace(/^摘要[:：]?\s*/, '') || null),
