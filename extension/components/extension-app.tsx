@@ -178,25 +178,23 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
           </button>
         </section>
       ) : (
-        <>
-          <Tabs label={t.appName} tabs={tabs} selected={tab} onSelect={selectTab}>
-            {alertsOpen ? (
-              <AlertsPanel onUnreadChange={showUnread} onClose={closeAlerts} serverUrl={session.value!.serverUrl} />
-            ) : (
-              <>
-                {tab === 'matches' && <MatchesTab onPropose={propose} />}
-                {tab === 'saved' && <SavedTab onPropose={propose} />}
-                {tab === 'bids' && <BidsTab />}
-                {tab === 'papers' && (
-                  <>
-                    {!clipOnOpen && shortcut !== undefined && <p class="hint">{t.clipHint(shortcut)}</p>}
-                    <PapersTab chosen={chosen} onChosenChange={setChosen} changes={paperChanges} />
-                  </>
-                )}
-              </>
-            )}
-          </Tabs>
-        </>
+        <Tabs label={t.appName} tabs={tabs} selected={tab} onSelect={selectTab}>
+          {alertsOpen ? (
+            <AlertsPanel onUnreadChange={showUnread} onClose={closeAlerts} serverUrl={session.value!.serverUrl} />
+          ) : (
+            <>
+              {tab === 'matches' && <MatchesTab onPropose={propose} />}
+              {tab === 'saved' && <SavedTab onPropose={propose} />}
+              {tab === 'bids' && <BidsTab />}
+              {tab === 'papers' && (
+                <>
+                  {!clipOnOpen && shortcut !== undefined && <p class="hint">{t.clipHint(shortcut)}</p>}
+                  <PapersTab chosen={chosen} onChosenChange={setChosen} changes={paperChanges} />
+                </>
+              )}
+            </>
+          )}
+        </Tabs>
       )}
     </div>
   );

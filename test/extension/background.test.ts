@@ -8,6 +8,7 @@ import { CLIP_COMMAND } from '../../extension/lib/shortcut.js';
 import { REFRESH_BADGE_ALARM } from '../../extension/lib/badge.js';
 import { clipQueueItem, RETRY_CLIPS_ALARM } from '../../extension/lib/clip-queue.js';
 import { lastClipItem } from '../../extension/lib/clip.js';
+import { localePreferenceItem } from '../../extension/lib/locale.js';
 import { createExtensionApi, serverUrlItem, sessionItem } from '../../extension/lib/session.js';
 import { extensionTestBrowser } from '../support/extension-browser.js';
 import { extensionTestServer, TEST_SERVER_URL, type ExtensionTestServer } from '../support/extension-server.js';
@@ -65,6 +66,21 @@ describe('install', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     expect(fake.contextMenus.create).toHaveBeenCalledWith({ id: CLIP_MENU_ID, title: 'Clip paper to Tenderlab', contexts: ['page', 'selection'] });
     expect(await fakeBrowser.alarms.get(REFRESH_BADGE_ALARM)).toMatchObject({ periodInMinutes: 1 });
+  });
+
+  it('speaks the account’s language in an English browser, and the options’ choice over both', async () => {
+    const background = await signedInBackground();
+    const session = (await sessionItem.getValue())!;
+    await sessionItem.setValue({ ...session, account: { ...session.account, locale: 'zh' } });
+    await expect.poll(() => fake.contextMenus.create.mock.calls.at(-1)?.[0].title).toBe('剪藏论文到 Tenderlab');
+    fake.page.extraction = { url: PAPER.url, paper: PAPER, selection: '' };
+    await background.clipTab(TAB_ID, { showInPage: true });
+    expect(fake.sentToTabs.at(-1)?.message.view.heading).toBe('已剪藏到你的论文');
+
+    await localePreferenceItem.setValue('en');
+    await expect.poll(() => fake.contextMenus.create.mock.calls.at(-1)?.[0].title).toBe('Clip paper to Tenderlab');
+    await background.clipTab(TAB_ID, { showInPage: true });
+    expect(fake.sentToTabs.at(-1)?.message.view.heading).toBe('Already in your papers');
   });
 });
 
