@@ -12,6 +12,8 @@ import { analyze, QUERY_ROLES, type Term } from '../../shared/text.js';
 export const MAX_QUERY_TERMS = 32;
 /** The most of them that are the query's own terms; the rest are left for translations. */
 export const MAX_LITERAL_TERMS = 24;
+/** Translations with a key in more than this share of the documents are not used (see planQuery). */
+const MAX_TRANSLATION_DF_SHARE = 0.2;
 /** A cross-word CJK bigram is evidence of adjacency, worth half a word. */
 const JOINT_WEIGHT = 0.5;
 /**
@@ -78,7 +80,8 @@ interface Candidate {
 /**
  * Plans `query` against an index of `documentCount` documents. The query's own keys: the
  * `maxTerms` (at most {@link MAX_LITERAL_TERMS}) most informative that the index contains; then, concept
- * by concept in order of weight, the keys of their translations, up to {@link MAX_QUERY_TERMS} in all. Keys
+ * by concept in order of weight, the keys of their translations (those a document can hold whole, and not
+ * too common), up to {@link MAX_QUERY_TERMS} in all. Keys
  * no document contains still count in `totalWeight` (so "solid-state battery" is not covered by "state
  * battery"), except in a query too long to use whole, whose coverage is over the terms it used.
  */
@@ -139,8 +142,9 @@ export function planQuery(
     for (const translation of concept.translations) {
       if (!origins.includes(translation.origin)) continue;
       const dfs = translation.keys.map(documentFrequency);
-      // A translation is in a text whole or not at all: one with a key no document has can never be.
-      if (dfs.includes(0)) continue;
+      // A translation is in a text whole or not at all: one with a key no document has can never be. One
+      // with a key in a fifth of the documents ("test" for 检测) tells little and costs a long posting scan.
+      if (dfs.some((df) => df === 0 || df > documentCount * MAX_TRANSLATION_DF_SHARE)) continue;
       const newKeys = translation.keys.filter((key) => !bitOf.has(key));
       if (plan.keys.length + newKeys.length > MAX_QUERY_TERMS) continue;
       const idfs = dfs.map((df) => idf(documentCount, df));
