@@ -5,7 +5,7 @@ import { DataDirLockedError } from './store/data-dir-lock.js';
 import { sendDeadlineReminders } from './domain/reminders.js';
 import type { DeliveryChannel } from './outbox/channel.js';
 import { createDispatcher } from './outbox/dispatcher.js';
-import { createLocalCoordination } from './jobs/coordination.js';
+import { openCoordination } from './jobs/open-coordination.js';
 import { startLeaderJob } from './jobs/leader-job.js';
 import { createRuntime } from './runtime.js';
 import { openStore } from './store/open-store.js';
@@ -25,8 +25,11 @@ export async function startServer(config: Config, options: { banner?: string } =
   const runtime = await createRuntime({ store, clock, config, dataDir: config.dataDir });
   const { services } = runtime;
 
-  // Who runs the background jobs. lowdb: this process owns the data, so it leads them all.
-  const coordination = createLocalCoordination();
+  // Who runs the background jobs: one leader per job among the instances on a database; lowdb's one process.
+  const coordination = await openCoordination(config.databaseUrl).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
   const upkeep = startLeaderJob({
     coordination,
     name: 'upkeep',
