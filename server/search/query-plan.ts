@@ -12,8 +12,9 @@ import { analyze, QUERY_ROLES, type Term } from '../../shared/text.js';
 export const MAX_QUERY_TERMS = 32;
 /** The most of them that are the query's own terms; the rest are left for translations. */
 export const MAX_LITERAL_TERMS = 24;
-/** Translations with a key in more than this share of the documents are not used (see planQuery). */
+/** Translations with a key in more than this share of the documents, and this many, are not used (see planQuery). */
 const MAX_TRANSLATION_DF_SHARE = 0.2;
+const MIN_COSTLY_POSTINGS = 500;
 /** A cross-word CJK bigram is evidence of adjacency, worth half a word. */
 const JOINT_WEIGHT = 0.5;
 /**
@@ -144,7 +145,7 @@ export function planQuery(
       const dfs = translation.keys.map(documentFrequency);
       // A translation is in a text whole or not at all: one with a key no document has can never be. One
       // with a key in a fifth of the documents ("test" for 检测) tells little and costs a long posting scan.
-      if (dfs.some((df) => df === 0 || df > documentCount * MAX_TRANSLATION_DF_SHARE)) continue;
+      if (dfs.some((df) => df === 0 || df > Math.max(documentCount * MAX_TRANSLATION_DF_SHARE, MIN_COSTLY_POSTINGS))) continue;
       const newKeys = translation.keys.filter((key) => !bitOf.has(key));
       if (plan.keys.length + newKeys.length > MAX_QUERY_TERMS) continue;
       const idfs = dfs.map((df) => idf(documentCount, df));
