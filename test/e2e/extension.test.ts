@@ -218,6 +218,8 @@ describe('the extension in Chromium', () => {
 
     await panel.getByRole('heading', { name: t.proposalSent, exact: true }).waitFor();
     await panel.getByText(t.receiptVerified, { exact: true }).waitFor();
+    // The receipt lists what the bid cites.
+    await panel.locator('.receipt-view .cited').getByRole('link', { name: PAPER_TITLE, exact: true }).waitFor();
 
     // Over the API: the bid exists, cites the clipped paper, and the enterprise sees it too.
     const { items: bids } = await api('GET', '/api/me/bids', { token: researcher.token });

@@ -10,7 +10,7 @@ import { ApiError, ServerUnreachableError } from '../../extension/lib/api.js';
 import { localePreferenceItem, resolveLocale } from '../../extension/lib/locale.js';
 import { authorsFromText, tagsFromText } from '../../extension/lib/paper-edit.js';
 import { papersCacheItem } from '../../extension/lib/papers-cache.js';
-import { sessionItem } from '../../extension/lib/session.js';
+import { sessionItem, signOut } from '../../extension/lib/session.js';
 import { clipShortcut } from '../../extension/lib/shortcut.js';
 import { errorText } from '../../extension/components/feedback.js';
 import { messagesFor } from '../../extension/lib/i18n.js';
@@ -157,6 +157,10 @@ describe('offline', () => {
     renderInExtension(<PapersTab chosen={new Set()} onChosenChange={() => undefined} />, { api });
     expect(await screen.findByText(`Cannot reach the Tenderlab server at ${SERVER}.`)).toBeTruthy();
     expect(screen.queryByRole('article')).toBeNull();
+
+    // Signing out takes the offline copy away with the session.
+    await signOut(stubApi({ logout: () => ({ revoked: true }) }));
+    expect(await papersCacheItem.getValue()).toBeNull();
   });
 });
 
