@@ -152,3 +152,20 @@ describe('splitPhrases', () => {
     ]);
   });
 });
+
+describe('noise never makes a query term', () => {
+  const queryKeys = (text: string) => distinctKeys(analyze(text), QUERY_ROLES);
+
+  it('indexes bare numbers but never queries them; words with digits stay terms', () => {
+    expect(queryKeys('2019 results: 3 of 25, 15% lower')).toEqual(['lower']);
+    expect(distinctKeys(analyze('ISO 9001'))).toEqual(['iso', '9001']);
+    expect(queryKeys('5G and CO2 at 3.5 GHz')).toEqual(['5g', 'co2', 'ghz']);
+    expect(queryKeys('2025年 钙钛矿')).not.toContain('2025');
+  });
+
+  it('drops generic English words in any inflection and generic Chinese words', () => {
+    expect(queryKeys('Using two methods we need at least read access; costs need reading')).toEqual([]);
+    expect(queryKeys('本文采用新方法研究钙钛矿')).toEqual(expect.arrayContaining(['钙钛', '钛矿']));
+    expect(queryKeys('本文采用新方法研究钙钛矿')).not.toContain('研究');
+  });
+});
