@@ -377,10 +377,14 @@ export function createDispatcher({ store, clock, channels, coordination = create
     const plan = lane.limiter.plan();
     const picked: string[] = [];
     let admitted = 0;
-    for (const { row } of due) {
+    // Accounts are read a few batches' worth at a time: a broadcast has far more due than one batch takes.
+    const chunk = 2 * globalLimit.limit;
+    let accounts = new Map<string, Readonly<AccountRow>>();
+    for (const [i, { row }] of due.entries()) {
       // A batch never exceeds the global limit; what is left waits for the next one.
       if (admitted >= globalLimit.limit) break;
-      const to = lane.route.recipient(await store.tables.accounts.get(row.accountId));
+      if (i % chunk === 0) accounts = await store.tables.accounts.getMany([...new Set(due.slice(i, i + chunk).map((d) => d.row.accountId))]);
+      const to = lane.route.recipient(accounts.get(row.accountId));
       if ('chat' in to && !plan(to.chat)) {
         nextAt = Math.min(nextAt, lane.limiter.nextAllowedAt(to.chat));
         continue;
