@@ -9,6 +9,8 @@ import { newInstanceId, type ClaimLedger, type Coordination, type HitLog, type L
 const LEADER_LOCK_CLASS = 7390;
 /** Connections for claims and hit logs; leadership has one more of its own. */
 const POOL_SIZE = 4;
+/** While PostgreSQL cannot be reached for leadership, one line per this long, not one per poll. */
+const WARN_EVERY_MS = 60_000;
 
 export interface PgCoordinationOptions {
   /** The store's database: migrations/004_coordination.sql must have run (opening the store runs it). */
@@ -43,6 +45,7 @@ function createLeaderSessions({ connectionString, pollIntervalMs, log }: { conne
   let ticking: Promise<void> | null = null;
   let again = false;
   let closed = false;
+  let warnedAt = Number.NEGATIVE_INFINITY;
 
   /** The lock connection is gone: every lock it held is gone with it. */
   function lose(dead: pg.Client, why: string): void {
@@ -90,7 +93,10 @@ function createLeaderSessions({ connectionString, pollIntervalMs, log }: { conne
       }
     } catch (error) {
       if (used) lose(used, (error as Error).message);
-      else if (!closed) log(`[coordination] cannot reach PostgreSQL for leadership; retrying: ${(error as Error).message}`);
+      else if (!closed && Date.now() - warnedAt >= WARN_EVERY_MS) {
+        warnedAt = Date.now();
+        log(`[coordination] cannot reach PostgreSQL for leadership; retrying every ${pollIntervalMs} ms: ${(error as Error).message}`);
+      }
     }
   }
 
