@@ -215,6 +215,8 @@ describe('outbox dispatcher', () => {
     expect(make({ pollIntervalMs: 0 })).toThrow(/pollIntervalMs must be a positive number/);
     expect(make({ maxAttempts: Number.NaN })).toThrow(/maxAttempts/);
     expect(make({ pollIntervalMs: undefined })).not.toThrow();
+    // A claim that lapses before its send may give up would let a lapsed-claim settlement race a live send.
+    expect(make({ leaseMs: 60_000, sendTimeoutMs: 60_000 })).toThrow('Outbox option leaseMs (60000) must exceed sendTimeoutMs (60000)');
   });
 
   it('never retries an error of unknown outcome, and keeps tokens out of logs and lastError', async () => {
