@@ -5,6 +5,7 @@ import { DataDirLockedError } from './store/data-dir-lock.js';
 import { sendDeadlineReminders } from './domain/reminders.js';
 import type { DeliveryChannel } from './outbox/channel.js';
 import { createDispatcher } from './outbox/dispatcher.js';
+import { failOpen } from './http/rate-limit.js';
 import { openCoordination } from './jobs/open-coordination.js';
 import { startLeaderJob } from './jobs/leader-job.js';
 import { createRuntime } from './runtime.js';
@@ -22,14 +23,19 @@ const UPKEEP_INTERVAL_MS = 60_000;
 export async function startServer(config: Config, options: { banner?: string } = {}) {
   const clock = systemClock;
   const store = await openStore(config);
-  const runtime = await createRuntime({ store, clock, config, dataDir: config.dataDir });
-  const { services } = runtime;
-
-  // Who runs the background jobs: one leader per job among the instances on a database; lowdb's one process.
+  // Who runs the background jobs, and where the auth limit counts: one leader per job and one hit log among
+  // the instances on a database; lowdb's one process. After the store, whose migrations create its tables.
   const coordination = await openCoordination(config.databaseUrl).catch(async (error: unknown) => {
-    await runtime.close();
+    await store.close();
     throw error;
   });
+  const runtime = await createRuntime({ store, clock, config, dataDir: config.dataDir, authHits: failOpen(coordination.hitLog('auth')) }).catch(
+    async (error: unknown) => {
+      await coordination.close();
+      throw error;
+    },
+  );
+  const { services } = runtime;
   const upkeep = startLeaderJob({
     coordination,
     name: 'upkeep',

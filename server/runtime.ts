@@ -5,6 +5,7 @@ import { createApp, type AppConfig } from './app.js';
 import { createServices, type Services } from './domain/services.js';
 import { attachChallengeIndex } from './search/challenge-index.js';
 import { attachSubscriptionIndex, createSubscriptionIndex } from './search/subscription-index.js';
+import type { HitLog } from './jobs/coordination.js';
 import type { Store } from './store/store.js';
 
 /** The search index's saved analysis under the data directory: a cache, rebuilt when missing or damaged. */
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
    * start analyses every challenge. Local to the instance even when the store is shared.
    */
   dataDir?: string;
+  /** Where the auth rate limit counts hits; in this process by default. Instances on one database share one. */
+  authHits?: HitLog;
 }
 
 export interface Runtime {
@@ -36,7 +39,7 @@ export interface Runtime {
  * the product the same way through this, each opening the store it needs (store/open-store.ts). If it
  * fails, the store is closed.
  */
-export async function createRuntime({ store, clock, config, dataDir }: RuntimeOptions): Promise<Runtime> {
+export async function createRuntime({ store, clock, config, dataDir, authHits }: RuntimeOptions): Promise<Runtime> {
   try {
     // The analysed search index is kept in the data directory, so a start need not analyse it all again.
     if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -47,7 +50,7 @@ export async function createRuntime({ store, clock, config, dataDir }: RuntimeOp
       createSubscriptionIndex({ termFrequency: (key) => index.documentFrequency(key) }),
     );
     const services = createServices({ store, clock, index, subscribers });
-    const app = createApp({ services, clock, config });
+    const app = createApp({ services, clock, config, authHits });
     const close = async () => {
       await detachChallenges();
       detachSubscriptions();
