@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, StoreUnavailableError } from '../../../server/domain/errors.js';
 import { withConflictRefusals } from '../../../server/domain/store-conflicts.js';
-import { openLowdbStore } from '../../../server/store/lowdb-store.js';
 import type { AccountRow } from '../../../server/store/rows.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { openTestStore } from '../../support/test-store.js';
 
 const account = (id: string, email: string) => ({ id, email, telegram: null }) as unknown as AccountRow;
 
 describe('withConflictRefusals', () => {
   it('turns a broken uniqueness rule into a 409 naming the rule, and passes other errors through', async () => {
-    const store = await openLowdbStore({ dataDir: await tempDir() });
+    const { store, discard } = await openTestStore(await tempDir());
     try {
       const refusing = withConflictRefusals(store);
       await refusing.transact((tx) => tx.accounts.insert(account('acc_1', 'a@example.org')));
@@ -21,6 +21,7 @@ describe('withConflictRefusals', () => {
       expect(await refusing.tables.accounts.count()).toBe(1);
     } finally {
       await store.close();
+      await discard();
     }
   });
 });
