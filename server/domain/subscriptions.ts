@@ -5,17 +5,14 @@ import { describeSubscriptionRule } from '../../shared/lexicon/subscription-rule
 import { serverLexicon } from '../search/lexicon.js';
 import type { Clock } from '../clock.js';
 import type { SubscriptionRow } from '../store/rows.js';
-import type { Store } from '../store/store.js';
+import { LIST_KEYS, type Store } from '../store/store.js';
 import { conflict, invalid, notFound } from './errors.js';
 import { newId } from './ids.js';
-import { paginate } from './pagination.js';
+import { keysetPage } from './pagination.js';
 import { requireAccount, type Actor } from './permissions.js';
 
 /** An account keeps at most this many saved searches. */
 export const MAX_SUBSCRIPTIONS = 50;
-
-const oldestFirst = (a: SubscriptionRow, b: SubscriptionRow) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
-const keyOf = (s: SubscriptionRow) => `${s.createdAt}|${s.id}`;
 
 /** A subscription as its owner sees it: the stored row and its matching rule in their language. */
 function withRule(row: Readonly<SubscriptionRow>, locale: 'en' | 'zh'): Subscription {
@@ -35,8 +32,7 @@ export function createSubscriptionService({ store, clock }: { store: Store; cloc
   return {
     async list(actor: Actor, page: PageQuery): Promise<Page<Subscription>> {
       const account = requireAccount(actor);
-      const rows = [...(await store.tables.subscriptions.where('accountId', account.id))].sort(oldestFirst);
-      const listed = paginate(rows, page, keyOf);
+      const listed = await keysetPage(page, (window) => store.tables.subscriptions.page('accountId', account.id, { direction: 'asc', ...window }), LIST_KEYS.subscriptions);
       return { ...listed, items: listed.items.map((row) => withRule(row, account.locale)) };
     },
 
