@@ -70,8 +70,11 @@ function runPostgresTool(bin: string, args: string[]): Promise<void> {
   });
 }
 
-/** Start a fresh cluster. Prefer `usePostgres()` in a test file: it also stops it. */
-export async function startPostgres(): Promise<PostgresCluster> {
+/**
+ * Start a fresh cluster. Prefer `usePostgres()` in a test file: it also stops it. `durable` keeps fsync and
+ * full-page writes on, as a real server runs (the benchmark); tests turn them off.
+ */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'tenderlab-pg-'));
   if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8' }).trim()), 0);
@@ -87,7 +90,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   try {
     await runPostgresTool(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', SUPERUSER, '--no-sync', '-E', 'UTF8']);
     const port = await freePort();
-    const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...FAST_SETTINGS.map((s) => `-c ${s}`)].join(' ');
+    const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', ...(durable ? ['max_connections=200'] : FAST_SETTINGS).map((s) => `-c ${s}`)].join(' ');
     running = true;
     await runPostgresTool(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
     const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`;
