@@ -69,5 +69,10 @@ export async function renderNotification(services: Services, notification: Reado
     }
     case 'cancelled':
       return { text: t.notify.cancelled(notification.challengeTitle), keyboard: details };
+    case 'review-assigned':
+    case 'scores-complete':
+    case 'phase-advanced':
+    case 'feedback':
+      return { text: t.notify.evaluation[notification.kind](notification.challengeTitle), keyboard: details };
   }
 }

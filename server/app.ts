@@ -23,6 +23,8 @@ import { matchRoutes } from './routes/matches.js';
 import { meRoutes } from './routes/me.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { questionRoutes } from './routes/questions.js';
+import { reviewerRoutes } from './routes/reviewers.js';
+import { scoreRoutes } from './routes/scores.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 
 export type AppConfig = Pick<Config, 'corsOrigins' | 'trustProxy' | 'authRateLimit' | 'bodyLimitBytes' | 'publicUrl'>;
@@ -97,6 +99,8 @@ export function createApp({ services, clock, config, authHits }: AppDeps) {
   app.route('/', bidRoutes(services));
   app.route('/', questionRoutes(services));
   app.route('/', awardRoutes(services));
+  app.route('/', reviewerRoutes(services));
+  app.route('/', scoreRoutes(services));
   app.route('/', libraryRoutes(services));
   app.route('/', subscriptionRoutes(services));
   app.route('/', notificationRoutes(services));

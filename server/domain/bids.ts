@@ -10,6 +10,8 @@ import type { AccountRow, BidRow, ChallengeRow } from '../store/rows.js';
 import { LIST_KEYS, type Store, type Writers } from '../store/store.js';
 import { assertCanDo, isAcceptingBids, withCurrentStatus } from './challenge-lifecycle.js';
 import { conflict, invalid, notFound } from './errors.js';
+import { activeReviewer, activeReviewers, recordAutoRecusals } from './evaluation/access.js';
+import { evaluationOf, isLastPhase } from './evaluation/settings.js';
 import { newId } from './ids.js';
 import { notify } from './notifications.js';
 import { keysetPage } from './pagination.js';
@@ -96,6 +98,8 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         if (!isAcceptingBids(challenge, now())) {
           throw conflict('This challenge is not accepting bids: only open challenges before their deadline do', { status: withCurrentStatus(challenge as ChallengeRow, now()).status });
         }
+        if (evaluationOf(challenge).phase > 0) throw conflict('This challenge is in a later phase: only the bids shortlisted in the last one take part');
+        if (await activeReviewer(tx, challengeId, bidder.id)) throw conflict('You review this challenge, so you cannot bid on it');
         const live = (await tx.bids.where('bidderId', bidder.id)).find((b) => b.challengeId === challengeId && LIVE_BID_STATUSES.includes(b.status));
         if (live) throw conflict('You already have a live bid on this challenge; revise it instead (PATCH /api/bids/:id)', { bidId: live.id });
         const at = now().toISOString();
@@ -118,6 +122,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         const bid = await tx.bids.insert({ id: newId('bid'), ...draft, receipt: receiptFor(contentOf(draft), 1) });
         await tx.challenges.update(challengeId, (c) => ({ ...c, counters: { ...c.counters, bids: c.counters.bids + 1 } }));
         await notify(tx, clock, { accountId: challenge.ownerId, kind: 'bid-received', challenge, bidId: bid.id, bidStatus: 'submitted' });
+        await recordAutoRecusals(tx, clock, await activeReviewers(tx, challengeId), [bid]);
         return bid;
       });
       return toBid(store.tables, row);
@@ -195,6 +200,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         assertOwnChallenge(actor, challenge);
         const current = await currentChallenge(tx, challenge);
         assertCanDo(current as ChallengeRow, 'award', now());
+        if (!isLastPhase(evaluationOf(current))) throw conflict('Awards happen in the last phase: advance the shortlist first (POST /api/challenges/{id}/advance)');
         const winner = await tx.bids.get(bidId);
         if (!winner || winner.challengeId !== challengeId) throw notFound('bid on this challenge', bidId);
         if (!LIVE_BID_STATUSES.includes(winner.status)) throw conflict(`A ${winner.status} bid cannot be awarded`, { status: winner.status });

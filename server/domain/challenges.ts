@@ -17,6 +17,7 @@ import { followTable } from '../search/follow-table.js';
 import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { assertCanDo, currentStatus, withCurrentStatus } from './challenge-lifecycle.js';
 import { conflict, forbidden, invalid } from './errors.js';
+import { normalizePhases, settingsUpdate } from './evaluation/settings.js';
 import { newId } from './ids.js';
 import { followersOf, notify } from './notifications.js';
 import { offsetPageEnd, paginate } from './pagination.js';
@@ -61,15 +62,21 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
   return {
     async create(actor: Actor, input: ChallengeCreateInput): Promise<Challenge> {
       const owner = requireRole(actor, 'enterprise');
-      const data = CreateSchema.parse(input);
-      assertDeadline(data.deadline);
+      const { deadline: given, phases: phasesGiven, ...data } = CreateSchema.parse(input);
+      const phases = normalizePhases(phasesGiven);
+      // With phases the challenge's deadline is its current (first) phase's.
+      const deadline = phases[0]?.deadline ?? new Date(given!).toISOString();
+      for (const phase of phases) assertDeadline(phase.deadline);
+      assertDeadline(deadline);
       const at = now().toISOString();
       const row = await store.transact((tx) =>
         tx.challenges.insert({
           id: newId('chl'),
           ownerId: owner.id,
           ...data,
-          deadline: new Date(data.deadline).toISOString(),
+          phases,
+          phase: 0,
+          deadline,
           status: 'draft',
           award: null,
           counters: { bids: 0, saves: 0, questions: 0 },
@@ -99,6 +106,9 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
         assertCanDo(current, 'edit', now());
         // The deadline it has, sent back unchanged, is no change: fine even once it passed (a draft kept).
         if (patch.deadline !== undefined && patch.deadline !== current.deadline) assertDeadline(patch.deadline);
+        for (const phase of patch.phases ?? []) assertDeadline(phase.deadline);
+        const scored = (await tx.scores.countWhere('challengeId', id)) > 0;
+        const settings = settingsUpdate(current, patch, scored, conflict);
         if (current.status === 'open') {
           if (patch.reward && (patch.reward.currency !== current.reward.currency || patch.reward.amount < current.reward.amount)) {
             throw conflict('The reward of an open challenge can only be raised, in the same currency', { reward: current.reward });
@@ -112,7 +122,7 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
             throw conflict('Type and IP terms are fixed once bids have arrived: bidders priced their proposals on them');
           }
         }
-        return tx.challenges.update(id, { ...patch, updatedAt: now().toISOString() });
+        return tx.challenges.update(id, { ...patch, ...settings, updatedAt: now().toISOString() });
       });
       return view(row, actor);
     },

@@ -7,6 +7,9 @@ import type { ChallengeIndex } from '../search/challenge-index.js';
 import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { createChallengeService } from './challenges.js';
 import { createConversationService } from './conversations.js';
+import { createPhaseService } from './evaluation/phases.js';
+import { createReviewService } from './evaluation/reviewers.js';
+import { createScoreService } from './evaluation/scores.js';
 import { createLibraryService } from './library.js';
 import { createMatchService } from './matches.js';
 import { createNotificationService } from './notifications.js';
@@ -41,6 +44,9 @@ export function createServices(given: ServiceDeps) {
     bids: createBidService(deps),
     questions: createQuestionService(deps),
     awards: createAwardService(deps),
+    reviews: createReviewService(deps),
+    scores: createScoreService(deps),
+    phases: createPhaseService(deps),
     library: createLibraryService(deps),
     subscriptions: createSubscriptionService(deps),
     notifications: createNotificationService(deps),

@@ -6,6 +6,7 @@ import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Readers, Store } from '../store/store.js';
 import type { AccountRow, BidRow, ChallengeRow, QuestionRow } from '../store/rows.js';
 import { withCurrentStatus } from './challenge-lifecycle.js';
+import { evaluationOf } from './evaluation/settings.js';
 import type { Actor } from './permissions.js';
 
 /**
@@ -41,7 +42,7 @@ export function canSeeBidCount(actor: Actor, challenge: Pick<ChallengeRow, 'owne
 function publicView(row: Readonly<ChallengeRow>, owner: PublicProfile): Challenge {
   const { cancelledAt: _c, reminderSentAt: _r, ...rest } = row;
   const counters = canSeeBidCount(null, row) ? rest.counters : { ...rest.counters, bids: null };
-  return { ...rest, counters, owner };
+  return { ...rest, ...evaluationOf(row), counters, owner };
 }
 
 /**

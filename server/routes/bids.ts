@@ -1,6 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { Bid, BidCreateInput, BidUpdateInput, RejectInput } from '../../shared/schemas/bid.js';
 import { Page, PageQuery } from '../../shared/schemas/common.js';
+import { ReviewBid } from '../../shared/schemas/review.js';
 import type { Services } from '../domain/services.js';
 import { bearer, errors, IdParams, json, jsonBody } from '../http/openapi.js';
 import { createRouter } from '../http/router.js';
@@ -51,12 +52,13 @@ export function bidRoutes(services: Services) {
         method: 'get',
         path: '/api/bids/{id}',
         tags,
-        summary: 'One bid (its bidder and the challenge owner only)',
+        summary: 'One bid (its bidder and the challenge owner; a review copy for its assigned, non-recused reviewers)',
+        description: 'Reviewers get a ReviewBid: no receipt, history or feedback, and `bidder` null while the review is blind.',
         security: bearer,
         request: { params: IdParams },
-        responses: { 200: json(Bid), ...errors(401, 404) },
+        responses: { 200: json(z.union([Bid, ReviewBid])), ...errors(401, 404) },
       }),
-      async (c) => c.json(await bids.get(c.get('actor'), c.req.valid('param').id), 200),
+      async (c) => c.json(await services.reviews.readBid(c.get('actor'), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({

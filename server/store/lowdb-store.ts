@@ -37,6 +37,9 @@ export const DEFAULT_SHARDS: Record<TableName, number> = {
   codes: 4,
   conversations: 4,
   telegram_updates: 16,
+  reviewers: 4,
+  recusals: 4,
+  scores: 8,
 };
 
 /** About this many rows per shard file (a few hundred KB of JSON for the larger rows). */

@@ -20,6 +20,9 @@ const SHAPES = {
   codes: { strings: ['hash', 'accountId'], arrays: [], objects: [] },
   conversations: { strings: ['version', 'state', 'updatedAt'], arrays: [], objects: [] },
   telegram_updates: { strings: ['receivedAt'], arrays: [], objects: [] },
+  reviewers: { strings: ['challengeId', 'accountId'], arrays: [], objects: ['conflicts'] },
+  recusals: { strings: ['challengeId', 'bidId', 'accountId'], arrays: [], objects: [] },
+  scores: { strings: ['challengeId', 'bidId', 'accountId'], arrays: ['scores'], objects: [] },
 } satisfies { [T in TableName]: Shape<T> };
 
 /** Why `row` cannot be a row of `table`, or null when it can. */

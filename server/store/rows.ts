@@ -29,7 +29,10 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer' | 'counters'> {
+/** A challenge's evaluation settings (§9); rows stored before evaluation existed lack them (see domain/evaluation/settings.ts). */
+export type ChallengeEvaluationFields = 'rubric' | 'blind' | 'revealAt' | 'phases' | 'phase';
+
+export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer' | 'counters' | ChallengeEvaluationFields>, Partial<Pick<Challenge, ChallengeEvaluationFields>> {
   /** Every count as stored; the API leaves the bid count out while bids are sealed (domain/views.ts). */
   counters: { bids: number; saves: number; questions: number };
   cancelledAt: string | null;
@@ -63,8 +66,13 @@ export type NotificationRow = Notification;
 /** A one-time code (link or exchange); only its hash is stored. */
 export interface CodeRow {
   id: string;
-  /** `link`: an API account links a Telegram chat; `exchange`: a Telegram account signs in the extension. */
-  purpose: 'link' | 'exchange';
+  /**
+   * `link`: an API account links a Telegram chat; `exchange`: a Telegram account signs in the extension;
+   * `review`: whoever redeems it becomes a reviewer of `challengeId` (made by its owner, `accountId`).
+   */
+  purpose: 'link' | 'exchange' | 'review';
+  /** For `review` codes: the challenge the redeemer will review. */
+  challengeId?: string;
   hash: string;
   accountId: string;
   createdAt: string;
@@ -93,6 +101,47 @@ export interface TelegramUpdateRow {
   receivedAt: string;
 }
 
+/**
+ * A reviewer of a challenge (PRODUCT.md §9); its id is `${challengeId}:${accountId}`, so an account reviews a
+ * challenge at most once. Removed reviewers are kept (`removedAt`) with their recusals and scores.
+ */
+export interface ReviewerRow {
+  id: string;
+  challengeId: string;
+  accountId: string;
+  /** How the reviewer came: added by account id, or by redeeming an invite code. */
+  via: 'account' | 'invite';
+  /** What the reviewer declared: organizations and people (names or account ids) they may not judge. */
+  conflicts: { organizations: string[]; people: string[] };
+  assignedAt: string;
+  removedAt: string | null;
+}
+
+/** A reviewer stepping away from one bid; its id is `${accountId}:${bidId}`. Recusals are final. */
+export interface RecusalRow {
+  id: string;
+  challengeId: string;
+  bidId: string;
+  accountId: string;
+  /** `auto`: the bidder is of the reviewer's own or a declared organization, or a declared person. */
+  kind: 'auto' | 'manual';
+  reason: string;
+  recusedAt: string;
+}
+
+/** One reviewer's scores of one bid in one phase; its id is `${accountId}:${bidId}:${phase}`. */
+export interface ScoreRow {
+  id: string;
+  challengeId: string;
+  bidId: string;
+  accountId: string;
+  phase: number;
+  /** One entry per criterion of the phase's rubric, in rubric order. */
+  scores: { criterion: string; score: number; comment: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Rows {
   accounts: AccountRow;
   tokens: TokenRow;
@@ -106,6 +155,9 @@ export interface Rows {
   codes: CodeRow;
   conversations: ConversationRow;
   telegram_updates: TelegramUpdateRow;
+  reviewers: ReviewerRow;
+  recusals: RecusalRow;
+  scores: ScoreRow;
 }
 
 export type TableName = keyof Rows;

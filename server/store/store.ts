@@ -38,6 +38,9 @@ export const INDEXES = {
   /** `day` (UTC, `YYYY-MM-DD`) of the last write or the receipt: what the TTL prunes look rows up by. */
   conversations: { day: (c) => c.updatedAt.slice(0, 10) },
   telegram_updates: { day: (u) => u.receivedAt.slice(0, 10) },
+  reviewers: { challengeId: (r) => r.challengeId, accountId: (r) => r.accountId },
+  recusals: { challengeId: (r) => r.challengeId },
+  scores: { challengeId: (s) => s.challengeId },
 } satisfies { [T in TableName]: Record<string, (row: Rows[T]) => IndexValue | IndexValue[] | undefined> };
 
 /** One uniqueness rule: at most one row of `table` per key; rows whose key is undefined are exempt. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldId, FieldList, Id, IsoDateTime, KeywordList, Money, PageQuery, text } from './common.js';
 import { PublicProfile } from './account.js';
+import { Phases, RevealAt, Rubric } from './rubric.js';
 
 export const ChallengeType = z.enum(['ideation', 'theoretical', 'prototype', 'rfp']).meta({ id: 'ChallengeType' });
 export type ChallengeType = z.infer<typeof ChallengeType>;
@@ -61,6 +62,11 @@ export const Challenge = z
     award: Award.nullable(),
     counters: ChallengeCounters,
     viewer: ChallengeViewer.optional(),
+    rubric: Rubric.meta({ description: 'The criteria bids are scored on (public); fixed once the first score is given' }),
+    blind: z.boolean().meta({ description: "Reviewers read bids without the bidder's name, organization or account" }),
+    revealAt: RevealAt,
+    phases: Phases,
+    phase: z.number().int().min(0).meta({ description: 'Index of the current phase (0 without phases)' }),
     createdAt: IsoDateTime,
     publishedAt: IsoDateTime.nullable(),
     closedAt: IsoDateTime.nullable(),
@@ -95,10 +101,15 @@ export const ChallengeCreateInput = z
     keywords: KeywordList.default([]),
     type: ChallengeType.default('rfp'),
     reward: Money,
-    deadline: Deadline,
+    deadline: Deadline.optional().meta({ description: "Required without phases; with phases it is the first phase's deadline" }),
     ipTerms: IpTerms.default('negotiable'),
+    rubric: Rubric.default([]),
+    blind: z.boolean().default(false),
+    revealAt: RevealAt.default('award'),
+    phases: Phases.default([]),
   })
   .strict()
+  .refine((c) => c.deadline !== undefined || c.phases.length > 0, { message: 'a deadline is required (or phases, each with its own)', path: ['deadline'] })
   .meta({ id: 'ChallengeCreateInput' });
 export type ChallengeCreateInput = z.input<typeof ChallengeCreateInput>;
 
@@ -117,6 +128,10 @@ export const ChallengeUpdateInput = z
     reward: Money,
     deadline: Deadline,
     ipTerms: IpTerms,
+    rubric: Rubric,
+    blind: z.boolean(),
+    revealAt: RevealAt,
+    phases: Phases,
   })
   .partial()
   .strict()

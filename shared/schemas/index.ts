@@ -9,3 +9,5 @@ export * from './library.js';
 export * from './subscription.js';
 export * from './notification.js';
 export * from './match.js';
+export * from './rubric.js';
+export * from './review.js';

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Id, IsoDateTime, PageQuery } from './common.js';
 
 export const NotificationKind = z
-  .enum(['match', 'bid-received', 'bid-status', 'question', 'answer', 'deadline', 'award', 'cancelled'])
+  .enum(['match', 'bid-received', 'bid-status', 'question', 'answer', 'deadline', 'award', 'cancelled',
+    // Evaluation (§9): a reviewer was assigned; every score of the phase is in (owner); a bid went on to the
+    // next phase (bidder); reviewer comments were sent as feedback (bidder).
+    'review-assigned', 'scores-complete', 'phase-advanced', 'feedback'])
   .meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -18,6 +18,9 @@ export const INDEX_COLUMNS = {
   codes: { hash: 'hash', accountId: 'account_id' },
   conversations: { day: 'day' },
   telegram_updates: { day: 'day' },
+  reviewers: { challengeId: 'challenge_id', accountId: 'account_id' },
+  recusals: { challengeId: 'challenge_id' },
+  scores: { challengeId: 'challenge_id' },
 } as const satisfies { [T in TableName]: Record<IndexName<T>, string> };
 
 /** Session-wide and transaction-level advisory lock keys; one number space per database. */

@@ -109,6 +109,10 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
         await tx.codes.insert(code('cod_1', 'acc_2', 'c1'));
         await tx.conversations.insert({ id: '501:501', version: '0.1', state: '{}', revision: 1, updatedAt: '2026-11-01T23:59:59.999Z' });
         await tx.telegram_updates.insert({ id: '42:7', receivedAt: '2026-11-02T00:00:00.000Z' });
+        const at = '2026-11-02T00:00:00.000Z';
+        await tx.reviewers.insert({ id: 'chl_1:acc_3', challengeId: 'chl_1', accountId: 'acc_3', via: 'account', conflicts: { organizations: [], people: [] }, assignedAt: at, removedAt: null });
+        await tx.recusals.insert({ id: 'acc_3:bid_1', challengeId: 'chl_1', bidId: 'bid_1', accountId: 'acc_3', kind: 'manual', reason: 'co-author', recusedAt: at });
+        await tx.scores.insert({ id: 'acc_3:bid_2:0', challengeId: 'chl_3', bidId: 'bid_2', accountId: 'acc_3', phase: 0, scores: [], createdAt: at, updatedAt: at });
       });
       const expectations: { [T in TableName]: [IndexName<T>, IndexValue, string[]][] } = {
         accounts: [
@@ -155,6 +159,16 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
         telegram_updates: [
           ['day', '2026-11-02', ['42:7']],
           ['day', '2026-11-01', []],
+        ],
+        reviewers: [
+          ['challengeId', 'chl_1', ['chl_1:acc_3']],
+          ['accountId', 'acc_3', ['chl_1:acc_3']],
+          ['accountId', 'acc_2', []],
+        ],
+        recusals: [['challengeId', 'chl_1', ['acc_3:bid_1']]],
+        scores: [
+          ['challengeId', 'chl_3', ['acc_3:bid_2:0']],
+          ['challengeId', 'chl_1', []],
         ],
       };
       for (const [table, cases] of Object.entries(expectations) as [TableName, [never, IndexValue, string[]][]][]) {
