@@ -34,8 +34,25 @@ export function compileSubscription(sub: Readonly<SubscriptionRow>, lexicon: Lex
     active: sub.active,
     fields: new Set(sub.fields),
     minReward: sub.minReward,
-    alternatives: blank ? null : parseKeywords(sub.keywords, lexicon),
+    alternatives: blank ? null : parsedKeywords(sub.keywords, lexicon),
   };
+}
+
+/** Parsed keyword lists per lexicon: many subscribers type the same keywords, and a start compiles them all. */
+const parsed = new WeakMap<Lexicon, Map<string, KeywordAlternative[]>>();
+const untranslated = new Map<string, KeywordAlternative[]>();
+const PARSED_LIMIT = 20_000;
+
+function parsedKeywords(keywords: string, lexicon: Lexicon | null): KeywordAlternative[] {
+  let cache = lexicon ? parsed.get(lexicon) : untranslated;
+  if (!cache) parsed.set(lexicon!, (cache = new Map()));
+  let alternatives = cache.get(keywords);
+  if (!alternatives) {
+    alternatives = parseKeywords(keywords, lexicon);
+    if (cache.size >= PARSED_LIMIT) cache.clear();
+    cache.set(keywords, alternatives);
+  }
+  return alternatives;
 }
 
 function sharesField(wanted: ReadonlySet<string>, fields: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { analyze, distinctKeys, isCjkTerm, REQUIRED_ROLES, splitPhrases } from '../text.js';
+import { analyze, distinctKeys, REQUIRED_ROLES, splitPhrases } from '../text.js';
 import { conceptsOf, type ConceptTranslation } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
 
@@ -45,9 +45,16 @@ function unitsOf(text: string, lexicon: Lexicon | null): KeywordUnit[] {
     const concepts = conceptsOf(chunk, analysis, REQUIRED_ROLES, lexicon);
     const whole = concepts.length === 1 && concepts[0]!.text === chunk ? concepts[0]!.translations : [];
     const parts = concepts.filter((c) => c.translations.length > 0);
+    const firsts = parts.map((c) => c.translations[0]!);
     const composed: ConceptTranslation[] =
       whole.length === 0 && parts.length > 1 && parts.map((c) => c.text).join('') === chunk
-        ? [{ text: parts.map((c) => c.translations[0]!.text).join(' '), origin: parts.some((c) => c.translations[0]!.origin === 'dictionary') ? 'dictionary' : 'glossary', keys: parts.flatMap((c) => c.translations[0]!.keys) }]
+        ? [
+            {
+              text: firsts.map((t) => t.text).join(' '),
+              origin: firsts.some((t) => t.origin === 'dictionary') ? 'dictionary' : 'glossary',
+              keys: firsts.flatMap((t) => t.keys),
+            },
+          ]
         : [];
     add({ text: chunk, keys: distinctKeys(analysis, REQUIRED_ROLES), translations: [...whole, ...composed] });
   }
@@ -57,12 +64,7 @@ function unitsOf(text: string, lexicon: Lexicon | null): KeywordUnit[] {
     .split(/\s+/)
     .filter((chunk) => !CJK_RUN.test(chunk))
     .join(' ');
-  const analysis = analyze(latin);
-  for (const concept of conceptsOf(latin, analysis, REQUIRED_ROLES, lexicon)) {
-    if (concept.keys.every((key) => isCjkTerm({ key })) && concept.keys.length > 0) {
-      add({ ...concept, keys: distinctKeys(analyze(concept.text), REQUIRED_ROLES) });
-    } else add(concept);
-  }
+  for (const concept of conceptsOf(latin, analyze(latin), REQUIRED_ROLES, lexicon)) add(concept);
   return units;
 }
 
