@@ -18,16 +18,17 @@ const READERS = 40;
 const SEARCH_PATH = `/api/challenges?q=${encodeURIComponent('battery 电池')}`;
 const SIZE = `${CHALLENGES.toLocaleString('en')} challenges, ${BIDS.toLocaleString('en')} bids, ${ACCOUNTS.toLocaleString('en')} accounts`;
 
-const load$ = (url: string, connections = CONNECTIONS, duration = SECONDS, token?: string) =>
+/** autocannon on `url` for `duration` seconds with `connections` at once (signed in with `token`, if any). */
+export const load$ = (url: string, connections = CONNECTIONS, duration = SECONDS, token?: string) =>
   new Promise<Result>((resolve, reject) =>
     autocannon({ url, connections, duration, timeout: 30, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) }, (error, result) =>
       error ? reject(error) : resolve(result),
     ),
   );
 
-/** A bench server (http-server.ts) in its own process, on loopback, and its base address. */
-async function startServer(mode: 'app' | 'bare', source: string): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'http-server.ts'), mode, source], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** A bench server (http-server.ts `mode …args`) in its own process, on loopback, and its base address. */
+export async function startServer(mode: 'app' | 'bare', ...args: string[]): Promise<{ base: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'http-server.ts'), mode, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the ${mode} bench server exited (${code})`)));
@@ -35,7 +36,7 @@ async function startServer(mode: 'app' | 'bare', source: string): Promise<{ base
   return { base: `http://127.0.0.1:${line.trim()}`, child };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;

@@ -3,11 +3,13 @@ import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { createRuntime } from '../server/runtime.js';
 import { openLowdbStore } from '../server/store/lowdb-store.js';
+import { openPgStore } from '../server/store/pg/pg-store.js';
 import { clock } from './store-write.js';
 
 /**
  * A server for the HTTP bench rows, in its own process so that the load generator does not share its
- * thread: `app <dataDir>` serves Tenderlab (runtime and app, no bot, no upkeep) on the bench's clock;
+ * thread: `app <dataDir> [databaseUrl]` serves Tenderlab (runtime and app, no bot, no upkeep) on the bench's
+ * clock, from lowdb on `dataDir` or, given `databaseUrl`, from PostgreSQL with `dataDir` as its index cache;
  * `bare <bodies.json>` serves fixed bodies from a bare Hono app, the reference. Prints the port, then
  * serves until killed.
  */
@@ -15,11 +17,11 @@ import { clock } from './store-write.js';
 /** The fixed answers of the bare reference: path (with query, then `#signed` when a token is sent) → body and content type. */
 export type BareBodies = Record<string, { body: string; contentType: string }>;
 
-const [mode, source] = process.argv.slice(2);
+const [mode, source, databaseUrl] = process.argv.slice(2);
 let fetch: (request: Request) => Response | Promise<Response>;
 if (mode === 'app') {
   const runtime = await createRuntime({
-    store: await openLowdbStore({ dataDir: source! }),
+    store: databaseUrl ? await openPgStore({ connectionString: databaseUrl }) : await openLowdbStore({ dataDir: source! }),
     dataDir: source!,
     clock,
     config: { corsOrigins: [], trustProxy: 0, authRateLimit: 1_000_000, bodyLimitBytes: 256 * 1024, publicUrl: 'http://localhost' },
@@ -37,6 +39,6 @@ if (mode === 'app') {
   fetch = app.fetch;
   process.once('SIGTERM', () => process.exit(0));
 } else {
-  throw new Error('usage: http-server.ts app <dataDir> | bare <bodies.json>');
+  throw new Error('usage: http-server.ts app <dataDir> [databaseUrl] | bare <bodies.json>');
 }
 serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(String(info.port)));
