@@ -70,9 +70,18 @@ const ACTIONS = {
   details: { code: 'dt', fields: ['challengeId'] },
   propose: { code: 'pr', fields: ['challengeId'] },
   ask: { code: 'ak', fields: ['challengeId'] },
+  /** Opens a list as a new message (from a notification or an offer). */
   more: { code: 'mo', fields: ['list', 'offset', 'memo'] },
-  /** The owner's list of bids on one challenge. */
+  /** ◂ Prev / Next ▸ under a list: the same list message, edited to another page. */
+  page: { code: 'pg', fields: ['list', 'offset', 'memo'] },
+  /** The owner's list of bids on one challenge, as a new message. */
   bids: { code: 'cb', fields: ['challengeId', 'offset'] },
+  /** Prev / Next under a challenge's bids: the same message, edited. */
+  'bids-page': { code: 'bp', fields: ['challengeId', 'offset'] },
+  /** An item of /mychallenges: the challenge's card with its owner's buttons. */
+  'mine-open': { code: 'mc', fields: ['challengeId'] },
+  /** An item of a challenge's bids: the bid with Shortlist / Not selected / Award. */
+  'bid-open': { code: 'bo', fields: ['bidId'] },
   publish: { code: 'pb', fields: ['challengeId'] },
   close: { code: 'cl', fields: ['challengeId', 'confirmed'] },
   cancel: { code: 'cx', fields: ['challengeId', 'confirmed'] },

@@ -5,6 +5,7 @@ import type { TelegramIdentity } from '../server/domain/accounts.js';
 import type { Actor } from '../server/domain/permissions.js';
 import type { Services } from '../server/domain/services.js';
 import { localeFromLanguageCode, messagesFor, type Messages } from './i18n.js';
+import type { LiveCards } from './live-cards.js';
 import type { QueryMemo } from './query-memo.js';
 
 /** A Tenderlab account as the services hand it out, and take it back as the one acting. */
@@ -32,6 +33,10 @@ export interface BotDeps {
   memo: QueryMemo;
   /** One line per problem; never given the token. */
   log: (line: string) => void;
+  /** The enterprise's cards sent from this process, edited when what they show changes. */
+  cards: LiveCards;
+  /** The board's address (no trailing slash), for "read it all" links under cut descriptions. */
+  publicUrl: string;
 }
 
 /** The Telegram identity of the sender of a private-chat update. */

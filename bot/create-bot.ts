@@ -30,6 +30,7 @@ import { proposeFeature } from './features/propose.js';
 import { savedFeature } from './features/saved.js';
 import { startFeature } from './features/start.js';
 import { subscriptionsFeature } from './features/subscriptions.js';
+import { createLiveCards, type LiveCards } from './live-cards.js';
 import { createQueryMemo } from './query-memo.js';
 import { replyHtml } from './handler-kit.js';
 
@@ -52,6 +53,10 @@ export interface CreateBotOptions {
   handleOnce?: boolean;
   /** The version saved forms are stamped with (conversation-storage.ts); tests stand in for a deploy with another. */
   formsVersion?: string;
+  /** The board's address, for links to a challenge's page; `http://localhost:3000` by default. */
+  publicUrl?: string;
+  /** The cards the bot and the outbox's channel sent, shared so both kinds are kept true; a new registry by default. */
+  cards?: LiveCards;
 }
 
 /**
@@ -74,12 +79,14 @@ export function createBot({
   flood = realTimeFloodControl(),
   handleOnce = false,
   formsVersion = STORED_FORMS_VERSION,
+  publicUrl = 'http://localhost:3000',
+  cards = createLiveCards(),
 }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { ...(client ? { client } : {}), ...(botInfo ? { botInfo } : {}) });
   // Replies go out within Telegram's limits and wait out its flood control, so a burst of people is
   // answered late rather than told that something failed (every context's API inherits this).
   bot.api.config.use(paceTelegramCalls(flood));
-  const deps: BotDeps = { services, memo: createQueryMemo(), log };
+  const deps: BotDeps = { services, memo: createQueryMemo(), log, cards, publicUrl: publicUrl.replace(/\/$/, '') };
 
   // Around everything, so that polling, a webhook and handleUpdate all answer failures the same way;
   // bot.catch only sees what escapes the boundary's own handler.

@@ -45,7 +45,7 @@ function render(
   lines.push(`${t.bid.price}: <b>${escapeHtml(formatMoney(bid.price, locale))}</b> · ${t.bid.duration(bid.durationWeeks)}`);
   if (bid.status) {
     const revision = bid.revision && bid.revision > 1 ? ` (${t.bid.revision(bid.revision)})` : '';
-    lines.push(`${t.bid.status}: <b>${escapeHtml(t.bidStatus[bid.status])}</b>${revision}`);
+    lines.push(`${t.bid.status}: <b>${t.bidStatus[bid.status]}</b>${revision}`);
   }
   if (bid.feedback) lines.push(t.bid.feedback(bid.feedback));
   lines.push('', `<b>${t.bid.summary}</b>`, escapeShort(bid.summary, budget.summary));

@@ -41,6 +41,8 @@ export interface CardOptions {
   detailed?: { questions: readonly Question[] };
   /** A line above the card, e.g. why it is being sent ("New challenge matching your alert"). */
   header?: string;
+  /** The challenge's page on the board, linked under a description cut to fit the message. */
+  pageUrl?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface CardOptions {
  * reward, deadline with a countdown, fields, status when not open, and the summary — Telegram HTML with
  * everything people typed escaped, always within Telegram's message limit.
  */
-export function formatChallengeCard(challenge: CardChallenge, { locale, now, detailed, header }: CardOptions): string {
+export function formatChallengeCard(challenge: CardChallenge, { locale, now, detailed, header, pageUrl }: CardOptions): string {
   const t = messagesFor(locale);
   const owner = challenge.owner.organization ? `${challenge.owner.displayName} · ${challenge.owner.organization}` : challenge.owner.displayName;
   const lines: string[] = [];
@@ -64,8 +66,9 @@ export function formatChallengeCard(challenge: CardChallenge, { locale, now, det
   lines.push('', escapeShort(challenge.summary, 600));
   if (!detailed) return lines.join('\n');
 
-  if (challenge.type) lines.push('', `<b>${t.card.type}:</b> ${t.challengeType[challenge.type]}`);
-  if (challenge.ipTerms) lines.push(`<b>${t.card.ipTerms}:</b> ${t.ipTerms[challenge.ipTerms]}`);
+  // Plain-text labels (they are button labels too), so escaped here: `Joint R&D` is not HTML.
+  if (challenge.type) lines.push('', `<b>${t.card.type}:</b> ${escapeHtml(t.challengeType[challenge.type])}`);
+  if (challenge.ipTerms) lines.push(`<b>${t.card.ipTerms}:</b> ${escapeHtml(t.ipTerms[challenge.ipTerms])}`);
   if (challenge.counters) lines.push(t.card.counters(challenge.counters.bids, challenge.counters.saves, challenge.counters.questions));
   const answered = detailed.questions.filter((q) => q.answer);
   const qa = answered.slice(0, 5).map((q) => `• <i>${escapeShort(q.text, 300)}</i>\n  ${escapeShort(q.answer ?? '', 500)}`);
@@ -73,10 +76,14 @@ export function formatChallengeCard(challenge: CardChallenge, { locale, now, det
   const head = lines.join('\n');
   const description = challenge.description?.trim();
   if (!description) return [head, ...tail].join('\n');
-  // The description gets whatever room the rest leaves, so the message always fits.
+  // The description gets whatever room the rest leaves, so the message always fits; when it is cut, the
+  // board's page has it all.
   const label = `\n\n<b>${t.card.description}</b>\n`;
   const room = MESSAGE_LIMIT - head.length - label.length - tail.join('\n').length - 1;
-  return [head + label + escapeWithin(description, room), ...tail].join('\n');
+  const whole = escapeHtml(description);
+  if (whole.length <= room) return [head + label + whole, ...tail].join('\n');
+  const link = pageUrl ? `\n<a href="${escapeHtml(pageUrl)}">${t.card.readAll}</a>` : '';
+  return [head + label + escapeWithin(description, room - link.length) + link, ...tail].join('\n');
 }
 
 /** `text` escaped, cut so that the escaped form is at most `room` characters (escaping lengthens it). */

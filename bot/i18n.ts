@@ -1,6 +1,7 @@
 import type { BidStatus } from '../shared/schemas/bid.js';
-import type { ChallengeStatus, ChallengeType, IpTerms } from '../shared/schemas/challenge.js';
+import type { ChallengeStatus } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
+import { vocabularyFor } from '../shared/labels.js';
 import { escapeHtml as esc } from './html.js';
 
 /**
@@ -29,6 +30,31 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+/** `1 save`, `2 saves`: English counts agree with their noun. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The emoji each challenge status is shown with; the words come from the shared vocabulary. */
+const STATUS_ICONS: Record<ChallengeStatus, string> = { draft: '📝', open: '🟢', closed: '🔒', awarded: '🏆', cancelled: '✖️' };
+const BID_STATUS_ICONS: Partial<Record<BidStatus, string>> = { shortlisted: '⭐', awarded: '🏆' };
+
+/**
+ * The shared vocabulary of `locale` as the bot shows it: statuses (HTML, with their emoji), and types and IP
+ * terms as plain text, since they are button labels too — a message escapes them (`Joint R&amp;D`).
+ */
+function labelsOf(locale: Locale) {
+  const v = vocabularyFor(locale);
+  return {
+    challengeStatus: Object.fromEntries(
+      Object.entries<string>(v.challengeStatus).map(([k, label]) => [k, `${STATUS_ICONS[k as ChallengeStatus]} ${esc(label)}`]),
+    ) as Record<ChallengeStatus, string>,
+    bidStatus: Object.fromEntries(
+      Object.entries<string>(v.bidStatus).map(([k, label]) => [k, BID_STATUS_ICONS[k as BidStatus] ? `${esc(label)} ${BID_STATUS_ICONS[k as BidStatus]}` : esc(label)]),
+    ) as Record<BidStatus, string>,
+    challengeType: v.challengeType,
+    ipTerms: v.ipTerms,
+  };
+}
+
 const en = {
   languageName: 'English',
   commands: {
@@ -53,34 +79,7 @@ const en = {
     enterprise: 'enterprise',
     both: 'researcher and enterprise',
   },
-  challengeStatus: {
-    draft: '📝 Draft',
-    open: '🟢 Open',
-    closed: '🔒 Closed',
-    awarded: '🏆 Awarded',
-    cancelled: '✖️ Cancelled',
-  } satisfies Record<ChallengeStatus, string>,
-  bidStatus: {
-    submitted: 'submitted',
-    shortlisted: 'shortlisted ⭐',
-    awarded: 'awarded 🏆',
-    rejected: 'not selected',
-    withdrawn: 'withdrawn',
-  } satisfies Record<BidStatus, string>,
-  challengeType: {
-    ideation: 'Ideas',
-    theoretical: 'Theoretical solution',
-    prototype: 'Prototype',
-    rfp: 'Request for proposals',
-  } satisfies Record<ChallengeType, string>,
-  ipTerms: {
-    assignment: 'IP assigned to the enterprise',
-    'exclusive-license': 'Exclusive licence',
-    'nonexclusive-license': 'Non-exclusive licence',
-    'joint-rd': 'Joint R&D',
-    equity: 'Equity',
-    negotiable: 'Negotiable',
-  } satisfies Record<IpTerms, string>,
+  ...labelsOf('en'),
 
   confirm: {
     keep: '↩️ No, keep it',
@@ -141,8 +140,10 @@ const en = {
     type: 'Type',
     ipTerms: 'IP terms',
     description: 'Description',
+    readAll: 'Read it all on the board ▸',
     counters: (bids: number | null, saves: number, questions: number) =>
-      `📊 ${bids === null ? 'bids sealed until it closes' : `${bids} bids`} · ${saves} saves · ${questions} questions`,
+      `📊 ${bids === null ? 'bids sealed until it closes' : plural(bids, 'bid', 'bids')} · ${plural(saves, 'save', 'saves')} · ${plural(questions, 'question', 'questions')}`,
+    bidCount: (n: number) => `📥 ${plural(n, 'bid', 'bids')}`,
     questionsHeader: '❓ <b>Questions &amp; answers</b>',
     awardedTo: (name: string, amount: string) => `🏆 Awarded to <b>${esc(name)}</b> for ${amount}`,
     buttons: {
@@ -165,6 +166,8 @@ const en = {
       `Nothing open matches <b>${esc(query)}</b> yet. Try other words, or send <code>/subscribe ${esc(query)}</code> to be alerted when one is posted.`,
     more: 'Show more ▸',
     moreFooter: 'There is more:',
+    previous: '◂ Prev',
+    next: 'Next ▸',
     listExpired: 'This list has expired. Send the command again.',
     saved: '⭐ Saved. Find it again with /saved.',
     unsaved: 'Removed from your saved challenges.',
@@ -300,6 +303,14 @@ const en = {
     yesAward: '🏆 Yes, award it',
     awarded: (title: string, name: string) => `🏆 <b>“${esc(title)}”</b> is awarded to ${esc(name)}. Every bidder has been told and the award is announced publicly.`,
     shortlisted: '⭐ Shortlisted. The researcher is told.',
+    /** Plain text (button alerts): why a bid's button no longer applies. */
+    refused: {
+      awardedTo: (name: string) => (name ? `Already awarded to ${name}` : 'This bid has already won'),
+      cancelled: 'This challenge was cancelled',
+      rejected: 'This bid was already marked not selected',
+      withdrawn: 'The researcher withdrew this bid',
+      shortlisted: 'This bid is already shortlisted',
+    },
     confirmWithdraw: 'Withdraw this bid? The enterprise will no longer consider it.',
     yesWithdraw: '↩️ Yes, withdraw',
     withdrawn: 'Your bid is withdrawn.',
@@ -352,7 +363,7 @@ const en = {
   notify: {
     match: '🔔 <b>New challenge matching your alert</b>',
     bidReceived: (title: string) => `📥 <b>New bid on “${esc(title)}”</b>`,
-    bidStatus: (title: string, status: string) => `📄 Your bid on <b>“${esc(title)}”</b> is now <b>${esc(status)}</b>.`,
+    bidStatus: (title: string, status: string) => `📄 Your bid on <b>“${esc(title)}”</b> is now <b>${status}</b>.`,
     rejectedKindly: 'Thank you for your proposal — the enterprise chose another direction this time.',
     question: (title: string, question: string) => `❓ <b>New question on “${esc(title)}”</b>\n<i>${esc(question)}</i>\nYour answer is public.`,
     answer: (title: string, question: string, answer: string) => `💬 <b>Your question on “${esc(title)}” was answered</b>\n<i>${esc(question)}</i>\n\n${esc(answer)}`,
@@ -392,34 +403,7 @@ const zh: Messages = {
     enterprise: '企业',
     both: '科研人员和企业',
   },
-  challengeStatus: {
-    draft: '📝 草稿',
-    open: '🟢 征集中',
-    closed: '🔒 已截止',
-    awarded: '🏆 已授标',
-    cancelled: '✖️ 已取消',
-  },
-  bidStatus: {
-    submitted: '已提交',
-    shortlisted: '入围 ⭐',
-    awarded: '中标 🏆',
-    rejected: '未入选',
-    withdrawn: '已撤回',
-  },
-  challengeType: {
-    ideation: '创意征集',
-    theoretical: '理论方案',
-    prototype: '样机研制',
-    rfp: '方案征集',
-  },
-  ipTerms: {
-    assignment: '知识产权归企业',
-    'exclusive-license': '独占许可',
-    'nonexclusive-license': '普通许可',
-    'joint-rd': '联合研发',
-    equity: '作价入股',
-    negotiable: '面议',
-  },
+  ...labelsOf('zh'),
 
   confirm: {
     keep: '↩️ 不，保留',
@@ -495,8 +479,10 @@ const zh: Messages = {
   },
 
   browse: {
+    readAll: '在网页上阅读全文 ▸',
     openHeader: (from: number, to: number) => `🟢 <b>开放的需求</b>（${from}–${to}）`,
     noneOpen: '目前没有开放的需求。发送 /subscribe <i>关键词</i>，有匹配的新需求时我会通知您。',
+    bidCount: (n: number) => `📥 ${n} 份投标`,
     searchUsage: '请在 /search 后加上关键词，例如 <code>/search 电池回收</code> 或 <code>/search perovskite</code>。',
     searchHeader: (query: string, from: number, to: number) => `🔍 <b>${esc(query)}</b>（${from}–${to}）`,
     searchNone: (query: string) => `暂无与 <b>${esc(query)}</b> 匹配的开放需求。换个关键词试试，或发送 <code>/subscribe ${esc(query)}</code>，有新需求时提醒您。`,
@@ -518,6 +504,8 @@ const zh: Messages = {
     leftForCommand: '已退出未完成的表单，为您执行新命令。',
     replaced: '已退出未完成的表单，开始新的操作。',
     interrupted: '机器人刚刚更新，您未完成的表单无法继续，抱歉。请重新开始：发布需求请发送 /post，其他表单请再次点击当初的按钮。',
+    previous: '◂ 上一页',
+    next: '下一页 ▸',
     crossed: '您的两条回复同时到达，我只能采用其中一条。请查看最后一个问题并重新回答。',
     textPlease: '请用文字回复（或发送 /cancel 退出）。',
     tapButtons: '请点击上方的按钮（或发送 /cancel 退出）。',
@@ -627,7 +615,7 @@ const zh: Messages = {
     receipt: (sha: string, at: string) => `🧾 回执 <code>${esc(sha.slice(0, 16))}…</code> · ${esc(at)}`,
     feedback: (text: string) => `💬 反馈：<i>${esc(text)}</i>`,
     shortlist: '⭐ 入围',
-    reject: '✖️ 不选',
+    reject: '✖️ 不予采纳',
     award: '🏆 授标',
     withdraw: '↩️ 撤回',
     challenge: 'ℹ️ 需求',
@@ -651,6 +639,13 @@ const zh: Messages = {
     unknownField: (tag: string) => `不认识领域 <code>${esc(tag)}</code>。可用领域：`,
     created: (description: string) => `✅ 提醒已保存：${description}\n每有匹配的新需求发布，我都会通知您。/subscriptions 可管理提醒。`,
     header: '🔔 <b>我的提醒</b>',
+    refused: {
+      awardedTo: (name: string) => (name ? `已授标给 ${name}` : '这份投标已中标'),
+      cancelled: '这个需求已取消',
+      rejected: '这份投标已不予采纳',
+      withdrawn: '投标人已撤回这份投标',
+      shortlisted: '这份投标已经入围',
+    },
     none: '您还没有提醒。发送例如 <code>/subscribe 电池回收</code>。',
     keywords: (words: string) => `🔔 <b>${esc(words)}</b>`,
     anything: '🔔 <b>任意主题</b>',
@@ -686,7 +681,7 @@ const zh: Messages = {
   notify: {
     match: '🔔 <b>有新需求匹配您的提醒</b>',
     bidReceived: (title: string) => `📥 <b>「${esc(title)}」收到新投标</b>`,
-    bidStatus: (title: string, status: string) => `📄 您对 <b>「${esc(title)}」</b> 的投标状态已更新为 <b>${esc(status)}</b>。`,
+    bidStatus: (title: string, status: string) => `📄 您对 <b>「${esc(title)}」</b> 的投标状态已更新为 <b>${status}</b>。`,
     rejectedKindly: '感谢您的方案 — 企业这次选择了其他方向。',
     question: (title: string, question: string) => `❓ <b>「${esc(title)}」有新提问</b>\n<i>${esc(question)}</i>\n您的回答将公开显示。`,
     answer: (title: string, question: string, answer: string) => `💬 <b>您在「${esc(title)}」上的提问已获回答</b>\n<i>${esc(question)}</i>\n\n${esc(answer)}`,

@@ -1,11 +1,12 @@
-import type { InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import type { Page, PageQuery } from '../shared/schemas/common.js';
-import type { CallbackData } from './callback-data.js';
+import { packCallback, type CallbackData } from './callback-data.js';
 import type { BotContext } from './context.js';
-import { replyHtml } from './handler-kit.js';
+import type { CardView } from './live-cards.js';
+import { editHtml, replyHtml } from './handler-kit.js';
 import { moreKeyboard } from './keyboards.js';
 
-/** Items per page of every list the bot shows; each item is its own message with its own buttons. */
+/** Items per page of every list the bot shows. */
 export const PAGE_SIZE = 5;
 /** The services' largest page. */
 const FETCH_LIMIT = 100;
@@ -37,11 +38,57 @@ export async function pageAt<T>(
 export interface ListMessage {
   text: string;
   keyboard?: InlineKeyboard;
+  /** For an enterprise's card: what to remember it as, so it is edited when its bid or challenge changes. */
+  card?: CardView;
+}
+
+/** One entry of a compact list: its line(s) of HTML, and what its numbered button opens. */
+export interface ListEntry {
+  lines: string;
+  open: CallbackData;
+}
+
+export interface ListOptions<T> {
+  offset: number;
+  header: (from: number, to: number) => string;
+  empty: string;
+  entry: (item: T) => ListEntry;
+  /** The data of the Prev/Next buttons for the page at an offset; they edit the list in place. */
+  page: (offset: number) => CallbackData;
+  /** Edit the message the button was pressed on (Prev/Next) rather than send a new one. */
+  inPlace: boolean;
 }
 
 /**
- * Sends one page: a header with the range shown, one message per item, and a "More" button when more
- * follow. An empty first page gets `empty`; an empty later page (the list shrank) says the list expired.
+ * A page of a list as ONE message: a header with the range shown, the items numbered with a line or two
+ * each, a numbered button per item that opens its card, and ◂ Prev / Next ▸. Prev and Next edit the same
+ * message, so paging never adds messages (Telegram lets a chat receive about one a second). An empty first
+ * page says `empty`; an empty later page (the list shrank) says the list expired.
+ */
+export async function showList<T>(ctx: BotContext, page: { items: T[]; more: boolean }, options: ListOptions<T>): Promise<void> {
+  const show = async (text: string, keyboard?: InlineKeyboard) => {
+    if (options.inPlace) await editHtml(ctx, text, keyboard);
+    else await replyHtml(ctx, text, keyboard);
+  };
+  const { items, more } = page;
+  const { offset } = options;
+  if (items.length === 0) return show(offset === 0 ? options.empty : ctx.t.browse.listExpired);
+  const entries = items.map(options.entry);
+  const text = [
+    options.header(offset + 1, offset + items.length),
+    ...entries.map((entry, i) => `${offset + i + 1}. ${entry.lines}`),
+  ].join('\n\n');
+  const keyboard = new InlineKeyboard();
+  entries.forEach((entry, i) => keyboard.text(String(offset + i + 1), packCallback(entry.open)));
+  if (offset > 0 || more) keyboard.row();
+  if (offset > 0) keyboard.text(ctx.t.browse.previous, packCallback(options.page(Math.max(0, offset - PAGE_SIZE))));
+  if (more) keyboard.text(ctx.t.browse.next, packCallback(options.page(offset + items.length)));
+  await show(text, keyboard);
+}
+
+/**
+ * Sends one page as a header and one message per item (for lists whose items carry buttons of their own,
+ * such as alerts with Pause and Delete), and a "More" button when more follow.
  */
 export async function sendPage<T>(
   ctx: BotContext,

@@ -7,6 +7,7 @@ import type { DeliveryChannel } from '../server/outbox/channel.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { createBot } from './create-bot.js';
+import { createLiveCards } from './live-cards.js';
 import { describeError } from './errors.js';
 import { realTimeFloodControl, type FloodControl } from './flood-control.js';
 import { createTelegramChannel } from './telegram-channel.js';
@@ -32,6 +33,8 @@ export interface StartBotOptions {
   client?: ApiClientOptions;
   /** Telegram's limits for the bot and the channel together; real time by default. */
   flood?: FloodControl;
+  /** The board's address, for links to a challenge's page. */
+  publicUrl?: string;
 }
 
 export interface TelegramBotHandle {
@@ -76,15 +79,18 @@ async function persist(what: string, attempt: () => Promise<unknown>, signal: Ab
  * Reaching Telegram happens in the background and is retried, so the server starts (and serves the API)
  * even while Telegram is unreachable. Resolves once the route is mounted.
  */
-export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl() }: StartBotOptions): Promise<TelegramBotHandle> {
+export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl(), publicUrl }: StartBotOptions): Promise<TelegramBotHandle> {
   const { token } = telegram;
   const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), ...extraClient };
   const webhook = telegram.webhook;
-  const bot = createBot({ token, services, client, log, flood, handleOnce: Boolean(webhook) });
+  // One registry of sent cards for the bot and the channel: a bid that arrived as a notification is a card
+  // the enterprise's next award must edit.
+  const cards = createLiveCards();
+  const bot = createBot({ token, services, client, log, flood, handleOnce: Boolean(webhook), cards, ...(publicUrl ? { publicUrl } : {}) });
 
   // The outbox gets an API client of its own, without the bot's pacing: the dispatcher owns retries and
   // flood control for it, but through the same limiter, so replies and notifications share Telegram's limits.
-  const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services, limiter: flood.limiter });
+  const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services, limiter: flood.limiter, cards });
 
   if (webhook) {
     const path = new URL(webhook.url).pathname;

@@ -6,6 +6,7 @@ import type { RateLimiter } from '../server/outbox/rate-limiter.js';
 import type { Notification } from '../shared/schemas/notification.js';
 import type { BotAccount } from './context.js';
 import { htmlOptions } from './handler-kit.js';
+import type { LiveCards } from './live-cards.js';
 import { renderNotification } from './render-notification.js';
 
 /** Network failures that happen before a request leaves this machine: the message was certainly not sent. */
@@ -32,7 +33,7 @@ function networkCode(error: HttpError): string | undefined {
  * control, pausing the whole channel on a `retry_after`, which waiting inside `send` would defeat.
  * `limiter`, when given, is the one the bot's own calls go through, for the dispatcher to share.
  */
-export function createTelegramChannel({ api, services, limiter }: { api: Api; services: Services; limiter?: RateLimiter }): DeliveryChannel {
+export function createTelegramChannel({ api, services, limiter, cards }: { api: Api; services: Services; limiter?: RateLimiter; cards?: LiveCards }): DeliveryChannel {
   return {
     name: 'telegram',
     ...(limiter ? { limiter } : {}),
@@ -48,7 +49,9 @@ export function createTelegramChannel({ api, services, limiter }: { api: Api; se
         throw new DeliveryError('retryable', `could not render: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
       try {
-        await api.sendMessage(chatId, message.text, htmlOptions(message.keyboard));
+        const sent = await api.sendMessage(chatId, message.text, htmlOptions(message.keyboard));
+        // A new bid's card carries Shortlist / Not selected / Award: the bot edits it when the bid's fate is decided.
+        if (cards && message.card && notification.challengeId) cards.remember(notification.challengeId, { chatId, messageId: sent.message_id, view: message.card });
       } catch (error) {
         if (error instanceof GrammyError) throw deliveryErrorFromStatus(error.error_code, error.description, error.parameters.retry_after);
         if (error instanceof HttpError && NOT_SENT_CODES.has(networkCode(error) ?? '')) {

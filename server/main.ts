@@ -47,7 +47,7 @@ export async function startServer(config: Config, options: { banner?: string } =
   });
 
   // Before the listener starts: the webhook route must be on the app before it serves its first request.
-  const telegram = config.telegram ? await startTelegramBot({ telegram: config.telegram, services, app: runtime.app }) : null;
+  const telegram = config.telegram ? await startTelegramBot({ telegram: config.telegram, services, app: runtime.app, publicUrl: config.publicUrl }) : null;
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -1,32 +1,36 @@
 import { Composer } from 'grammy';
-import { challengeMessage } from '../cards.js';
+import { challengeEntry, challengeMessage } from '../cards.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { accountOrHint, answerButton, editButtons, onButton, replyHtml } from '../handler-kit.js';
 import { challengeKeyboard } from '../keyboards.js';
-import { pageAt, sendPage } from '../lists.js';
+import { pageAt, showList } from '../lists.js';
 
-/** One page of open challenges, newest first. */
-export async function showOpenChallenges(ctx: BotContext, { services }: BotDeps, offset: number): Promise<void> {
+/** One page of open challenges, newest first, as one list message (`inPlace`: edited to this page). */
+export async function showOpenChallenges(ctx: BotContext, { services }: BotDeps, offset: number, inPlace = false): Promise<void> {
   const page = await pageAt((q) => services.challenges.list(ctx.account, { ...q, field: undefined, status: 'open' }), offset);
-  await sendPage(ctx, page, {
+  const now = services.clock.now();
+  await showList(ctx, page, {
     offset,
+    inPlace,
     header: ctx.t.browse.openHeader,
     empty: ctx.t.browse.noneOpen,
-    render: (challenge) => challengeMessage(challenge, ctx.locale, services.clock.now()),
-    next: (at) => ({ action: 'more', list: 'open', offset: at, memo: '-' }),
+    entry: (challenge) => challengeEntry(challenge, ctx.locale, now),
+    page: (at) => ({ action: 'page', list: 'open', offset: at, memo: '-' }),
   });
 }
 
-/** One page of open challenges matching `query` (trimmed, non-empty), best match first. */
-export async function showSearchResults(ctx: BotContext, { services, memo }: BotDeps, query: string, offset: number): Promise<void> {
+/** One page of open challenges matching `query` (trimmed, non-empty), best match first, as one list message. */
+export async function showSearchResults(ctx: BotContext, { services, memo }: BotDeps, query: string, offset: number, inPlace = false): Promise<void> {
   const key = memo.remember(query);
   const page = await pageAt((q) => services.challenges.list(ctx.account, { ...q, field: undefined, q: query, status: 'open' }), offset);
-  await sendPage(ctx, page, {
+  const now = services.clock.now();
+  await showList(ctx, page, {
     offset,
+    inPlace,
     header: (from, to) => ctx.t.browse.searchHeader(query, from, to),
     empty: ctx.t.browse.searchNone(query),
-    render: (challenge) => challengeMessage(challenge, ctx.locale, services.clock.now()),
-    next: (at) => ({ action: 'more', list: 'search', offset: at, memo: key }),
+    entry: (challenge) => challengeEntry(challenge, ctx.locale, now),
+    page: (at) => ({ action: 'page', list: 'search', offset: at, memo: key }),
   });
 }
 
@@ -70,7 +74,7 @@ export function browseFeature(deps: BotDeps): Composer<BotContext> {
     const challenge = await services.challenges.get(ctx.account, challengeId);
     const questions = await services.questions.list(ctx.account, challengeId, { limit: 20 });
     await answerButton(ctx);
-    const message = challengeMessage(challenge, ctx.locale, services.clock.now(), { questions: questions.items });
+    const message = challengeMessage(challenge, ctx.locale, services.clock.now(), { questions: questions.items, publicUrl: deps.publicUrl });
     await replyHtml(ctx, message.text, message.keyboard);
   });
 

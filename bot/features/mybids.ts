@@ -1,21 +1,22 @@
 import { Composer } from 'grammy';
-import { myBidMessage } from '../cards.js';
+import { myBidEntry, myBidMessage } from '../cards.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { accountOrHint, answerButton, editHtml, onButton, replyHtml } from '../handler-kit.js';
 import { confirmKeyboard, myBidKeyboard } from '../keyboards.js';
-import { pageAt, sendPage } from '../lists.js';
+import { pageAt, showList } from '../lists.js';
 
 /** One page of the sender's bids, newest first, with their status and receipt. */
-export async function showMyBids(ctx: BotContext, { services }: BotDeps, offset: number): Promise<void> {
+export async function showMyBids(ctx: BotContext, { services }: BotDeps, offset: number, inPlace = false): Promise<void> {
   const account = await accountOrHint(ctx);
   if (!account) return;
   const page = await pageAt((q) => services.bids.listMine(account, q), offset);
-  await sendPage(ctx, page, {
+  await showList(ctx, page, {
     offset,
+    inPlace,
     header: ctx.t.mybids.header,
     empty: ctx.t.mybids.none,
-    render: (bid) => myBidMessage(bid, ctx.locale),
-    next: (at) => ({ action: 'more', list: 'mybids', offset: at, memo: '-' }),
+    entry: (bid) => myBidEntry(bid, ctx.locale),
+    page: (at) => ({ action: 'page', list: 'mybids', offset: at, memo: '-' }),
   });
 }
 

@@ -7,7 +7,10 @@ import { showMyChallenges } from './mychallenges.js';
 import { showSaved } from './saved.js';
 import { showSubscriptions } from './subscriptions.js';
 
-/** The buttons that belong to no one feature: "More" under every list, and "No, keep it" under every question. */
+/** The lists that open (More) or page (Prev/Next) by offset alone. */
+const SHOW = { open: showOpenChallenges, saved: showSaved, mine: showMyChallenges, mybids: showMyBids, subscriptions: showSubscriptions };
+
+/** The buttons that belong to no one feature: "More" opening a list, Prev/Next paging one in place, and "No, keep it" under every question. */
 export function navigationFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
@@ -19,8 +22,19 @@ export function navigationFeature(deps: BotDeps): Composer<BotContext> {
       return showSearchResults(ctx, deps, query, offset);
     }
     await answerButton(ctx);
-    const show = { open: showOpenChallenges, saved: showSaved, mine: showMyChallenges, mybids: showMyBids, subscriptions: showSubscriptions }[list];
-    await show(ctx, deps, offset);
+    await SHOW[list](ctx, deps, offset);
+  });
+
+  onButton(composer, 'page', async (ctx, { list, offset, memo: key }) => {
+    if (list === 'search') {
+      const query = deps.memo.recall(key);
+      if (!query) return answerButton(ctx, ctx.t.browse.listExpired, true);
+      await answerButton(ctx);
+      return showSearchResults(ctx, deps, query, offset, true);
+    }
+    await answerButton(ctx);
+    if (list === 'subscriptions') return showSubscriptions(ctx, deps, offset);
+    await SHOW[list](ctx, deps, offset, true);
   });
 
   onButton(composer, 'dismiss', async (ctx) => {

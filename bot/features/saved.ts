@@ -1,20 +1,22 @@
 import { Composer } from 'grammy';
-import { challengeMessage } from '../cards.js';
+import { challengeEntry } from '../cards.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { accountOrHint } from '../handler-kit.js';
-import { pageAt, sendPage } from '../lists.js';
+import { pageAt, showList } from '../lists.js';
 
 /** One page of the sender's saved challenges, most recently saved first. */
-export async function showSaved(ctx: BotContext, { services }: BotDeps, offset: number): Promise<void> {
+export async function showSaved(ctx: BotContext, { services }: BotDeps, offset: number, inPlace = false): Promise<void> {
   const account = await accountOrHint(ctx);
   if (!account) return;
   const page = await pageAt((q) => services.library.listSaved(account, q), offset);
-  await sendPage(ctx, page, {
+  const now = services.clock.now();
+  await showList(ctx, page, {
     offset,
+    inPlace,
     header: ctx.t.saved.header,
     empty: ctx.t.saved.none,
-    render: ({ challenge }) => challengeMessage(challenge, ctx.locale, services.clock.now()),
-    next: (at) => ({ action: 'more', list: 'saved', offset: at, memo: '-' }),
+    entry: ({ challenge }) => challengeEntry(challenge, ctx.locale, now),
+    page: (at) => ({ action: 'page', list: 'saved', offset: at, memo: '-' }),
   });
 }
 

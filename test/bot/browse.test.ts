@@ -3,7 +3,7 @@ import { botHarness } from '../support/telegram-bot.js';
 import { accountOf, postChallenge } from '../support/telegram-fixtures.js';
 
 describe('/challenges and /search', () => {
-  it('lists open challenges as cards with Save, Details, Propose and Ask, newest first', async () => {
+  it('lists open challenges in one numbered message, newest first; a number opens the card with Save, Details, Propose and Ask', async () => {
     const h = await botHarness();
     const enterprise = await h.registered(1, { roles: 'enterprise', firstName: 'Acme' });
     const researcher = await h.registered(2);
@@ -12,19 +12,22 @@ describe('/challenges and /search', () => {
     await postChallenge(h, enterprise, { title: 'Newer <b>one</b> & co' });
     await postChallenge(h, enterprise, { title: 'A draft' }, false);
     const list = await researcher.send('/challenges');
+    expect(list.sent).toHaveLength(1);
     expect(list.sent[0]).toContain('Open challenges</b> (1–2)');
-    expect(list.sent[1]).toContain('<b>Newer &lt;b&gt;one&lt;/b&gt; &amp; co</b>');
-    expect(list.sent[1]).toContain('🏢 Acme');
-    expect(list.sent[1]).toContain('60 days left');
-    expect(list.sent[2]).toContain('Older one');
-    expect(list.sent.join()).not.toContain('A draft');
-    expect(list.messages[1]!.buttons.map((row) => row.map((b) => b.text))).toEqual([
+    expect(list.sent[0]).toContain('1. <b>Newer &lt;b&gt;one&lt;/b&gt; &amp; co</b>');
+    expect(list.sent[0]).toContain('60 days left');
+    expect(list.sent[0]).toContain('2. <b>Older one</b>');
+    expect(list.sent[0]).not.toContain('A draft');
+    expect(list.messages[0]!.buttons.map((row) => row.map((b) => b.text))).toEqual([['1', '2']]);
+    const card = await researcher.press(/^1$/);
+    expect(card.sent[0]).toContain('🏢 Acme');
+    expect(card.messages[0]!.buttons.map((row) => row.map((b) => b.text))).toEqual([
       ['⭐ Save', 'ℹ️ Details'],
       ['✍️ Propose', '❓ Ask'],
     ]);
   });
 
-  it('pages with a More button', async () => {
+  it('pages with Prev and Next, which edit the one list message in place and never repeat a page', async () => {
     const h = await botHarness();
     const enterprise = await h.registered(1, { roles: 'enterprise' });
     for (let i = 1; i <= 7; i++) {
@@ -33,12 +36,16 @@ describe('/challenges and /search', () => {
     }
     const u = await h.registered(2);
     const first = await u.send('/challenges');
-    expect(first.sent).toHaveLength(7);
+    expect(first.sent).toHaveLength(1);
     expect(first.sent[0]).toContain('(1–5)');
-    expect(first.sent[6]).toBe('There is more:');
-    const second = await u.press('Show more');
-    expect(second.sent[0]).toContain('(6–7)');
-    expect(second.sent).toHaveLength(3);
+    expect(first.messages[0]!.buttons.map((row) => row.map((b) => b.text))).toEqual([['1', '2', '3', '4', '5'], ['Next ▸']]);
+    const second = await u.press('Next');
+    expect(second.sent).toHaveLength(0);
+    expect(second.edited[0]).toContain('(6–7)');
+    expect(second.edited[0]).toContain('7. <b>Challenge number 1</b>');
+    const back = await u.press('Prev');
+    expect(back.sent).toHaveLength(0);
+    expect(back.edited[0]).toContain('(1–5)');
   });
 
   it('says so when nothing is open', async () => {
@@ -55,7 +62,7 @@ describe('/challenges and /search', () => {
     expect((await u.send('/search')).sent[0]).toContain('Send /search followed by');
     const found = await u.send('/search perovskite');
     expect(found.sent[0]).toContain('🔍 <b>perovskite</b> (1–1)');
-    expect(found.sent[1]).toContain('Perovskite solar stability');
+    expect(found.sent[0]).toContain('Perovskite solar stability');
     const none = await u.send('/search graphene <x>');
     expect(none.sent[0]).toContain('Nothing open matches <b>graphene &lt;x&gt;</b>');
     expect(none.sent[0]).toContain('/subscribe graphene &lt;x&gt;');
@@ -68,7 +75,7 @@ describe('/challenges and /search', () => {
     const u = await h.registered(2, { locale: 'zh' });
     const found = await u.send('/search 钙钛矿');
     expect(found.sent[0]).toContain('🔍 <b>钙钛矿</b>（1–1）');
-    expect(found.sent[1]).toContain('钙钛矿太阳能电池稳定性');
+    expect(found.sent[0]).toContain('钙钛矿太阳能电池稳定性');
   });
 
   it('a More button of an old search answers that the list expired', async () => {
@@ -86,13 +93,14 @@ describe('challenge card buttons', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     expect((await u.send('/saved')).sent[0]).toContain('not saved any challenge');
     const saved = await u.press('⭐ Save');
     expect(saved.answers).toEqual([{ text: '⭐ Saved. Find it again with /saved.', alert: false }]);
     expect(u.findButton('Unsave').message.buttons[0]![0]!.text).toBe('★ Unsave');
     const list = await u.send('/saved');
     expect(list.sent[0]).toContain('Saved challenges</b> (1–1)');
-    expect(list.sent[1]).toContain('Battery recycling at scale');
+    expect(list.sent[0]).toContain('1. <b>Battery recycling at scale</b>');
     const unsaved = await u.press('Unsave');
     expect(unsaved.answers[0]!.text).toContain('Removed');
     expect((await u.send('/saved')).sent[0]).toContain('not saved any challenge');
@@ -106,14 +114,14 @@ describe('challenge card buttons', () => {
     const question = await h.runtime.services.questions.ask(await accountOf(h, u), challenge.id, { text: 'Is cobalt recovery required?' });
     await h.runtime.services.questions.answer(await accountOf(h, enterprise), question.id, { answer: 'Yes, above 90%.' });
     await u.send('/challenges');
-    const details = await u.press('Details');
+    const details = await u.press(/^1$/);
     expect(details.answers).toHaveLength(1);
     const text = details.sent[0]!;
     expect(text).toContain('<b>Type:</b> Request for proposals');
     expect(text).toContain('<b>IP terms:</b> Exclusive licence');
     expect(text).toContain('hydrometallurgical');
     // A researcher does not learn whether anyone bid before the challenge closes.
-    expect(text).toContain('bids sealed until it closes · 0 saves · 1 questions');
+    expect(text).toContain('bids sealed until it closes · 0 saves · 1 question');
     expect(text).toContain('Is cobalt recovery required?');
     expect(text).toContain('Yes, above 90%.');
   });
@@ -124,6 +132,7 @@ describe('challenge card buttons', () => {
     await postChallenge(h, enterprise);
     const visitor = h.user(5);
     await visitor.send('/challenges');
+    await visitor.press(/^1$/);
     const save = await visitor.press('Save');
     expect(save.answers).toEqual([{ text: expect.stringContaining('Send /start'), alert: true }]);
   });
@@ -132,8 +141,9 @@ describe('challenge card buttons', () => {
     const h = await botHarness();
     const enterprise = await h.registered(1, { roles: 'both' });
     await postChallenge(h, enterprise);
-    const list = await enterprise.send('/challenges');
-    expect(list.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details']);
+    await enterprise.send('/challenges');
+    const card = await enterprise.press(/^1$/);
+    expect(card.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details']);
   });
 
   it('shows cards in Chinese', async () => {
@@ -143,9 +153,10 @@ describe('challenge card buttons', () => {
     const u = await h.registered(2, { locale: 'zh' });
     const list = await u.send('/challenges');
     expect(list.sent[0]).toContain('开放的需求');
-    expect(list.sent[1]).toContain('💰 悬赏');
-    expect(list.sent[1]).toContain('剩余 60 天');
-    expect(list.sent[1]).toContain('新能源汽车');
-    expect(list.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['⭐ 收藏', 'ℹ️ 详情', '✍️ 投标', '❓ 提问']);
+    expect(list.sent[0]).toContain('剩余 60 天');
+    const card = await u.press(/^1$/);
+    expect(card.sent[0]).toContain('💰 悬赏');
+    expect(card.sent[0]).toContain('新能源汽车');
+    expect(card.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['⭐ 收藏', 'ℹ️ 详情', '✍️ 投标', '❓ 提问']);
   });
 });

@@ -58,6 +58,7 @@ describe('durable conversations', () => {
     const before = await h.registered(2);
     await clipPaper(h, before, 'Hydrometallurgical recycling of NMC cathodes', '10.1000/nmc');
     await before.send('/challenges');
+    await before.press(/^1$/);
     await before.press('Propose');
     await before.send('A closed-loop leaching process.');
 

@@ -19,7 +19,8 @@ describe('nobody is left without an answer', () => {
     expect(offer.sent[0]).toContain('Did you want to search');
     expect(offer.messages[0]!.buttons[0]![0]!.text).toBe('🔍 Search “battery recycling”');
     const results = await u.press('Search');
-    expect(results.sent[1]).toContain('Battery recycling at scale');
+    expect(results.sent).toHaveLength(1);
+    expect(results.sent[0]).toContain('1. <b>Battery recycling at scale</b>');
   });
 
   it('free text before /start says how to begin, in the app’s language', async () => {
@@ -67,6 +68,7 @@ describe('nobody is left without an answer', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(8, { locale: 'zh' });
     await u.send('/challenges');
+    await u.press(/^1$/);
     h.runtime.services.library.save = async () => {
       throw new Error('disk full');
     };

@@ -91,6 +91,7 @@ describe('the bot under a burst, against Telegram’s limits', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     await u.press('Propose');
     await u.send('A closed-loop leaching process.');
     await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');

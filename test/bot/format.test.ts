@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vocabularyFor } from '../../shared/labels.js';
 import { formatChallengeCard, formatDateTime, type CardChallenge } from '../../bot/format-challenge.js';
 import { formatBid } from '../../bot/format-bid.js';
 import { COMMANDS, messagesFor, type Messages } from '../../bot/i18n.js';
@@ -51,12 +52,28 @@ describe('formatChallengeCard', () => {
   it('keeps the details view within one Telegram message however long the description', () => {
     const card = formatChallengeCard(
       { ...challenge, description: '<&>'.repeat(10_000), type: 'prototype', ipTerms: 'equity', counters: { bids: 1, saves: 2, questions: 3 } },
-      { locale: 'en', now: NOW, detailed: { questions: [{ id: 'q', challengeId: 'c', text: 'Q?', answer: 'A.', askedAt: '', answeredAt: '' }] } },
+      {
+        locale: 'en',
+        now: NOW,
+        detailed: { questions: [{ id: 'q', challengeId: 'c', text: 'Q?', answer: 'A.', askedAt: '', answeredAt: '' }] },
+        pageUrl: 'https://tenderlab.example/challenges/chl_1',
+      },
     );
     expect(card.length).toBeLessThanOrEqual(4096);
     expect(card).toContain('<b>Type:</b> Prototype');
-    expect(card).toContain('1 bids · 2 saves · 3 questions');
+    expect(card).toContain('…\n<a href="https://tenderlab.example/challenges/chl_1">Read it all on the board ▸</a>');
+    expect(card).toContain('1 bid · 2 saves · 3 questions');
     expect(card).toContain('Q?');
+  });
+});
+
+describe('one vocabulary, escaped', () => {
+  it('takes type and IP labels from shared/labels.ts and escapes them in HTML (Joint R&D)', () => {
+    const card = formatChallengeCard({ ...challenge, type: 'theoretical', ipTerms: 'joint-rd' }, { locale: 'en', now: NOW, detailed: { questions: [] } });
+    expect(card).toContain(`<b>IP terms:</b> Joint R&amp;D`);
+    expect(card).toContain(`<b>Type:</b> ${vocabularyFor('en').challengeType.theoretical}`);
+    const zh = formatChallengeCard({ ...challenge, type: 'theoretical', ipTerms: 'joint-rd' }, { locale: 'zh', now: NOW, detailed: { questions: [] } });
+    expect(zh).toContain(vocabularyFor('zh').challengeType.theoretical);
   });
 });
 

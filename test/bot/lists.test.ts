@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { botHarness } from '../support/telegram-bot.js';
 import { accountOf, postChallenge, submitBid } from '../support/telegram-fixtures.js';
 
-describe('every list pages with More', () => {
-  it('/saved, /mychallenges, /mybids, /subscriptions and a challenge’s bids show five at a time', async () => {
+describe('every list is one message, paged in place', () => {
+  it('/saved, /mychallenges, /mybids and a challenge’s bids show five at a time in one message; Next edits it', async () => {
     const h = await botHarness();
     const { services, clock } = h.runtime;
     const enterprise = await h.registered(1, { roles: 'enterprise' });
@@ -24,20 +24,24 @@ describe('every list pages with More', () => {
       [researcher, '/saved', /Saved challenges<\/b> \(1–5\)/, /\(6–6\)/],
       [enterprise, '/mychallenges', /Your challenges<\/b> \(1–5\)/, /\(6–6\)/],
       [researcher, '/mybids', /Your bids<\/b> \(1–5\)/, /\(6–6\)/],
-      [researcher, '/subscriptions', /Your alerts/, /Your alerts/],
     ];
     for (const [user, command, first, second] of pages) {
       const page = await user.send(command);
       expect(page.sent[0], command).toMatch(first);
-      expect(page.sent).toHaveLength(7);
-      const more = await user.press('Show more');
-      expect(more.sent[0], command).toMatch(second);
-      expect(more.sent).toHaveLength(2);
+      expect(page.sent).toHaveLength(1);
+      const next = await user.press('Next');
+      expect(next.sent, command).toEqual([]);
+      expect(next.edited[0], command).toMatch(second);
     }
+    // Alerts keep a message each: every one carries its own Pause and Delete.
+    const alerts = await researcher.send('/subscriptions');
+    expect(alerts.sent).toHaveLength(7);
+    expect((await researcher.press('Show more')).sent).toHaveLength(2);
 
-    await enterprise.pressData(`v1:cb:${challenges[0]!.id}:0`);
-    const bids = await enterprise.press('Show more');
-    expect(bids.sent[0]).toContain('(6–7)');
+    const bids = await enterprise.pressData(`v1:cb:${challenges[0]!.id}:0`);
+    expect(bids.sent).toHaveLength(1);
+    const next = await enterprise.press('Next');
+    expect(next.edited[0]).toContain('(6–7)');
   });
 
   it('a More button for a list that shrank says it expired', async () => {
@@ -54,6 +58,7 @@ describe('the smaller conversations, step by step', () => {
     const challenge = await postChallenge(h, enterprise);
     const u = await h.registered(2, { locale: 'zh' });
     await u.send('/challenges');
+    await u.press(/^1$/);
     expect((await u.press('提问')).sent[0]).toContain('关于 <b>Battery recycling at scale</b> 的提问');
     expect((await u.send('太短')).sent[0]).toContain('5 到 2000');
     expect((await u.send('/cancel')).sent[0]).toContain('已退出表单');

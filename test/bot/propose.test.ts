@@ -11,6 +11,7 @@ describe('Propose', () => {
     const paper = await clipPaper(h, u, 'Hydrometallurgical recycling of NMC cathodes', '10.1000/nmc');
     await clipPaper(h, u, 'Unrelated paper', '10.1000/other');
     await u.send('/challenges');
+    await u.press(/^1$/);
     const intro = await u.press('Propose');
     expect(intro.sent[0]).toContain('Proposal for “Battery recycling at scale”');
     expect(intro.sent[1]).toContain('summary');
@@ -46,8 +47,9 @@ describe('Propose', () => {
     });
     expect(receipt.sent[0]).toContain(bid!.receipt.sha256);
     // The card now offers the bid instead of a second proposal.
-    const again = await u.send('/challenges');
-    expect(again.messages[1]!.buttons[1]![0]!.text).toBe('📄 Your bid');
+    await u.send('/challenges');
+    const again = await u.press(/^1$/);
+    expect(again.messages[0]!.buttons[1]![0]!.text).toBe('📄 Your bid');
   });
 
   it('says there are no clips to cite, and Cancel on the preview sends nothing', async () => {
@@ -56,6 +58,7 @@ describe('Propose', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     await u.press('Propose');
     await u.send('A closed-loop leaching process.');
     await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
@@ -73,6 +76,7 @@ describe('Propose', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     await u.press('Propose');
     const saved = await u.press('⭐ Save');
     expect(saved.answers[0]!.text).toContain('Saved');
@@ -86,6 +90,7 @@ describe('Propose', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     await u.press('Propose');
     const ask = await u.press('Ask');
     expect(ask.sent[0]).toBe('I left your unfinished form to start this one.');
@@ -98,16 +103,19 @@ describe('Propose', () => {
     const other = await h.registered(3, { roles: 'enterprise' });
     const challenge = await postChallenge(h, enterprise);
     await other.send('/challenges');
+    await other.press(/^1$/);
     expect((await other.press('Propose')).answers[0]).toEqual({ text: expect.stringContaining('researcher accounts'), alert: true });
 
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     await submitBid(h, u, challenge.id);
     const button = u.findButton('Propose');
     expect((await u.pressData(button.data, button.message.messageId)).answers[0]!.text).toContain('already have a live bid');
 
     const late = await h.registered(4);
     await late.send('/challenges');
+    await late.press(/^1$/);
     await h.runtime.services.challenges.close(await accountOf(h, enterprise), challenge.id);
     expect((await late.press('Propose')).answers[0]!.text).toContain('not accepting bids');
   });
@@ -118,6 +126,7 @@ describe('Propose', () => {
     const challenge = await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     await u.press('Propose');
     await u.send('A closed-loop leaching process.');
     await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
@@ -135,6 +144,7 @@ describe('Propose', () => {
     await postChallenge(h, enterprise);
     const u = await h.registered(2, { locale: 'zh' });
     await u.send('/challenges');
+    await u.press(/^1$/);
     expect((await u.press('投标')).sent[0]).toContain('为「Battery recycling at scale」投标');
     await u.send('闭环浸出工艺，溶剂可回收再用。');
     await u.send('八周完成小试，二十周完成中试，使用自有专利浸出液。');
@@ -151,6 +161,7 @@ describe('Ask and Answer', () => {
     const challenge = await postChallenge(h, enterprise);
     const u = await h.registered(2);
     await u.send('/challenges');
+    await u.press(/^1$/);
     expect((await u.press('Ask')).sent[0]).toContain('Your question about <b>Battery recycling at scale</b>');
     expect((await u.send('Why?')).sent[0]).toContain('5 to 2,000');
     expect((await u.send('Is cobalt recovery required?')).sent[0]).toContain('Question posted');

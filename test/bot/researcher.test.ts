@@ -60,10 +60,13 @@ describe('/mybids', () => {
     expect((await u.send('/mybids')).sent[0]).toContain('not submitted a bid yet');
     const bid = await submitBid(h, u, challenge.id);
     const list = await u.send('/mybids');
-    expect(list.sent[1]).toContain('Bid on “Battery recycling at scale”');
-    expect(list.sent[1]).toContain('Status: <b>submitted</b>');
-    expect(list.sent[1]).toContain(`🧾 Receipt <code>${bid.receipt.sha256.slice(0, 16)}…</code>`);
-    expect(list.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['ℹ️ Challenge', '↩️ Withdraw']);
+    expect(list.sent).toHaveLength(1);
+    expect(list.sent[0]).toContain('1. <b>Battery recycling at scale</b>\nCN¥300,000 · submitted');
+    const card = await u.press(/^1$/);
+    expect(card.sent[0]).toContain('Bid on “Battery recycling at scale”');
+    expect(card.sent[0]).toContain('Status: <b>submitted</b>');
+    expect(card.sent[0]).toContain(`🧾 Receipt <code>${bid.receipt.sha256.slice(0, 16)}…</code>`);
+    expect(card.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['ℹ️ Challenge', '↩️ Withdraw']);
     expect((await u.press('Withdraw')).sent[0]).toContain('Withdraw this bid?');
     const withdrawn = await u.press('Yes, withdraw');
     expect(withdrawn.edited[0]).toBe('Your bid is withdrawn.');
@@ -77,6 +80,7 @@ describe('/mybids', () => {
     const u = await h.registered(2);
     await submitBid(h, u, challenge.id);
     await u.send('/challenges');
+    await u.press(/^1$/);
     expect((await u.press('Your bid')).sent[0]).toContain('Status: <b>submitted</b>');
   });
 });

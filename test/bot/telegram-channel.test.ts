@@ -97,7 +97,7 @@ describe('the Telegram channel renders every notification kind with its buttons'
     expect(award.text).toContain('Congratulations! Your bid on “Battery recycling at scale” won</b> — CN¥300,000');
     expect(award.text).toContain('Note from the enterprise: <i>Great &lt;work&gt;</i>');
     const rejected = await deliver(ctx, ctx.zhResearcher, 'bid-status');
-    expect(rejected.text).toContain('未入选');
+    expect(rejected.text).toContain('未予采纳');
     expect(rejected.text).toContain('企业这次选择了其他方向');
     expect(rejected.buttons).toEqual(['📄 我的投标']);
     expect(zhBid.id).toBeTruthy();
