@@ -104,8 +104,7 @@ const en = {
 
   start: {
     welcome:
-      '👋 Welcome to <b>Tenderlab</b>, the exchange for crowdsourced R&amp;D: enterprises post technical challenges with a reward, researchers answer with sealed bids, and awards are announced publicly.\n\nFirst, which language do you prefer? · 请选择语言：',
-    pickRole: 'Who are you on Tenderlab? (You can change this later with /start.)',
+      '👋 Welcome to <b>Tenderlab</b>, the exchange for crowdsourced R&amp;D: enterprises post technical challenges with a reward, researchers answer with sealed bids, and awards are announced publicly.\n\nWho are you on Tenderlab? (You can change this later with /start.)',
     roleButtons: { researcher: '🔬 Researcher', enterprise: '🏢 Enterprise', both: '🔬🏢 Both' } satisfies Record<'researcher' | 'enterprise' | 'both', string>,
     registered: (name: string, roles: string) => `✅ You're all set, <b>${esc(name)}</b>! Your role: ${esc(roles)}.`,
     nextResearcher:
@@ -331,7 +330,8 @@ const en = {
     keywords: (words: string) => `🔔 <b>${esc(words)}</b>`,
     anything: '🔔 <b>any topic</b>',
     inFields: (fields: string) => ` in ${esc(fields)}`,
-    minReward: (amount: string) => ` · reward ≥ ${esc(amount)}`,
+    /** The services compare a minimum with each challenge's amount in that challenge's own currency: said so. */
+    minReward: (amount: string) => ` · reward ≥ ${esc(amount)} (in the challenge’s currency)`,
     paused: ' · ⏸ paused',
     pause: '⏸ Pause',
     resume: '▶️ Resume',
@@ -427,8 +427,7 @@ const zh: Messages = {
   },
 
   start: {
-    welcome: '👋 欢迎使用 <b>Tenderlab</b> 研发众包平台：企业发布带悬赏的技术需求，科研人员以密封投标作答，授标结果公开公示。\n\n首先，请选择语言 · Which language do you prefer?',
-    pickRole: '您在 Tenderlab 的身份是？（之后可通过 /start 修改。）',
+    welcome: '👋 欢迎使用 <b>Tenderlab</b> 研发众包平台：企业发布带悬赏的技术需求，科研人员以密封投标作答，授标结果公开公示。\n\n您在 Tenderlab 的身份是？（之后可通过 /start 修改。）',
     roleButtons: { researcher: '🔬 科研人员', enterprise: '🏢 企业', both: '🔬🏢 两者都是' },
     registered: (name: string, roles: string) => `✅ 注册完成，<b>${esc(name)}</b>！您的身份：${esc(roles)}。`,
     nextResearcher:
@@ -481,8 +480,8 @@ const zh: Messages = {
   browse: {
     readAll: '在网页上阅读全文 ▸',
     openHeader: (from: number, to: number) => `🟢 <b>开放的需求</b>（${from}–${to}）`,
-    noneOpen: '目前没有开放的需求。发送 /subscribe <i>关键词</i>，有匹配的新需求时我会通知您。',
     bidCount: (n: number) => `📥 ${n} 份投标`,
+    noneOpen: '目前没有开放的需求。发送 /subscribe <i>关键词</i>，有匹配的新需求时我会通知您。',
     searchUsage: '请在 /search 后加上关键词，例如 <code>/search 电池回收</code> 或 <code>/search perovskite</code>。',
     searchHeader: (query: string, from: number, to: number) => `🔍 <b>${esc(query)}</b>（${from}–${to}）`,
     searchNone: (query: string) => `暂无与 <b>${esc(query)}</b> 匹配的开放需求。换个关键词试试，或发送 <code>/subscribe ${esc(query)}</code>，有新需求时提醒您。`,
@@ -635,7 +634,7 @@ const zh: Messages = {
 
   subscriptions: {
     usage:
-      '告诉我要关注什么，例如\n<code>/subscribe 电池回收</code>\n<code>/subscribe 钙钛矿 #new-materials min:100000</code>\n\n<code>#领域</code> 限定领域，<code>min:金额</code> 限定最低悬赏。领域：',
+      '告诉我要关注什么，例如\n<code>/subscribe 电池回收</code>\n<code>/subscribe 钙钛矿 #新材料 min:100000</code>\n\n<code>#领域</code> 限定领域，<code>min:金额</code> 限定最低悬赏。领域：',
     unknownField: (tag: string) => `不认识领域 <code>${esc(tag)}</code>。可用领域：`,
     created: (description: string) => `✅ 提醒已保存：${description}\n每有匹配的新需求发布，我都会通知您。/subscriptions 可管理提醒。`,
     header: '🔔 <b>我的提醒</b>',
@@ -650,7 +649,7 @@ const zh: Messages = {
     keywords: (words: string) => `🔔 <b>${esc(words)}</b>`,
     anything: '🔔 <b>任意主题</b>',
     inFields: (fields: string) => `，领域：${esc(fields)}`,
-    minReward: (amount: string) => ` · 悬赏 ≥ ${esc(amount)}`,
+    minReward: (amount: string) => ` · 悬赏 ≥ ${esc(amount)}（按需求自身币种）`,
     paused: ' · ⏸ 已暂停',
     pause: '⏸ 暂停',
     resume: '▶️ 恢复',
@@ -671,7 +670,7 @@ const zh: Messages = {
 
   fallback: {
     unknownCommand: (command: string) => `我不认识命令 <code>${esc(command)}</code>。我可以做这些：`,
-    freeText: '我通过命令工作，而不是自由文本。要用这段文字搜索需求吗？',
+    freeText: '我看不懂聊天消息，请用命令和我交流（/help 查看全部命令）。要按这段文字搜索需求吗？',
     searchFor: (text: string) => `🔍 搜索「${text}」`,
     unregisteredText: '👋 您好！发送 /start 创建 Tenderlab 账户，或发送 /help 查看我能做什么。',
     nonText: '我能理解文字消息和命令。/help 查看全部功能。',

@@ -27,6 +27,16 @@ export function rolesKeyboard(t: Messages, registering: { locale: Locale } | nul
 }
 
 /**
+ * A newcomer's welcome: the roles, registering in `locale` (the Telegram app's language), and under them
+ * English / 中文 for someone whose app speaks another language than they prefer.
+ */
+export function welcomeKeyboard(locale: Locale): InlineKeyboard {
+  const keyboard = rolesKeyboard(messagesFor(locale), { locale });
+  for (const other of ['en', 'zh'] as const) keyboard.text(messagesFor(other).languageName, cb({ action: 'start-lang', locale: other }));
+  return keyboard;
+}
+
+/**
  * The buttons under a challenge card. Researchers and visitors: Save/Unsave and Details, and while it is
  * open Propose (or their bid, when they have one) and Ask. Its owner: its bids and Details.
  */

@@ -9,7 +9,9 @@ export function helpText(account: BotAccount | null, t: Messages): string {
   const sections = [t.help.intro];
   if (roles.includes('researcher')) sections.push(t.help.researcher);
   if (roles.includes('enterprise')) sections.push(t.help.enterprise);
-  sections.push(t.help.account, t.help.cards);
+  sections.push(t.help.account);
+  // The card buttons (Save, Propose, Ask) are a researcher's: an enterprise's help does not end with them.
+  if (roles.includes('researcher')) sections.push(t.help.cards);
   if (!account) sections.push(t.errors.notRegistered);
   return sections.join('\n\n');
 }

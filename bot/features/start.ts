@@ -5,7 +5,7 @@ import type { RoleChoice } from '../callback-data.js';
 import { displayNameOf, identityOf, type BotAccount, type BotContext, type BotDeps } from '../context.js';
 import { accountOrHint, answerButton, editHtml, onButton, replyHtml } from '../handler-kit.js';
 import { messagesFor, type Messages } from '../i18n.js';
-import { languageKeyboard, rolesKeyboard } from '../keyboards.js';
+import { rolesKeyboard, welcomeKeyboard } from '../keyboards.js';
 
 const ROLES_OF: Record<RoleChoice, Role[]> = {
   researcher: ['researcher'],
@@ -32,8 +32,9 @@ async function welcomeBack(ctx: BotContext, account: BotAccount): Promise<void> 
 }
 
 /**
- * /start: a new Telegram user picks a language, then researcher / enterprise / both, and has an account
- * (two taps, no form). Someone with an account — registered here or linked with /link — is greeted back
+ * /start: a new Telegram user is greeted in their Telegram app's language (zh* → Chinese) and picks
+ * researcher / enterprise / both — one tap, no form; English / 中文 under the roles switches the welcome
+ * for someone who prefers the other. Someone with an account — registered here or linked with /link — is greeted back
  * and can change their roles.
  */
 export function startFeature({ services }: BotDeps): Composer<BotContext> {
@@ -41,14 +42,13 @@ export function startFeature({ services }: BotDeps): Composer<BotContext> {
 
   composer.command('start', async (ctx) => {
     if (ctx.account) return welcomeBack(ctx, ctx.account);
-    await replyHtml(ctx, ctx.t.start.welcome, languageKeyboard('start-lang'));
+    await replyHtml(ctx, ctx.t.start.welcome, welcomeKeyboard(ctx.locale));
   });
 
   onButton(composer, 'start-lang', async (ctx, { locale }) => {
     await answerButton(ctx);
     if (ctx.account) return welcomeBack(ctx, ctx.account);
-    const t = messagesFor(locale);
-    await editHtml(ctx, t.start.pickRole, rolesKeyboard(t, { locale }));
+    await editHtml(ctx, messagesFor(locale).start.welcome, welcomeKeyboard(locale));
   });
 
   onButton(composer, 'start-roles', async (ctx, { locale, roles }) => {

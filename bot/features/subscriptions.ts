@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import { FIELDS } from '../../shared/fields.js';
+import type { Locale } from '../../shared/schemas/common.js';
 import { describeSubscription, subscriptionMessage } from '../cards.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { accountOrHint, answerButton, editHtml, onButton, replyHtml } from '../handler-kit.js';
@@ -8,8 +9,11 @@ import { subscriptionKeyboard } from '../keyboards.js';
 import { pageAt, sendPage } from '../lists.js';
 import { parseSubscribeArgs } from '../parse-input.js';
 
-/** The field tags /subscribe understands, for its usage message. */
-const FIELD_TAGS = FIELDS.map((f) => `<code>#${f.id}</code>`).join(' ');
+/** The field tags /subscribe understands, for its usage message, in the reader's language (`#新材料`). */
+const FIELD_TAGS: Record<Locale, string> = {
+  en: FIELDS.map((f) => `<code>#${f.id}</code>`).join(' '),
+  zh: FIELDS.map((f) => `<code>#${f.zh}</code>`).join(' '),
+};
 
 /** One page of the sender's alerts, oldest first, each with Pause/Resume and Delete. */
 export async function showSubscriptions(ctx: BotContext, { services }: BotDeps, offset: number): Promise<void> {
@@ -39,7 +43,7 @@ export function subscriptionsFeature(deps: BotDeps): Composer<BotContext> {
     const args = parseSubscribeArgs(ctx.match);
     if (!args.ok) {
       const intro = args.problem === 'unknown-field' ? ctx.t.subscriptions.unknownField(args.tag) : ctx.t.subscriptions.usage;
-      return replyHtml(ctx, `${intro}${FIELD_TAGS}`);
+      return replyHtml(ctx, `${intro}${FIELD_TAGS[ctx.locale]}`);
     }
     const subscription = await services.subscriptions.create(account, { keywords: args.keywords, fields: args.fields, minReward: args.minReward });
     await replyHtml(ctx, ctx.t.subscriptions.created(describeSubscription(subscription, ctx.locale)), subscriptionKeyboard(subscription, ctx.t));

@@ -12,7 +12,7 @@ describe('/subscribe and /subscriptions', () => {
     const unknown = await u.send('/subscribe graphene #graphene');
     expect(unknown.sent[0]).toContain('I do not know the field <code>#graphene</code>');
     const created = await u.send('/subscribe battery recycling #new-energy-vehicles min:100000');
-    expect(created.sent[0]).toContain('Alert saved: 🔔 <b>battery recycling</b> in New energy vehicles · reward ≥ 100,000');
+    expect(created.sent[0]).toContain('Alert saved: 🔔 <b>battery recycling</b> in New energy vehicles · reward ≥ 100,000 (in the challenge’s currency)');
     expect(created.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['⏸ Pause', '🗑 Delete']);
     const [subscription] = (await h.runtime.services.subscriptions.list(await accountOf(h, u), { limit: 5 })).items;
     expect(subscription).toMatchObject({ keywords: 'battery recycling', fields: ['new-energy-vehicles'], minReward: 100000, active: true });
@@ -47,7 +47,19 @@ describe('/subscribe and /subscriptions', () => {
   it('speaks Chinese', async () => {
     const h = await botHarness();
     const u = await h.registered(1, { locale: 'zh' });
-    expect((await u.send('/subscribe 电池回收 #新材料 最低:5万')).sent[0]).toContain('提醒已保存：🔔 <b>电池回收</b>，领域：新材料 · 悬赏 ≥ 50,000');
+    expect((await u.send('/subscribe 电池回收 #新材料 最低:5万')).sent[0]).toContain('提醒已保存：🔔 <b>电池回收</b>，领域：新材料 · 悬赏 ≥ 50,000（按需求自身币种）');
+    // The usage lists the field tags in Chinese, which work as well as the English ids.
+    const usage = (await u.send('/subscribe')).sent[0]!;
+    expect(usage).toContain('<code>#新材料</code>');
+    expect(usage).not.toContain('#new-materials');
+  });
+
+  it('answers Chinese free text naturally, not as a translation', async () => {
+    const h = await botHarness();
+    const u = await h.registered(1, { locale: 'zh' });
+    const reply = (await u.send('你好')).sent[0]!;
+    expect(reply).not.toContain('自由文本');
+    expect(reply).toContain('要按这段文字搜索需求吗？');
   });
 });
 

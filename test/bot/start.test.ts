@@ -3,15 +3,13 @@ import { botHarness } from '../support/telegram-bot.js';
 import { accountOf } from '../support/telegram-fixtures.js';
 
 describe('/start', () => {
-  it('registers a new Telegram user in two taps: language, then roles', async () => {
+  it('registers a new Telegram user in one tap: the roles, in the app’s language, with English / 中文 to switch', async () => {
     const h = await botHarness();
-    const u = h.user(7, { firstName: 'Ada', username: 'ada' });
+    const u = h.user(7, { firstName: 'Ada', username: 'ada', languageCode: 'en-GB' });
     const welcome = await u.send('/start');
     expect(welcome.sent[0]).toContain('Welcome to <b>Tenderlab</b>');
-    expect(welcome.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['English', '中文']);
-    const roles = await u.press('English');
-    expect(roles.edited[0]).toContain('Who are you on Tenderlab?');
-    expect(u.lastMessage.buttons.flat().map((b) => b.text)).toEqual(['🔬 Researcher', '🏢 Enterprise', '🔬🏢 Both']);
+    expect(welcome.sent[0]).toContain('Who are you on Tenderlab?');
+    expect(welcome.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['🔬 Researcher', '🏢 Enterprise', '🔬🏢 Both', 'English', '中文']);
     const done = await u.press('Both');
     expect(done.edited[0]).toContain("You're all set, <b>Ada</b>! Your role: researcher and enterprise.");
     expect(done.sent[0]).toContain('/subscribe battery recycling');
@@ -21,14 +19,25 @@ describe('/start', () => {
     expect(account).toMatchObject({ displayName: 'Ada', roles: ['researcher', 'enterprise'], locale: 'en', telegram: { userId: 7, chatId: 7, username: 'ada', blocked: false } });
   });
 
-  it('greets in the Telegram app language and registers in Chinese', async () => {
+  it('greets a zh-hans Telegram app in Chinese without asking for a language, and registers in Chinese', async () => {
     const h = await botHarness();
     const u = h.user(8, { firstName: '李', languageCode: 'zh-hans' });
-    expect((await u.send('/start')).sent[0]).toContain('欢迎使用');
-    expect((await u.press('中文')).edited[0]).toContain('您在 Tenderlab 的身份是');
+    const welcome = (await u.send('/start')).sent[0]!;
+    expect(welcome).toContain('欢迎使用');
+    expect(welcome).toContain('您在 Tenderlab 的身份是');
+    expect(welcome).not.toContain('language');
     const done = await u.press('科研人员');
     expect(done.edited[0]).toContain('注册完成');
     expect(done.sent[0]).toContain('/subscribe 电池回收');
+    expect((await accountOf(h, u)).locale).toBe('zh');
+  });
+
+  it('English / 中文 under the welcome switches it, and registers in that language', async () => {
+    const h = await botHarness();
+    const u = h.user(11, { firstName: 'Lin', languageCode: 'en' });
+    await u.send('/start');
+    expect((await u.press('中文')).edited[0]).toContain('您在 Tenderlab 的身份是');
+    await u.press('科研人员');
     expect((await accountOf(h, u)).locale).toBe('zh');
   });
 
@@ -78,6 +87,9 @@ describe('/help and /lang', () => {
     expect(researcher.sent[0]).not.toContain('/post —');
     const zh = await (await h.registered(22, { roles: 'enterprise', locale: 'zh' })).send('/help');
     expect(zh.sent[0]).toContain('/post — 发布需求');
+    // An enterprise's help does not end with the researcher's card buttons.
+    expect(zh.sent[0]).not.toContain('✍️ 投标');
+    expect(zh.sent[0].trimEnd().endsWith('/cancel — 退出当前表单')).toBe(true);
   });
 
   it('/lang switches the language of everything that follows', async () => {
