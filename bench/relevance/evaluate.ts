@@ -2,7 +2,10 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import MiniSearch from 'minisearch';
 import { buildChallengeIndex } from '../../server/search/challenge-index.js';
-import type { ChallengeRow } from '../../server/store/rows.js';
+import { rankMatches } from '../../server/search/matching.js';
+import type { ChallengeRow, SubscriptionRow } from '../../server/store/rows.js';
+import type { Lexicon } from '../../shared/lexicon/lexicon.js';
+import { RELEVANCE_PROFILES, type RelevanceProfile } from '../../test/fixtures/relevance/profiles.js';
 import { RELEVANCE_CHALLENGES, type RelevanceChallenge } from '../../test/fixtures/relevance/challenges.js';
 import { RELEVANCE_QUERIES, type RelevanceQuery } from '../../test/fixtures/relevance/queries.js';
 import { mean, ndcgAt, precisionAt, recallCounts } from './metrics.js';
@@ -30,6 +33,7 @@ export interface RelevanceScores {
 
 /** The size of the set, as the issue asks it counted. */
 export interface RelevanceSetSize {
+  /** Search queries and researcher profiles. */
   queries: number;
   challenges: number;
   judgedPairs: number;
@@ -67,11 +71,17 @@ export function rowOf(challenge: RelevanceChallenge): ChallengeRow {
 
 const languageOf = new Map(RELEVANCE_CHALLENGES.map((c) => [c.id, c.language]));
 
-/** Counts of the set: queries, challenges, judged pairs and how many of them cross languages. */
+/** The language a profile's own keywords are in: its matches in the other one are across languages. */
+const profileLanguage = (profile: RelevanceProfile): 'en' | 'zh' => (/\p{sc=Han}/u.test(profile.keywords[0]!) ? 'zh' : 'en');
+
+/** Counts of the set: queries and profiles, challenges, judged pairs and how many of them cross languages. */
 export function relevanceSetSize(): RelevanceSetSize {
-  const pairs = RELEVANCE_QUERIES.flatMap((q) => Object.keys(q.judgments).map((id) => languageOf.get(id) !== q.language));
+  const pairs = [
+    ...RELEVANCE_QUERIES.flatMap((q) => Object.keys(q.judgments).map((id) => languageOf.get(id) !== q.language)),
+    ...RELEVANCE_PROFILES.flatMap((p) => Object.keys(p.judgments).map((id) => languageOf.get(id) !== profileLanguage(p))),
+  ];
   return {
-    queries: RELEVANCE_QUERIES.length,
+    queries: RELEVANCE_QUERIES.length + RELEVANCE_PROFILES.length,
     challenges: RELEVANCE_CHALLENGES.length,
     judgedPairs: pairs.length,
     crossLanguagePairs: pairs.filter(Boolean).length,
@@ -161,4 +171,44 @@ export function miniSearchRanker(tokenize: (text: string) => string[]): Ranker {
   });
   search.addAll(RELEVANCE_CHALLENGES.map((c) => ({ id: c.id, title: c.title, summary: c.summary, keywords: c.keywords.join('\n') })));
   return (query) => search.search(query.text).slice(0, TOP).map((hit) => String(hit.id));
+}
+
+/** What matching scores on the set's researcher profiles. */
+export interface ProfileScores {
+  ndcg10: number;
+  precision5: number;
+  /** Relevant challenges in the other language than the profile's own keywords, found in its top 20 (micro). */
+  crossRecall20: number;
+}
+
+const NOW = new Date('2026-11-02T00:00:00.000Z');
+
+/**
+ * Ranks the challenges for every profile with the matching engine (keywords, subscription, papers), with
+ * `lexicon` for translations (null: matching without them, the baseline), and scores the rankings.
+ */
+export function scoreProfiles(lexicon: Lexicon | null | undefined): ProfileScores {
+  const index = buildChallengeIndex(rows(), lexicon === undefined ? {} : { lexicon });
+  const ndcg: number[] = [];
+  const precision: number[] = [];
+  let found = 0;
+  let total = 0;
+  for (const profile of RELEVANCE_PROFILES) {
+    const subscriptions: SubscriptionRow[] = profile.subscription
+      ? [{ id: `sub-${profile.id}`, accountId: profile.id, keywords: profile.subscription, fields: [], minReward: null, active: true, createdAt: T0, updatedAt: T0 }]
+      : [];
+    const papers = profile.papers.map((paper, i) => ({ ...paper, createdAt: `2026-10-${String(10 + i).padStart(2, '0')}T00:00:00.000Z` }));
+    const ranked = rankMatches(
+      index,
+      { account: { id: profile.id, locale: 'en', fields: [], keywords: profile.keywords }, subscriptions, papers },
+      { now: NOW, limit: TOP, ...(lexicon === undefined ? {} : { lexicon }) },
+    ).map((match) => match.challengeId);
+    ndcg.push(ndcgAt(10, ranked, profile.judgments));
+    precision.push(precisionAt(5, ranked, profile.judgments));
+    const relevant = Object.keys(profile.judgments).filter((id) => profile.judgments[id]! >= 1);
+    const cross = recallCounts(TOP, ranked, relevant.filter((id) => languageOf.get(id) !== profileLanguage(profile)));
+    found += cross.found;
+    total += cross.total;
+  }
+  return { ndcg10: mean(ndcg), precision5: mean(precision), crossRecall20: total > 0 ? found / total : 0 };
 }

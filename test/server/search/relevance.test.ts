@@ -8,6 +8,7 @@ import {
   relevanceSetSize,
   rowOf,
   score,
+  scoreProfiles,
   tenderlabRanker,
 } from '../../../bench/relevance/evaluate.js';
 import { buildChallengeIndex } from '../../../server/search/challenge-index.js';
@@ -43,6 +44,15 @@ describe('relevance on the labelled set (floors: a regression fails here)', () =
     expect(ours.precision5).toBeGreaterThanOrEqual(0.4);
     expect(ours.ndcg10).toBeGreaterThan(bm25.ndcg10);
     expect(ours.precision5).toBeGreaterThan(bm25.precision5);
+  });
+
+  it('matches researcher profiles (keywords, subscriptions, papers) across languages, above matching without translations', () => {
+    const ours = scoreProfiles(undefined);
+    const plain = scoreProfiles(null);
+    expect(ours.ndcg10).toBeGreaterThanOrEqual(0.9);
+    expect(ours.precision5).toBeGreaterThanOrEqual(0.6);
+    expect(ours.crossRecall20).toBeGreaterThanOrEqual(0.8);
+    expect(ours.ndcg10).toBeGreaterThan(plain.ndcg10);
   });
 
   it('retrieves Chinese at least as well as MiniSearch with jieba or with CJK bigrams', () => {
