@@ -3,6 +3,7 @@ import { formatMoney } from '../../shared/format.js';
 import type { Award, Challenge } from '../../shared/schemas/challenge.js';
 import type { Question } from '../../shared/schemas/question.js';
 import { Countdown, FieldChips, profileLine, StatusBadge } from './components.js';
+import { EvaluationPanel } from './evaluation-panel.js';
 import { contentLanguage, formatDate, formatDateTime } from './format.js';
 import { Layout } from './layout.js';
 import type { BoardView } from './view.js';
@@ -149,6 +150,7 @@ export function ChallengePage({ view, challenge, questions }: { view: BoardView;
             </>
           )}
         </section>
+        <EvaluationPanel view={view} challenge={c} />
         {c.description && (
           <section aria-labelledby="description">
             <h2 id="description">{t.challenge.description}</h2>

@@ -110,6 +110,17 @@ const en = {
     more: 'More announcements',
   },
 
+  evaluation: {
+    title: 'How bids are judged',
+    criterion: 'Criterion',
+    weight: 'Weight',
+    scale: (min: number, max: number) => `Reviewers score each criterion from ${min} to ${max}; a bid's score is the weighted mean.`,
+    blind: 'Blind review: reviewers read the bids without the bidders’ names or organizations.',
+    phases: 'Phases',
+    phaseLine: (name: string, shortlist: number) => `${name} — up to ${shortlist} go on`,
+    current: 'current',
+    ownRubric: 'with its own criteria',
+  },
   errors: {
     notFoundTitle: 'Not found',
     notFoundText: 'There is no public challenge or page at this address. It may have been a draft, or the link is mistyped.',
@@ -226,6 +237,17 @@ const zh: Messages = {
     more: '更多公告',
   },
 
+  evaluation: {
+    title: '评审标准',
+    criterion: '评审项',
+    weight: '权重',
+    scale: (min: number, max: number) => `评审专家对每一项按 ${min}—${max} 分打分，标书得分为加权平均分。`,
+    blind: '盲审：评审专家看不到投标人的姓名和单位。',
+    phases: '阶段',
+    phaseLine: (name: string, shortlist: number) => `${name} — 最多 ${shortlist} 份进入下一阶段`,
+    current: '当前',
+    ownRubric: '本阶段另有评审标准',
+  },
   errors: {
     notFoundTitle: '页面不存在',
     notFoundText: '此地址没有公开的难题或页面。它可能仍是草稿，或者链接有误。',

@@ -70,6 +70,8 @@ a.chip[aria-current] { background: var(--accent); color: var(--surface); }
 .panel { background: var(--surface); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; }
 .panel h2 { margin-top: 0.25rem; }
 .panel h3 { font-size: 0.95rem; margin: 1rem 0 0; color: var(--muted); }
+.rubric { width: 100%; border-collapse: collapse; margin: 0.5rem 0; }
+.rubric th, .rubric td { text-align: left; padding: 0.4rem 0.5rem 0.4rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
 .grid-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: 0.75rem 1.5rem; margin: 0; }
 .grid-facts dt { font-size: 0.85rem; color: var(--muted); }
 .grid-facts dd { margin: 0; font-weight: 600; }

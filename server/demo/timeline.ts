@@ -1,5 +1,5 @@
 import type { Services } from '../domain/services.js';
-import type { DemoAccount, DemoBid, DemoChallenge, DemoDataset } from './types.js';
+import type { DemoAccount, DemoBid, DemoChallenge, DemoDataset, DemoReview } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -81,6 +81,44 @@ function bidEvents(challenge: DemoChallenge, bid: DemoBid, at: (daysAgo: number)
   return events;
 }
 
+function reviewEvents(challenge: DemoChallenge, review: DemoReview, at: (daysAgo: number) => Date): DemoEvent[] {
+  const ref = `challenge:${challenge.key}`;
+  const bidRef = (bidder: string) => `bid:${challenge.key}:${bidder}`;
+  const events: DemoEvent[] = [];
+  for (const reviewer of review.reviewers) {
+    events.push({
+      at: at(reviewer.assignedDaysAgo),
+      what: `${challenge.owner} asks ${reviewer.key} to review ${challenge.key}`,
+      run: async (ctx) =>
+        void (await ctx.services.reviews.add(await actor(ctx, challenge.owner), idOf(ctx, ref), { accountId: idOf(ctx, `account:${reviewer.key}`) })),
+    });
+    const conflicts = reviewer.conflicts;
+    if (conflicts) {
+      events.push({
+        at: at(conflicts.daysAgo),
+        what: `${reviewer.key} declares conflicts on ${challenge.key}`,
+        run: async (ctx) =>
+          void (await ctx.services.reviews.declareConflicts(await actor(ctx, reviewer.key), idOf(ctx, ref), { organizations: conflicts.organizations, people: conflicts.people })),
+      });
+    }
+  }
+  for (const recusal of review.recusals ?? []) {
+    events.push({
+      at: at(recusal.daysAgo),
+      what: `${recusal.reviewer} recuses from the bid of ${recusal.bidder} on ${challenge.key}`,
+      run: async (ctx) => void (await ctx.services.reviews.recuse(await actor(ctx, recusal.reviewer), idOf(ctx, bidRef(recusal.bidder)), { reason: recusal.reason })),
+    });
+  }
+  for (const score of review.scores) {
+    events.push({
+      at: at(score.daysAgo),
+      what: `${score.reviewer} scores the bid of ${score.bidder} on ${challenge.key}`,
+      run: async (ctx) => void (await ctx.services.scores.put(await actor(ctx, score.reviewer), idOf(ctx, bidRef(score.bidder)), score.sheet)),
+    });
+  }
+  return events;
+}
+
 function challengeEvents(challenge: DemoChallenge, now: Date, at: (daysAgo: number) => Date): DemoEvent[] {
   const ref = `challenge:${challenge.key}`;
   const events: DemoEvent[] = [
@@ -88,7 +126,7 @@ function challengeEvents(challenge: DemoChallenge, now: Date, at: (daysAgo: numb
       at: at(challenge.createdDaysAgo),
       what: `${challenge.owner} drafts ${challenge.key}`,
       async run(ctx) {
-        const { title, summary, description, fields, keywords, type, ipTerms, reward } = challenge;
+        const { title, summary, description, fields, keywords, type, ipTerms, reward, rubric = [], blind = false } = challenge;
         const deadline = new Date(now.getTime() + challenge.deadlineInDays * DAY_MS).toISOString();
         const created = await ctx.services.challenges.create(await actor(ctx, challenge.owner), {
           title,
@@ -100,6 +138,8 @@ function challengeEvents(challenge: DemoChallenge, now: Date, at: (daysAgo: numb
           ipTerms,
           reward,
           deadline,
+          rubric,
+          blind,
         });
         ctx.ids.set(ref, created.id);
       },
@@ -139,6 +179,7 @@ function challengeEvents(challenge: DemoChallenge, now: Date, at: (daysAgo: numb
     }
   });
   for (const bid of challenge.bids ?? []) events.push(...bidEvents(challenge, bid, at));
+  if (challenge.review) events.push(...reviewEvents(challenge, challenge.review, at));
   const award = challenge.award;
   if (award) {
     events.push({

@@ -82,6 +82,17 @@ export interface DemoChallenge {
   questions?: DemoQuestion[];
   saves?: { by: string; daysAgo: number }[];
   award?: { bidder: string; daysAgo: number; note: string };
+  /** Evaluation (§9): the public rubric and whether reviewers read the bids blind. */
+  rubric?: { name: string; description: string; weight: number }[];
+  blind?: boolean;
+  review?: DemoReview;
+}
+
+/** A challenge's review panel: who reviews it (and what they declared), who stepped away, and their scores. */
+export interface DemoReview {
+  reviewers: { key: string; assignedDaysAgo: number; conflicts?: { organizations: string[]; people: string[]; daysAgo: number } }[];
+  recusals?: { reviewer: string; bidder: string; daysAgo: number; reason: string }[];
+  scores: { reviewer: string; bidder: string; daysAgo: number; sheet: { criterion: string; score: number; comment: string }[] }[];
 }
 
 export interface DemoDataset {

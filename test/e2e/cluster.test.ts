@@ -317,5 +317,5 @@ describe('three instances on one PostgreSQL database', () => {
     // The broadcast went on after the leader died: a survivor sent the rest.
     expect(settled.filter((r) => r.state === 'sent').length).toBeGreaterThanOrEqual(BROADCAST_SUBSCRIBERS - OUTBOX_BATCH);
     expect(await leader.exited).toEqual({ code: null, signal: 'SIGKILL' });
-  });
+  }, 240_000);
 });

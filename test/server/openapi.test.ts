@@ -45,6 +45,13 @@ const CONTRACT = [
   'GET /api/me/matches',
   'GET /api/me/notifications',
   'POST /api/me/notifications/read',
+  // §9 evaluation
+  'POST /api/challenges/{id}/reviewers',
+  'POST /api/reviewers/redeem',
+  'PUT /api/bids/{id}/scores',
+  'GET /api/challenges/{id}/ranking',
+  'POST /api/challenges/{id}/advance',
+  'GET /api/me/reviews',
 ];
 
 describe('GET /openapi.json', () => {

@@ -190,5 +190,71 @@ Secure aggregation ensures no single update is visible to the server. We benchma
       { by: 'liu', daysAgo: 18 },
       { by: 'wang', daysAgo: 15 },
     ],
+    // Judged blind by a panel of three; Chen Jing, once at Tsinghua, declared it and is recused from Wang's bid.
+    blind: true,
+    rubric: [
+      { name: 'Technical approach', description: 'Federated training design, model quality on the five sites, handling of non-IID data', weight: 40 },
+      { name: 'Privacy and compliance', description: 'No patient data leaves a hospital; fits PIPL and the hospitals’ ethics review', weight: 35 },
+      { name: 'Team and track record', description: 'Experience with medical imaging and hospital IT; a realistic plan', weight: 25 },
+    ],
+    review: {
+      reviewers: [
+        { key: 'keller', assignedDaysAgo: 18 },
+        { key: 'zhou', assignedDaysAgo: 18 },
+        { key: 'chen', assignedDaysAgo: 17.8, conflicts: { organizations: ['Tsinghua University'], people: [], daysAgo: 17.5 } },
+      ],
+      scores: [
+        {
+          reviewer: 'keller',
+          bidder: 'liu',
+          daysAgo: 1.8,
+          sheet: [
+            { criterion: 'Technical approach', score: 4, comment: 'Sound FedProx setup; the per-site calibration plan is convincing.' },
+            { criterion: 'Privacy and compliance', score: 5, comment: 'Secure aggregation plus a DPIA per site: exemplary.' },
+            { criterion: 'Team and track record', score: 4, comment: 'Strong imaging group; hospital IT experience a little thin.' },
+          ],
+        },
+        {
+          reviewer: 'keller',
+          bidder: 'wang',
+          daysAgo: 1.7,
+          sheet: [
+            { criterion: 'Technical approach', score: 4, comment: 'Distillation on public data is clever and cheap to run.' },
+            { criterion: 'Privacy and compliance', score: 3, comment: 'Logit sharing needs a membership-inference analysis.' },
+            { criterion: 'Team and track record', score: 4, comment: 'Experienced team, but few clinical deployments.' },
+          ],
+        },
+        {
+          reviewer: 'zhou',
+          bidder: 'liu',
+          daysAgo: 1.6,
+          sheet: [
+            { criterion: 'Technical approach', score: 4, comment: '方案完整，非独立同分布数据的处理有实验支撑。' },
+            { criterion: 'Privacy and compliance', score: 4, comment: '符合个人信息保护法要求，伦理审查安排清楚。' },
+            { criterion: 'Team and track record', score: 5, comment: '团队在医学影像方面积累深厚。' },
+          ],
+        },
+        {
+          reviewer: 'zhou',
+          bidder: 'wang',
+          daysAgo: 1.5,
+          sheet: [
+            { criterion: 'Technical approach', score: 3, comment: '蒸馏效果依赖公共数据与本院数据的分布差异，需补充验证。' },
+            { criterion: 'Privacy and compliance', score: 4, comment: '不传梯度，隐私风险较低。' },
+            { criterion: 'Team and track record', score: 4, comment: '工程能力强。' },
+          ],
+        },
+        {
+          reviewer: 'chen',
+          bidder: 'liu',
+          daysAgo: 1.4,
+          sheet: [
+            { criterion: 'Technical approach', score: 5, comment: 'Clear milestones and a credible baseline at every site.' },
+            { criterion: 'Privacy and compliance', score: 4, comment: 'Good; document the key management of the aggregation.' },
+            { criterion: 'Team and track record', score: 4, comment: 'Realistic timeline.' },
+          ],
+        },
+      ],
+    },
   },
 ];

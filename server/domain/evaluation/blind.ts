@@ -12,7 +12,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function wholeWords(phrases: readonly string[]): RegExp | null {
   const unique = [...new Set(phrases.map((p) => p.trim()).filter((p) => p.length >= 2))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = (p: string) => (/\p{Script=Han}/u.test(p) ? escapeRegExp(p) : `(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`);
+  return new RegExp(unique.map(pattern).join('|'), 'giu');
 }
 
 /**

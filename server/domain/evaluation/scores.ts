@@ -144,11 +144,13 @@ export function createScoreService({ store, clock }: { store: Store; clock: Cloc
      * each as "criterion: comment", without who wrote it; the bidder is told (`feedback`).
      */
     async sendFeedback(actor: Actor, bidId: string, input: FeedbackInput): Promise<Bid> {
+      const account = requireAccount(actor);
       const { commentIds, note } = FeedbackSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const bid = await tx.bids.get(bidId);
         const challenge = bid && (await tx.challenges.get(bid.challengeId));
-        if (!bid || !challenge || !canViewBid(actor, bid, challenge)) throw notFound('bid', bidId);
+        if (!bid || !challenge) throw notFound('bid', bidId);
+        if (!canViewBid(actor, bid, challenge) && !(await reviewAccess(tx, account.id, bid))) throw notFound('bid', bidId);
         assertOwnChallenge(actor, challenge);
         const sheets = (await tx.scores.where('challengeId', challenge.id)).filter((s) => s.bidId === bidId);
         const lines = commentIds.map((id) => {

@@ -86,6 +86,23 @@ describe('seedDemo on an empty dir', () => {
     expect(bids.body.items.some((b: { references: unknown[] }) => b.references.length > 0)).toBe(true);
   });
 
+  it('has a blind-reviewed challenge with a public rubric, three reviewers (one recused) and their scores in the ranking', async () => {
+    const rt = await open();
+    const owner = DEMO_DATASET.accounts.find((a) => a.key === 'tongxin')!;
+    const token = (await rt.call('POST', '/api/auth/login', { body: { email: owner.email, password: DEMO_PASSWORD } })).body.token;
+    const mine = await rt.call('GET', '/api/challenges?owner=me&limit=100', { token });
+    const judged = mine.body.items.find((c: { rubric: unknown[] }) => c.rubric.length > 0);
+    expect(judged).toMatchObject({ title: 'Federated learning of chest CT nodule models across five hospitals', blind: true });
+    const ranking = await rt.call('GET', `/api/challenges/${judged.id}/ranking`, { token });
+    expect(ranking.body).toMatchObject({ reviewers: 3, complete: true });
+    expect(ranking.body.items[0]).toMatchObject({ rank: 1, bidder: { displayName: '刘洋 Liu Yang' }, weightedMean: 4.33, reviews: 3 });
+    expect(ranking.body.items[1]).toMatchObject({ rank: 2, bidder: { displayName: '王晓东 Wang Xiaodong' }, reviews: 2 });
+    const reviewers = await rt.call('GET', `/api/challenges/${judged.id}/reviewers`, { token });
+    const recused = reviewers.body.items.filter((r: { recusals: unknown[] }) => r.recusals.length > 0);
+    expect(recused.map((r: any) => [r.reviewer.displayName, r.recusals[0].kind])).toEqual([['陈静 Chen Jing', 'auto']]);
+    expect(await (await rt.app.request(`/challenges/${judged.id}?lang=en`)).text()).toContain('Privacy and compliance');
+  });
+
   it('fills the public board', async () => {
     const rt = await open();
     const response = await rt.app.request('/', { headers: { 'accept-language': 'zh-CN' } });
