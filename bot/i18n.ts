@@ -373,6 +373,13 @@ const en = {
     cancelled: (title: string) => `✖️ <b>“${esc(title)}” was cancelled</b> by the enterprise. No further bids will be considered.`,
     answerButton: '💬 Answer',
     myBidsButton: '📄 My bids',
+    // Evaluation (§9) as one line each until the bot has its review screens.
+    evaluation: {
+      'review-assigned': (title: string) => `🧑‍⚖️ <b>You were asked to review “${esc(title)}”</b>`,
+      'scores-complete': (title: string) => `📊 <b>All review scores are in for “${esc(title)}”</b>`,
+      'phase-advanced': (title: string) => `➡️ <b>Your bid on “${esc(title)}” goes on to the next phase</b>: you may revise it.`,
+      feedback: (title: string) => `💬 <b>Reviewer feedback on your bid for “${esc(title)}”</b>`,
+    },
   },
 };
 
@@ -690,6 +697,12 @@ const zh: Messages = {
     cancelled: (title: string) => `✖️ <b>「${esc(title)}」已被企业取消</b>，不再考虑新的投标。`,
     answerButton: '💬 回答',
     myBidsButton: '📄 我的投标',
+    evaluation: {
+      'review-assigned': (title: string) => `🧑‍⚖️ <b>您受邀评审「${esc(title)}」</b>`,
+      'scores-complete': (title: string) => `📊 <b>「${esc(title)}」的评审评分已全部完成</b>`,
+      'phase-advanced': (title: string) => `➡️ <b>您对「${esc(title)}」的标书进入下一阶段</b>，可以修改后再提交。`,
+      feedback: (title: string) => `💬 <b>您对「${esc(title)}」的标书收到评审意见</b>`,
+    },
   },
 };
 
