@@ -14,7 +14,7 @@ const en = {
   languageLabel: 'Language',
   languageNames: { en: 'English', zh: '中文' } as Record<Locale, string>,
   footer: {
-    sealed: 'Bids are sealed: only the enterprise that posted a challenge reads them.',
+    sealed: 'Bids are sealed: only the enterprise that posted a challenge, and the reviewers it appoints, read them.',
     takePart: 'Take part through the Telegram bot, the browser extension or the API.',
     apiDocs: 'API documentation',
   },
@@ -142,7 +142,7 @@ const zh: Messages = {
   languageLabel: '语言',
   languageNames: { en: 'English', zh: '中文' },
   footer: {
-    sealed: '标书密封：只有发榜企业能查看。',
+    sealed: '标书密封：只有发榜企业及其指定的评审专家能查看。',
     takePart: '可通过 Telegram 机器人、浏览器扩展或 API 参与。',
     apiDocs: 'API 文档',
   },
