@@ -89,7 +89,7 @@ describe('/help and /lang', () => {
     expect(zh.sent[0]).toContain('/post — 发布需求');
     // An enterprise's help does not end with the researcher's card buttons.
     expect(zh.sent[0]).not.toContain('✍️ 投标');
-    expect(zh.sent[0].trimEnd().endsWith('/cancel — 退出当前表单')).toBe(true);
+    expect(zh.sent[0]!.trimEnd().endsWith('/cancel — 退出当前表单')).toBe(true);
   });
 
   it('/lang switches the language of everything that follows', async () => {
