@@ -373,6 +373,15 @@ const en = {
     cancelled: (title: string) => `✖️ <b>“${esc(title)}” was cancelled</b> by the enterprise. No further bids will be considered.`,
     answerButton: '💬 Answer',
     myBidsButton: '📄 My bids',
+    catalogue: {
+      'achievement-match': (title: string) => `🔔 <b>New technology matching your alert</b>: “${esc(title)}”`,
+      'solution-match': (title: string) => `💡 <b>Your listed technology may answer “${esc(title)}”</b>`,
+      'enquiry-received': (title: string) => `📨 <b>New enquiry about “${esc(title)}”</b>`,
+      'enquiry-status': (title: string) => `📨 <b>Your enquiry about “${esc(title)}” changed status</b>`,
+      'deal-objection': (title: string) => `⚠️ <b>An objection was filed against the deal on “${esc(title)}”</b>`,
+      'objection-answer': (title: string) => `💬 <b>Your objection to the deal on “${esc(title)}” was answered</b>`,
+      'deal-transferred': (title: string) => `✅ <b>The deal on “${esc(title)}” is transferred</b>`,
+    },
     // Evaluation (§9) as one line each until the bot has its review screens.
     evaluation: {
       'review-assigned': (title: string) => `🧑‍⚖️ <b>You were asked to review “${esc(title)}”</b>`,
@@ -697,6 +706,15 @@ const zh: Messages = {
     cancelled: (title: string) => `✖️ <b>「${esc(title)}」已被企业取消</b>，不再考虑新的投标。`,
     answerButton: '💬 回答',
     myBidsButton: '📄 我的投标',
+    catalogue: {
+      'achievement-match': (title: string) => `🔔 <b>有新成果匹配您的提醒</b>：「${esc(title)}」`,
+      'solution-match': (title: string) => `💡 <b>您发布的成果可能解决「${esc(title)}」</b>`,
+      'enquiry-received': (title: string) => `📨 <b>「${esc(title)}」收到新询价</b>`,
+      'enquiry-status': (title: string) => `📨 <b>您对「${esc(title)}」的询价状态已更新</b>`,
+      'deal-objection': (title: string) => `⚠️ <b>「${esc(title)}」的公示交易收到异议</b>`,
+      'objection-answer': (title: string) => `💬 <b>您对「${esc(title)}」交易的异议已获答复</b>`,
+      'deal-transferred': (title: string) => `✅ <b>「${esc(title)}」的交易已完成转让</b>`,
+    },
     evaluation: {
       'review-assigned': (title: string) => `🧑‍⚖️ <b>您受邀评审「${esc(title)}」</b>`,
       'scores-complete': (title: string) => `📊 <b>「${esc(title)}」的评审评分已全部完成</b>`,

@@ -20,7 +20,7 @@ export async function renderNotification(services: Services, notification: Reado
   const locale = account.locale;
   const t = messagesFor(locale);
   const now = services.clock.now();
-  const challengeId = notification.challengeId;
+  const challengeId = notification.challengeId ?? '';
   const myBids = singleButton(t.notify.myBidsButton, { action: 'more', list: 'mybids', offset: 0, memo: '-' });
   const details = singleButton(t.card.buttons.details, { action: 'details', challengeId });
 
@@ -69,6 +69,15 @@ export async function renderNotification(services: Services, notification: Reado
     }
     case 'cancelled':
       return { text: t.notify.cancelled(notification.challengeTitle), keyboard: details };
+    // The catalogue's notifications (§8) as one line each until the bot has its catalogue screens.
+    case 'achievement-match':
+    case 'solution-match':
+    case 'enquiry-received':
+    case 'enquiry-status':
+    case 'deal-objection':
+    case 'objection-answer':
+    case 'deal-transferred':
+      return { text: t.notify.catalogue[notification.kind](notification.challengeTitle) };
     case 'review-assigned':
     case 'scores-complete':
     case 'phase-advanced':

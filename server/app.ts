@@ -13,10 +13,13 @@ import type { AppEnv } from './http/env.js';
 import { errorResponse, handleError, validationHook } from './http/errors.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { HitLog } from './jobs/coordination.js';
+import { achievementRoutes } from './routes/achievements.js';
 import { authRoutes } from './routes/auth.js';
 import { awardRoutes } from './routes/awards.js';
 import { bidRoutes } from './routes/bids.js';
 import { challengeRoutes } from './routes/challenges.js';
+import { dealRoutes } from './routes/deals.js';
+import { enquiryRoutes } from './routes/enquiries.js';
 import { fieldRoutes } from './routes/fields.js';
 import { libraryRoutes } from './routes/library.js';
 import { matchRoutes } from './routes/matches.js';
@@ -105,6 +108,9 @@ export function createApp({ services, clock, config, authHits }: AppDeps) {
   app.route('/', subscriptionRoutes(services));
   app.route('/', notificationRoutes(services));
   app.route('/', matchRoutes(services));
+  app.route('/', achievementRoutes(services));
+  app.route('/', enquiryRoutes(services));
+  app.route('/', dealRoutes(services));
   app.route('/', boardRoutes({ services, clock }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: { banner?: string } =
     intervalMs: UPKEEP_INTERVAL_MS,
     run: async () => {
       await services.challenges.closeExpired();
+      await services.deals.settleExpired();
       await sendDeadlineReminders({ store, clock });
     },
   });

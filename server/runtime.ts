@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from './clock.js';
 import { createApp, type AppConfig } from './app.js';
 import { createServices, type Services } from './domain/services.js';
+import { attachAchievementIndex } from './search/achievement-index.js';
 import { attachChallengeIndex } from './search/challenge-index.js';
 import { attachSubscriptionIndex, createSubscriptionIndex } from './search/subscription-index.js';
 import type { HitLog } from './jobs/coordination.js';
@@ -49,11 +50,13 @@ export async function createRuntime({ store, clock, config, dataDir, authHits }:
       store,
       createSubscriptionIndex({ termFrequency: (key) => index.documentFrequency(key) }),
     );
-    const services = createServices({ store, clock, index, subscribers });
+    const { index: achievementIndex, detach: detachAchievements } = await attachAchievementIndex(store);
+    const services = createServices({ store, clock, index, subscribers, achievementIndex });
     const app = createApp({ services, clock, config, authHits });
     const close = async () => {
       await detachChallenges();
       detachSubscriptions();
+      detachAchievements();
       await store.close();
     };
     return { store, services, app, close };

@@ -71,7 +71,8 @@ export function AlertsPanel({ onUnreadChange, onClose, serverUrl }: AlertsPanelP
                 {item.bidStatus ? `: ${t.bidStatus[item.bidStatus as BidStatus] ?? item.bidStatus}` : ''}
               </strong>
               <div>
-                <a href={`${base}/challenges/${encodeURIComponent(item.challengeId)}`} target="_blank" rel="noreferrer" title={t.openChallenge}>
+                <a
+                  href={item.challengeId ? `${base}/challenges/${encodeURIComponent(item.challengeId)}` : `${base}/achievements/${encodeURIComponent(item.achievementId ?? '')}`} target="_blank" rel="noreferrer" title={t.openChallenge}>
                   {item.challengeTitle}
                 </a>
               </div>

@@ -12,6 +12,7 @@ import { assertCanDo, isAcceptingBids, withCurrentStatus } from './challenge-lif
 import { conflict, invalid, notFound } from './errors.js';
 import { activeReviewer, activeReviewers, recordAutoRecusals } from './evaluation/access.js';
 import { evaluationOf, isLastPhase } from './evaluation/settings.js';
+import { announceAward } from './deals.js';
 import { newId } from './ids.js';
 import { notify } from './notifications.js';
 import { keysetPage } from './pagination.js';
@@ -194,7 +195,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
     /** Award one live bid: the challenge is awarded, the other live bids are rejected, every bidder is told. */
     async award(actor: Actor, challengeId: string, input: AwardInput): Promise<Challenge> {
       requireAccount(actor);
-      const { bidId, note } = AwardSchema.parse(input);
+      const { bidId, note, announce } = AwardSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const challenge = assertViewChallenge(actor, await tx.challenges.get(challengeId), challengeId);
         assertOwnChallenge(actor, challenge);
@@ -215,6 +216,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         for (const other of await tx.bids.where('challengeId', challengeId)) {
           if (other.id !== bidId && LIVE_BID_STATUSES.includes(other.status)) await setStatus(tx, other, awarded, 'rejected', null);
         }
+        if (announce) await announceAward(tx, clock, awarded, awarded.award!.winner, announce.objectionDays);
         return awarded;
       });
       return toChallenge(store, row, actor, now());

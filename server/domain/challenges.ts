@@ -10,7 +10,7 @@ import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
 import type { ChallengeRow } from '../store/rows.js';
-import type { Store } from '../store/store.js';
+import type { Store, Writers } from '../store/store.js';
 import type { ChallengeIndex } from '../search/challenge-index.js';
 import { CHALLENGE_ORDERS, createChallengeOrders } from '../search/challenge-order.js';
 import { followTable } from '../search/follow-table.js';
@@ -31,14 +31,16 @@ export interface ChallengeServiceDeps {
   index: Pick<ChallengeIndex, 'search' | 'get'>;
   /** Finds the accounts whose active subscriptions match a challenge being published, one entry each. */
   subscribers: Pick<SubscriptionMatcher, 'match'>;
+  /** Further alerts owed on publishing (owners of matching achievements), recorded inside its transaction. */
+  onPublished?: (tx: Writers, challenge: Readonly<ChallengeRow>) => Promise<void>;
 }
 
 /**
- * Challenges: create, edit, publish (with the subscription fan-out), close, cancel, read and list. The
+ * Challenges: create, edit, publish (with the subscription fan-out and the achievement owners' alerts), close, cancel, read and list. The
  * lifecycle rules are in challenge-lifecycle.ts and the permission rules in permissions.ts; this module
  * applies them and records the notifications each step owes.
  */
-export function createChallengeService({ store, clock, index, subscribers }: ChallengeServiceDeps) {
+export function createChallengeService({ store, clock, index, subscribers, onPublished }: ChallengeServiceDeps) {
   const now = () => clock.now();
 
   function assertDeadline(deadline: string): void {
@@ -139,9 +141,14 @@ export function createChallengeService({ store, clock, index, subscribers }: Cha
         }
         const at = now().toISOString();
         const published = await tx.challenges.update(id, { status: 'open', publishedAt: at, updatedAt: at });
-        for (const { accountId } of subscribers.match(published)) {
-          if (accountId !== published.ownerId) await notify(tx, clock, { accountId, kind: 'match', challenge: published });
+        for (const { accountId, subscriptionIds } of subscribers.match(published)) {
+          if (accountId === published.ownerId) continue;
+          // A subscription targeting only achievements is not alerted on challenges.
+          const subscriptions = await tx.subscriptions.getMany(subscriptionIds);
+          if (![...subscriptions.values()].some((s) => (s.target ?? 'challenges') !== 'achievements')) continue;
+          await notify(tx, clock, { accountId, kind: 'match', challenge: published });
         }
+        await onPublished?.(tx, published);
         return published;
       });
       return view(row, actor);

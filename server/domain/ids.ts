@@ -12,7 +12,7 @@ function randomString(length: number, alphabet: string): string {
 }
 
 /** A new entity id such as `chl_4k9x2m7q1vz3`: a type prefix and 60 random bits. */
-export function newId(prefix: 'acc' | 'tok' | 'chl' | 'bid' | 'qst' | 'ppr' | 'sub' | 'ntf' | 'cod'): string {
+export function newId(prefix: 'acc' | 'tok' | 'chl' | 'bid' | 'qst' | 'ppr' | 'sub' | 'ntf' | 'cod' | 'ach' | 'enq' | 'del' | 'obj'): string {
   return `${prefix}_${randomString(12, ALPHABET)}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/schemas/account.js';
-import type { AccountRow, BidRow, ChallengeRow } from '../store/rows.js';
+import type { AccountRow, AchievementRow, BidRow, ChallengeRow, EnquiryRow } from '../store/rows.js';
 import { forbidden, notFound, unauthorized } from './errors.js';
 
 /**
@@ -64,4 +64,22 @@ export function assertOwnBid(actor: Actor, bid: Pick<BidRow, 'bidderId'>): Reado
 /** Nobody bids on their own challenge. */
 export function assertNotOwnChallenge(actor: Readonly<AccountRow>, challenge: Pick<ChallengeRow, 'ownerId'>, doing: string): void {
   if (actor.id === challenge.ownerId) throw forbidden(`You cannot ${doing} your own challenge`);
+}
+
+/** Achievement drafts are their owner's alone; listed, transferred and withdrawn ones are public. */
+export function assertViewAchievement<A extends Pick<AchievementRow, 'ownerId' | 'status'>>(actor: Actor, achievement: A | undefined, id: string): A {
+  if (!achievement || (achievement.status === 'draft' && actor?.id !== achievement.ownerId)) throw notFound('achievement', id);
+  return achievement;
+}
+
+/** Only the owner changes an achievement, reads its enquiries or records its deal. */
+export function assertOwnAchievement(actor: Actor, achievement: Pick<AchievementRow, 'ownerId'>): Readonly<AccountRow> {
+  const account = requireAccount(actor);
+  if (account.id !== achievement.ownerId) throw forbidden('Only the owner of this achievement can do that');
+  return account;
+}
+
+/** An enquiry is sealed like a bid: its sender and the achievement's owner see it, nobody else. */
+export function canViewEnquiry(actor: Actor, enquiry: Pick<EnquiryRow, 'senderId' | 'achievementOwnerId'>): boolean {
+  return actor !== null && (actor.id === enquiry.senderId || actor.id === enquiry.achievementOwnerId);
 }

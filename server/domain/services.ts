@@ -1,6 +1,11 @@
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
 import { createAccountService } from './accounts.js';
+import { createAchievementService } from './achievements.js';
+import { createAchievementIndex, type AchievementIndex } from '../search/achievement-index.js';
+import { createCatalogueMatching } from './catalogue-matching.js';
+import { createDealService } from './deals.js';
+import { createEnquiryService } from './enquiries.js';
 import { createAwardService } from './awards.js';
 import { createBidService } from './bids.js';
 import type { ChallengeIndex } from '../search/challenge-index.js';
@@ -26,6 +31,11 @@ export interface ServiceDeps {
   index: ChallengeIndex;
   /** The subscription index for the publish fan-out, kept current from the store. */
   subscribers: SubscriptionMatcher;
+  /**
+   * The achievements catalogue's search index, kept current from the store (runtime.ts attaches one).
+   * Without it the catalogue searches an empty index: for tools and benches that never touch it.
+   */
+  achievementIndex?: AchievementIndex;
 }
 
 /**
@@ -35,12 +45,13 @@ export interface ServiceDeps {
  */
 export function createServices(given: ServiceDeps) {
   // A write that loses a uniqueness race is refused like any other conflict (store-conflicts.ts).
-  const deps = { ...given, store: withConflictRefusals(given.store) };
+  const deps = { ...given, store: withConflictRefusals(given.store), achievementIndex: given.achievementIndex ?? createAchievementIndex() };
+  const catalogueMatching = createCatalogueMatching(deps);
   return {
     clock: deps.clock,
     storage: createStorageStatus(deps),
     accounts: createAccountService(deps),
-    challenges: createChallengeService(deps),
+    challenges: createChallengeService({ ...deps, onPublished: catalogueMatching.alertSolutionOwners }),
     bids: createBidService(deps),
     questions: createQuestionService(deps),
     awards: createAwardService(deps),
@@ -53,6 +64,10 @@ export function createServices(given: ServiceDeps) {
     matches: createMatchService(deps),
     conversations: createConversationService(deps),
     telegramUpdates: createTelegramUpdateService(deps),
+    achievements: createAchievementService({ ...deps, onListed: catalogueMatching.alertAchievementSubscribers }),
+    enquiries: createEnquiryService(deps),
+    deals: createDealService(deps),
+    catalogueMatching,
   };
 }
 

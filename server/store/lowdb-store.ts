@@ -40,6 +40,9 @@ export const DEFAULT_SHARDS: Record<TableName, number> = {
   reviewers: 4,
   recusals: 4,
   scores: 8,
+  achievements: 16,
+  enquiries: 16,
+  deals: 4,
 };
 
 /** About this many rows per shard file (a few hundred KB of JSON for the larger rows). */

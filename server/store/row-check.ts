@@ -23,6 +23,9 @@ const SHAPES = {
   reviewers: { strings: ['challengeId', 'accountId'], arrays: [], objects: ['conflicts'] },
   recusals: { strings: ['challengeId', 'bidId', 'accountId'], arrays: [], objects: [] },
   scores: { strings: ['challengeId', 'bidId', 'accountId'], arrays: ['scores'], objects: [] },
+  achievements: { strings: ['ownerId', 'status', 'title', 'createdAt'], arrays: ['fields', 'keywords', 'modes', 'references'], objects: [] },
+  enquiries: { strings: ['achievementId', 'achievementOwnerId', 'senderId', 'status', 'createdAt'], arrays: [], objects: [] },
+  deals: { strings: ['status', 'ownerId', 'announcedAt', 'objectionUntil'], arrays: ['objections'], objects: [] },
 } satisfies { [T in TableName]: Shape<T> };
 
 /** Why `row` cannot be a row of `table`, or null when it can. */

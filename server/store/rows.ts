@@ -1,5 +1,6 @@
 import type {
   Account,
+  Achievement,
   Bid,
   Challenge,
   Notification,
@@ -7,6 +8,10 @@ import type {
   Question,
   Subscription,
 } from '../../shared/schemas/index.js';
+import type { TransferMode } from '../../shared/schemas/achievement.js';
+import type { Money } from '../../shared/schemas/common.js';
+import type { DealMode, DealStatus } from '../../shared/schemas/deal.js';
+import type { EnquiryFeedback, EnquiryStatus } from '../../shared/schemas/enquiry.js';
 
 /**
  * What storage keeps, per table. Rows are close to the API shapes but carry private fields (hashes, the
@@ -142,6 +147,54 @@ export interface ScoreRow {
   updatedAt: string;
 }
 
+/** A catalogue entry as stored: the owner's profile is joined on read. */
+export type AchievementRow = Omit<Achievement, 'owner'> & { withdrawnAt: string | null; transferredAt: string | null };
+
+/** A sealed enquiry as stored: titles, profiles and contacts are joined on read (domain/enquiries.ts). */
+export interface EnquiryRow {
+  id: string;
+  achievementId: string;
+  /** Denormalized so that listing the owner's enquiries needs no achievement read per row. */
+  achievementOwnerId: string;
+  senderId: string;
+  message: string;
+  mode: TransferMode;
+  offer: Money | null;
+  status: EnquiryStatus;
+  feedback: EnquiryFeedback | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One objection to a deal; `accountId` is its author, never shown to anybody else. */
+export interface ObjectionRow {
+  id: string;
+  accountId: string;
+  reason: string;
+  answer: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+}
+
+/** A public announcement of a transfer, its objections inside it (a handful per deal at most). */
+export interface DealRow {
+  id: string;
+  subject: 'achievement' | 'challenge';
+  achievementId: string | null;
+  challengeId: string | null;
+  ownerId: string;
+  title: string;
+  counterparty: string;
+  mode: DealMode;
+  price: Money | null;
+  status: DealStatus;
+  announcedAt: string;
+  objectionUntil: string;
+  objections: ObjectionRow[];
+  transferredAt: string | null;
+  updatedAt: string;
+}
+
 export interface Rows {
   accounts: AccountRow;
   tokens: TokenRow;
@@ -158,6 +211,9 @@ export interface Rows {
   reviewers: ReviewerRow;
   recusals: RecusalRow;
   scores: ScoreRow;
+  achievements: AchievementRow;
+  enquiries: EnquiryRow;
+  deals: DealRow;
 }
 
 export type TableName = keyof Rows;

@@ -41,6 +41,10 @@ export const INDEXES = {
   reviewers: { challengeId: (r) => r.challengeId, accountId: (r) => r.accountId },
   recusals: { challengeId: (r) => r.challengeId },
   scores: { challengeId: (s) => s.challengeId },
+  achievements: { ownerId: (a) => a.ownerId, status: (a) => a.status },
+  enquiries: { achievementId: (e) => e.achievementId, senderId: (e) => e.senderId, achievementOwnerId: (e) => e.achievementOwnerId },
+  /** `status` lists the public announcements; `achievementId` finds an achievement's deal. */
+  deals: { status: (d) => d.status, achievementId: (d) => d.achievementId ?? undefined },
 } satisfies { [T in TableName]: Record<string, (row: Rows[T]) => IndexValue | IndexValue[] | undefined> };
 
 /** One uniqueness rule: at most one row of `table` per key; rows whose key is undefined are exempt. */
@@ -79,6 +83,9 @@ export const LIST_KEYS = {
   papers: (p) => `${p.createdAt}|${p.id}`,
   subscriptions: (s) => `${s.createdAt}|${s.id}`,
   notifications: (n) => `${n.createdAt}|${n.id}`,
+  achievements: (a) => `${a.createdAt}|${a.id}`,
+  enquiries: (e) => `${e.createdAt}|${e.id}`,
+  deals: (d) => `${d.announcedAt}|${d.id}`,
 } satisfies { [T in TableName]?: (row: Rows[T]) => string };
 
 /** The tables with a list order: the ones `page` works on. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldId, FieldList, Id, IsoDateTime, KeywordList, Money, PageQuery, text } from './common.js';
 import { PublicProfile } from './account.js';
+import { AwardAnnouncement } from './deal.js';
 import { Phases, RevealAt, Rubric } from './rubric.js';
 
 export const ChallengeType = z.enum(['ideation', 'theoretical', 'prototype', 'rfp']).meta({ id: 'ChallengeType' });
@@ -166,7 +167,11 @@ export const ChallengeListQuery = PageQuery.extend({
 export type ChallengeListQuery = z.infer<typeof ChallengeListQuery>;
 
 export const AwardInput = z
-  .object({ bidId: Id, note: text(0, 2000).default('') })
+  .object({
+    bidId: Id,
+    note: text(0, 2000).default(''),
+    announce: AwardAnnouncement.optional().meta({ description: 'Also announce the award as a public deal (公示) with an objection period' }),
+  })
   .strict()
   .meta({ id: 'AwardInput' });
 export type AwardInput = z.input<typeof AwardInput>;

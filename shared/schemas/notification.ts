@@ -2,10 +2,31 @@ import { z } from 'zod';
 import { Id, IsoDateTime, PageQuery } from './common.js';
 
 export const NotificationKind = z
-  .enum(['match', 'bid-received', 'bid-status', 'question', 'answer', 'deadline', 'award', 'cancelled',
+  .enum([
+    'match',
+    'bid-received',
+    'bid-status',
+    'question',
+    'answer',
+    'deadline',
+    'award',
+    'cancelled',
+    // The achievements catalogue (§8): `achievementId` says which achievement; `challengeId` is null except
+    // for `solution-match` (a published challenge that the recipient's listed achievement may answer).
+    'achievement-match',
+    'solution-match',
+    'enquiry-received',
+    'enquiry-status',
+    'deal-objection',
+    'objection-answer',
+    'deal-transferred',
     // Evaluation (§9): a reviewer was assigned; every score of the phase is in (owner); a bid went on to the
     // next phase (bidder); reviewer comments were sent as feedback (bidder).
-    'review-assigned', 'scores-complete', 'phase-advanced', 'feedback'])
+    'review-assigned',
+    'scores-complete',
+    'phase-advanced',
+    'feedback',
+  ])
   .meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -36,11 +57,14 @@ export const Notification = z
     id: Id,
     accountId: Id,
     kind: NotificationKind,
-    challengeId: Id,
-    challengeTitle: z.string().meta({ description: 'The title when the notification was made' }),
+    challengeId: Id.nullable().meta({ description: 'The challenge it is about; null for catalogue notifications about an achievement only' }),
+    challengeTitle: z.string().meta({ description: 'The title (of the challenge, else the achievement) when the notification was made' }),
+    achievementId: Id.nullish().meta({ description: 'Catalogue notifications: the achievement it is about' }),
+    enquiryId: Id.nullish(),
+    dealId: Id.nullish(),
     bidId: Id.nullable(),
     questionId: Id.nullable(),
-    bidStatus: z.string().nullable().meta({ description: 'For bid-status: the new status' }),
+    bidStatus: z.string().nullable().meta({ description: 'For bid-status and enquiry-status: the new status' }),
     read: z.boolean(),
     createdAt: IsoDateTime,
     deliveries: z.partialRecord(Channel, Delivery),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { FieldId, FieldList, Id, IsoDateTime, text } from './common.js';
 
+/** What a subscription alerts on: newly published challenges, newly listed achievements, or both. */
+export const SubscriptionTarget = z.enum(['challenges', 'achievements', 'both']).meta({ id: 'SubscriptionTarget' });
+export type SubscriptionTarget = z.infer<typeof SubscriptionTarget>;
+
 /**
  * A saved search: every newly published challenge matching its keywords, one of its fields (when given)
  * and at least its minimum reward raises one `match` alert. The keywords are alternatives (commas, `|`,
@@ -15,6 +19,7 @@ export const Subscription = z
     fields: z.array(FieldId),
     minReward: z.number().nullable().meta({ description: "Compared with the reward amount in the challenge's currency" }),
     active: z.boolean(),
+    target: SubscriptionTarget.optional().meta({ description: 'What it alerts on; `challenges` when absent' }),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     rule: z
@@ -30,6 +35,7 @@ const subscriptionFields = {
   fields: FieldList,
   minReward: z.number().nonnegative().max(1e12).nullable(),
   active: z.boolean(),
+  target: SubscriptionTarget,
 };
 
 export const SubscriptionCreateInput = z
@@ -38,6 +44,7 @@ export const SubscriptionCreateInput = z
     fields: subscriptionFields.fields.default([]),
     minReward: subscriptionFields.minReward.default(null),
     active: subscriptionFields.active.default(true),
+    target: subscriptionFields.target.default('challenges'),
   })
   .strict()
   .refine((s) => s.keywords.length > 0 || s.fields.length > 0, {

@@ -21,6 +21,9 @@ export const INDEX_COLUMNS = {
   reviewers: { challengeId: 'challenge_id', accountId: 'account_id' },
   recusals: { challengeId: 'challenge_id' },
   scores: { challengeId: 'challenge_id' },
+  achievements: { ownerId: 'owner_id', status: 'status' },
+  enquiries: { achievementId: 'achievement_id', senderId: 'sender_id', achievementOwnerId: 'achievement_owner_id' },
+  deals: { status: 'status', achievementId: 'achievement_id' },
 } as const satisfies { [T in TableName]: Record<IndexName<T>, string> };
 
 /** Session-wide and transaction-level advisory lock keys; one number space per database. */

@@ -1,5 +1,6 @@
 import type {
   AccountRow,
+  AchievementRow,
   BidRow,
   ChallengeRow,
   CodeRow,
@@ -107,4 +108,8 @@ export function notification(id: string, accountId: string, telegram?: Partial<D
 
 export function code(id: string, accountId: string, hash = `code-${id}`): CodeRow {
   return { id, purpose: 'link', hash, accountId, createdAt: T0, expiresAt: T0, usedAt: null };
+}
+
+export function achievement(id: string, ownerId: string, status: AchievementRow['status']): AchievementRow {
+  return { id, ownerId, title: `Achievement ${id}`, summary: 'A summary of the achievement', description: '', fields: ['energy'], keywords: [], trl: 5, ipStatus: 'none', patents: [], modes: ['joint-rd'], askingPrice: null, institution: 'Lab', references: [], status, createdAt: T0, listedAt: status === 'draft' ? null : T0, updatedAt: T0, withdrawnAt: null, transferredAt: null };
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TableName } from '../../../../server/store/rows.js';
 import type { Change, IndexName, IndexValue, Store } from '../../../../server/store/store.js';
-import { account, bid, challenge, code, notification, paper, question, save, subscription, token } from './rows.js';
+import { account, achievement, bid, challenge, code, notification, paper, question, save, subscription, token } from './rows.js';
 
 /** Two instances over the same, empty data. */
 export interface StoreInstances {
@@ -113,6 +113,11 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
         await tx.reviewers.insert({ id: 'chl_1:acc_3', challengeId: 'chl_1', accountId: 'acc_3', via: 'account', conflicts: { organizations: [], people: [] }, assignedAt: at, removedAt: null });
         await tx.recusals.insert({ id: 'acc_3:bid_1', challengeId: 'chl_1', bidId: 'bid_1', accountId: 'acc_3', kind: 'manual', reason: 'co-author', recusedAt: at });
         await tx.scores.insert({ id: 'acc_3:bid_2:0', challengeId: 'chl_3', bidId: 'bid_2', accountId: 'acc_3', phase: 0, scores: [], createdAt: at, updatedAt: at });
+        await tx.achievements.insert(achievement('ach_1', 'acc_2', 'listed'));
+        await tx.achievements.insert(achievement('ach_2', 'acc_2', 'draft'));
+        await tx.enquiries.insert({ id: 'enq_1', achievementId: 'ach_1', achievementOwnerId: 'acc_2', senderId: 'acc_1', message: 'We would like to license this', mode: 'joint-rd', offer: null, status: 'sent', feedback: null, createdAt: at, updatedAt: at });
+        await tx.deals.insert({ id: 'del_1', subject: 'achievement', achievementId: 'ach_1', challengeId: null, ownerId: 'acc_2', title: 'A', counterparty: 'Buyer', mode: 'joint-rd', price: null, status: 'announced', announcedAt: at, objectionUntil: at, objections: [], transferredAt: null, updatedAt: at });
+        await tx.deals.insert({ id: 'del_2', subject: 'challenge', achievementId: null, challengeId: 'chl_3', ownerId: 'acc_1', title: 'C', counterparty: 'Lab', mode: 'negotiable', price: null, status: 'transferred', announcedAt: at, objectionUntil: at, objections: [], transferredAt: at, updatedAt: at });
       });
       const expectations: { [T in TableName]: [IndexName<T>, IndexValue, string[]][] } = {
         accounts: [
@@ -169,6 +174,21 @@ export function describeStoreContract(name: string, open: () => Promise<StoreIns
         scores: [
           ['challengeId', 'chl_3', ['acc_3:bid_2:0']],
           ['challengeId', 'chl_1', []],
+        ],
+        achievements: [
+          ['ownerId', 'acc_2', ['ach_1', 'ach_2']],
+          ['status', 'listed', ['ach_1']],
+        ],
+        enquiries: [
+          ['achievementId', 'ach_1', ['enq_1']],
+          ['senderId', 'acc_1', ['enq_1']],
+          ['achievementOwnerId', 'acc_2', ['enq_1']],
+          ['senderId', 'acc_2', []],
+        ],
+        deals: [
+          ['status', 'announced', ['del_1']],
+          ['achievementId', 'ach_1', ['del_1']],
+          ['status', 'contested', []],
         ],
       };
       for (const [table, cases] of Object.entries(expectations) as [TableName, [never, IndexValue, string[]][]][]) {
