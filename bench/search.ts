@@ -36,6 +36,12 @@ export const searchSection: BenchSection = {
     const plain = createChallengeIndex(undefined, { lexicon: null });
     challenges.forEach((row) => plain.upsert(row));
     const plainTimes = timeEach(queries, (q) => plain.search(q.text, options));
+    // Each query's fastest of five runs: its own cost, without the pauses a machine shared with other work
+    // adds to single timings (the p99 above is of single timings).
+    const fastestOf = (search: (text: string) => unknown) =>
+      queries.map((q) => Math.min(...Array.from({ length: 5 }, () => timeOnce(() => search(q.text)).ms)));
+    const indexFastest = fastestOf((text) => index.search(text, options));
+    const plainFastest = fastestOf((text) => plain.search(text, options));
     const scanTimes = timeEach(queries, (q) => scan.search(q.text, options));
     let hits = 0;
     for (const query of queries) {
@@ -69,6 +75,10 @@ export const searchSection: BenchSection = {
         ...row('query p99 with translations', percentile(indexTimes, 99), percentile(plainTimes, 99)),
         reference: `${formatMs(percentile(plainTimes, 99))} (index without translations)`,
         comparison: compare(percentile(indexTimes, 99), percentile(plainTimes, 99)),
+      },
+      {
+        ...row('query p99, fastest of 5 runs per query', percentile(indexFastest, 99), percentile(plainFastest, 99)),
+        reference: `${formatMs(percentile(plainFastest, 99))} (index without translations)`,
       },
       { benchmark: size, measure: 'lexicon load (once per process)', value: formatMs(lexiconLoad.ms), reference: '', comparison: '' },
       byLanguage('en'),
