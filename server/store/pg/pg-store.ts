@@ -48,15 +48,18 @@ interface Touched {
   after: object | null;
 }
 
-/** What a transaction appended to the change feed: its last seq and its transaction id. */
-interface Appended {
-  seq: number;
-  txid: string;
-}
-
 /** One attempt of a transaction on one connection. */
 class PgTransaction {
   readonly touched = new Map<string, Touched>();
+  /**
+   * Rows this attempt has read or written, by table and id (null: known absent). Under SERIALIZABLE every
+   * read sees one snapshot plus the attempt's own writes, so a second read of a row would answer the same:
+   * `get` answers from here, and `update` needs no SELECT before its UPDATE (which fails with a
+   * serialization error if the row changed since the snapshot, so the patch never applies to a stale row).
+   */
+  readonly rows = new Map<string, object | null>();
+  /** The transaction id, from the first write's RETURNING: what `pg_xact_status` is asked if COMMIT breaks. */
+  txid: string | null = null;
   /** The first statement that failed: PostgreSQL ignores everything after it, so the attempt cannot commit. */
   failure: unknown;
   private writes: Promise<unknown> = Promise.resolve();
@@ -75,6 +78,27 @@ class PgTransaction {
     }
   };
 
+  /** Several statements as one simple query, in one round trip: their results in order. */
+  async script(sql: string): Promise<pg.QueryResult[]> {
+    if (this.over) throw new Error('This transaction is over; read and write inside its function only');
+    try {
+      return (await this.client.query(sql)) as unknown as pg.QueryResult[];
+    } catch (error) {
+      this.failure ??= error;
+      throw toStoreError(error);
+    }
+  }
+
+  /** `text` as an SQL string literal, for a script. */
+  literal(text: string): string {
+    return this.client.escapeLiteral(text);
+  }
+
+  /** Settles once the writes started so far have: a read from `rows` after it sees them. */
+  idle(): Promise<unknown> {
+    return this.writes;
+  }
+
   /** Writes run one at a time, so that an update's read and write are not interleaved with another's. */
   exclusive<R>(write: () => Promise<R>): Promise<R> {
     const next = this.writes.then(write, write);
@@ -92,6 +116,18 @@ class PgTransaction {
     const seen = this.touched.get(key);
     if (seen) seen.after = after;
     else this.touched.set(key, { table, id, before, after });
+    this.rows.set(key, after);
+  }
+
+  /** Note rows read in this attempt (ids asked for but absent as null), so that later reads of them need no query. */
+  remember(table: TableName, rows: readonly { id: string }[], absent: readonly string[] = []): void {
+    for (const row of rows) this.rows.set(`${table}\0${row.id}`, row);
+    for (const id of absent) this.rows.set(`${table}\0${id}`, null);
+  }
+
+  /** The row as this attempt last saw it: a row, null (absent) or undefined (not read yet). */
+  recall(table: TableName, id: string): object | null | undefined {
+    return this.rows.get(`${table}\0${id}`);
   }
 }
 
@@ -140,37 +176,79 @@ function reader<T extends TableName>(name: T, run: Run): TableReader<T> {
 
 function writer<T extends TableName>(name: T, tx: PgTransaction): TableWriter<T> {
   type Row = Rows[T];
+  type R = Readonly<Row>;
+  const read = reader(name, tx.run);
+  const recalled = (id: string) => tx.recall(name, id) as R | null | undefined;
+  /** A write's RETURNING also names the transaction id, which the first write assigns. */
+  const written = async (sql: string, params: unknown[]): Promise<R | undefined> => {
+    const [result] = await tx.run<{ row: Row; txid: string }>(`${sql} RETURNING row, pg_current_xact_id()::text AS txid`, params);
+    if (result) tx.txid ??= result.txid;
+    return result && Object.freeze(fromJsonb(result.row));
+  };
+  const remembered = async (rows: Promise<R[]>): Promise<R[]> => {
+    const found = await rows;
+    tx.remember(name, found);
+    return found;
+  };
   return {
-    ...reader(name, tx.run),
+    ...read,
+    get: async (id) => {
+      await tx.idle();
+      const known = recalled(id);
+      if (known !== undefined) return known ?? undefined;
+      const row = await read.get(id);
+      if (row) tx.remember(name, [row]);
+      else tx.remember(name, [], [id]);
+      return row;
+    },
+    getMany: async (ids) => {
+      await tx.idle();
+      const found = new Map<string, R>();
+      const unknown: string[] = [];
+      for (const id of ids) {
+        const known = recalled(id);
+        if (known === undefined) unknown.push(id);
+        else if (known) found.set(id, known);
+      }
+      if (unknown.length === 0) return found;
+      const fetched = await read.getMany(unknown);
+      tx.remember(name, [...fetched.values()], unknown.filter((id) => !fetched.has(id)));
+      for (const [id, row] of fetched) found.set(id, row);
+      return found;
+    },
+    where: (index, value) => remembered(read.where(index, value)),
+    page: (index, value, window) => remembered(read.page(index, value, window)),
+    all: () => remembered(read.all()),
     insert: (row) =>
       tx.exclusive(async () => {
         // ON CONFLICT keeps the transaction usable after a duplicate id, as in the lowdb store.
-        const [inserted] = await tx.run<{ row: Row }>(
-          `INSERT INTO ${name} (id, row) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING row`,
-          [toStoredText(row.id), toJsonbText(row)],
-        );
+        const inserted = await written(`INSERT INTO ${name} (id, row) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`, [toStoredText(row.id), toJsonbText(row)]);
         if (!inserted) throw new Error(`${name}: a row with id ${row.id} exists`);
-        const frozen = Object.freeze(fromJsonb(inserted.row));
-        tx.touch(name, row.id, null, frozen);
-        return frozen;
+        tx.touch(name, row.id, null, inserted);
+        return inserted;
       }),
     update: (id, patch) =>
       tx.exclusive(async () => {
-        const [current] = await tx.run<{ row: Row }>(`SELECT row FROM ${name} WHERE id = $1 FOR UPDATE`, [toStoredText(id)]);
-        if (!current) throw new Error(`${name}: no row with id ${id}`);
-        const before = Object.freeze(fromJsonb(current.row));
+        // No SELECT … FOR UPDATE first: the UPDATE locks the row, and under SERIALIZABLE it fails (and the
+        // attempt runs again) if another transaction changed the row after this one's snapshot.
+        let before = recalled(id);
+        if (before === undefined) {
+          const [current] = await tx.run<{ row: Row }>(`SELECT row FROM ${name} WHERE id = $1`, [toStoredText(id)]);
+          before = current ? Object.freeze(fromJsonb(current.row)) : null;
+        }
+        if (!before) throw new Error(`${name}: no row with id ${id}`);
         const next = typeof patch === 'function' ? patch(before) : { ...before, ...patch };
         if (next.id !== id) throw new Error(`${name}: an update may not change the id`);
-        const [updated] = await tx.run<{ row: Row }>(`UPDATE ${name} SET row = $2 WHERE id = $1 RETURNING row`, [toStoredText(id), toJsonbText(next)]);
-        const after = Object.freeze(fromJsonb(updated!.row));
+        const after = await written(`UPDATE ${name} SET row = $2 WHERE id = $1`, [toStoredText(id), toJsonbText(next)]);
+        if (!after) throw new Error(`${name}: no row with id ${id}`);
         tx.touch(name, id, before, after);
         return after;
       }),
     remove: (id) =>
       tx.exclusive(async () => {
-        const [removed] = await tx.run<{ row: Row }>(`DELETE FROM ${name} WHERE id = $1 RETURNING row`, [toStoredText(id)]);
+        const removed = await written(`DELETE FROM ${name} WHERE id = $1`, [toStoredText(id)]);
         if (!removed) return false;
-        tx.touch(name, id, Object.freeze(fromJsonb(removed.row)), null);
+        tx.touch(name, id, removed, null);
         return true;
       }),
   };
@@ -295,14 +373,15 @@ class PgStore implements Store {
     }
     const tx = new PgTransaction(client);
     const writers = Object.fromEntries(TABLES.map((name) => [name, writer(name, tx)])) as unknown as Writers;
-    let appended: Appended | null = null;
+    let committing = false;
+    let seq = 0;
     let result: R;
     try {
       await tx.run('BEGIN ISOLATION LEVEL SERIALIZABLE', []);
       result = await this.context.run({ tx, writers }, () => fn(writers));
       if (tx.failure) throw tx.failure;
-      appended = await this.appendChanges(tx);
-      await tx.run('COMMIT', []);
+      committing = true;
+      seq = await this.commit(tx);
     } catch (error) {
       tx.end();
       const rolledBack = await client.query('ROLLBACK').then(
@@ -312,25 +391,31 @@ class PgStore implements Store {
       client.release(rolledBack ? undefined : new Error('ROLLBACK failed; dropping the connection'));
       // A conflict makes whatever `fn` concluded meaningless (its reads were not serializable): run it again.
       if (isRetryable(tx.failure)) return { conflict: tx.failure };
-      if (appended && !rolledBack && !(error instanceof pg.DatabaseError)) {
+      if (committing && tx.txid && !rolledBack && !(error instanceof pg.DatabaseError)) {
         // The connection broke during COMMIT, so it may have happened: StoreUnavailableError promises it did not.
-        const status = await this.statusOf(appended.txid);
-        if (status === 'committed') return { committed: result!, seq: appended.seq };
-        if (status !== 'aborted') throw new Error(`The outcome of a COMMIT is unknown: ${(error as Error).message}`, { cause: error });
+        const outcome = await this.outcomeOf(tx.txid);
+        if (outcome?.status === 'committed') return { committed: result!, seq: outcome.last };
+        if (outcome?.status !== 'aborted') throw new Error(`The outcome of a COMMIT is unknown: ${(error as Error).message}`, { cause: error });
       }
       throw this.unavailable(error);
     }
     tx.end();
     client.release();
     this.state = { ok: true };
-    return { committed: result, seq: appended?.seq ?? 0 };
+    return { committed: result, seq };
   }
 
-  /** `committed`, `aborted` or `in progress` for a transaction id; null when the database cannot say now. */
-  private async statusOf(txid: string): Promise<string | null> {
+  /**
+   * `committed`, `aborted` or `in progress` for a transaction id, with the feed's last seq now (a committed
+   * transaction's changes are at or before it); null when the database cannot say now.
+   */
+  private async outcomeOf(txid: string): Promise<{ status: string | null; last: number } | null> {
     try {
-      const { rows } = await this.pool.query<{ status: string | null }>('SELECT pg_xact_status($1::xid8) AS status', [txid]);
-      return rows[0]?.status ?? null;
+      const { rows } = await this.pool.query<{ status: string | null; last: string }>(
+        'SELECT pg_xact_status($1::xid8) AS status, (SELECT coalesce(max(seq), 0) FROM changes) AS last',
+        [txid],
+      );
+      return rows[0] ? { status: rows[0].status, last: Number(rows[0].last) } : null;
     } catch {
       return null;
     }
@@ -348,22 +433,30 @@ class PgStore implements Store {
   }
 
   /**
-   * Append the transaction's changes to the feed and wake the tailers (NOTIFY is sent at commit). The
-   * advisory lock, held until commit, orders appends by commit: see migrations/002_change_feed.sql.
+   * Commit, appending the transaction's changes to the feed and waking the tailers (NOTIFY is sent at
+   * commit); returns the last seq appended (0: nothing changed). The advisory lock, held until commit,
+   * orders appends by commit (migrations/002_change_feed.sql). It serializes every committing transaction
+   * of the cluster, so lock, append, NOTIFY and COMMIT go as one script in one round trip: the lock is held
+   * for the server's own work and the commit's WAL flush, never while a reply crosses to this process and
+   * waits for its event loop.
    */
-  private async appendChanges(tx: PgTransaction): Promise<Appended | null> {
+  private async commit(tx: PgTransaction): Promise<number> {
     const changes = [...tx.touched.values()].filter((c) => c.before !== null || c.after !== null);
-    if (changes.length === 0) return null;
-    await tx.run('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.changeFeedOrder]);
-    const rows = await tx.run<{ seq: string; tx: string }>(
-      `INSERT INTO changes (tx, table_name, row_id, before, after)
+    if (changes.length === 0) {
+      await tx.run('COMMIT', []);
+      return 0;
+    }
+    // A script (several statements) takes no parameters, so the changes go in as an escaped literal.
+    const results = await tx.script(
+      `SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.changeFeedOrder});
+       INSERT INTO changes (tx, table_name, row_id, before, after)
        SELECT pg_current_xact_id()::text::bigint, c->>'table', c->>'id', nullif(c->'before', 'null'), nullif(c->'after', 'null')
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(c, n) ORDER BY n
-       RETURNING seq, tx`,
-      [toJsonbText(changes)],
+       FROM jsonb_array_elements(${tx.literal(toJsonbText(changes))}::jsonb) WITH ORDINALITY AS e(c, n) ORDER BY n
+       RETURNING seq;
+       SELECT pg_notify('${CHANGES_CHANNEL}', '');
+       COMMIT`,
     );
-    await tx.run("SELECT pg_notify($1, '')", [CHANGES_CHANNEL]);
-    return { seq: rows.reduce((last, r) => Math.max(last, Number(r.seq)), 0), txid: rows[0]!.tx };
+    return (results[1]!.rows as { seq: string }[]).reduce((last, r) => Math.max(last, Number(r.seq)), 0);
   }
 
   async close(): Promise<void> {

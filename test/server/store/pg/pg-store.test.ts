@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { connect, createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TransactionConflictError } from '../../../../server/store/pg/errors.js';
@@ -6,7 +7,7 @@ import { openPgStore, type PgStoreOptions } from '../../../../server/store/pg/pg
 import { createPgPool } from '../../../../server/store/pg/pool.js';
 import { StoreUnavailableError, type Store, type Writers } from '../../../../server/store/store.js';
 import { usePostgres } from '../../../support/postgres.js';
-import { account, save } from '../contract/rows.js';
+import { account, challenge, save } from '../contract/rows.js';
 
 const cluster = usePostgres();
 const opened: Store[] = [];
@@ -78,6 +79,31 @@ describe('PostgreSQL store', () => {
     expect(await store.tables.saves.count()).toBe(2);
   });
 
+  it('runs again a transaction that updates a row it read before another commit changed it, so no increment is lost', async () => {
+    const store = await open(await cluster().createDatabase());
+    await store.transact((tx) => tx.challenges.insert(challenge('chl_1', 'acc_1')));
+    let runs = 0;
+    let read!: () => void;
+    const wasRead = new Promise<void>((resolve) => (read = resolve));
+    let proceed!: () => void;
+    const otherCommitted = new Promise<void>((resolve) => (proceed = resolve));
+    const slow = store.transact(async (tx) => {
+      const seen = await tx.challenges.get('chl_1');
+      if (++runs === 1) {
+        read();
+        await otherCommitted;
+      }
+      // The row as read above (the first run's copy is stale by now): the update must not apply to it.
+      return tx.challenges.update('chl_1', { counters: { ...seen!.counters, bids: seen!.counters.bids + 1 } });
+    });
+    await wasRead;
+    await store.transact((tx) => tx.challenges.update('chl_1', (c) => ({ ...c, counters: { ...c.counters, bids: c.counters.bids + 1 } })));
+    proceed();
+    expect((await slow).counters.bids).toBe(2);
+    expect(runs).toBe(2);
+    expect((await store.tables.challenges.get('chl_1'))?.counters.bids).toBe(2);
+  });
+
   it('gives up with TransactionConflictError after maxAttempts runs', async () => {
     const store = await open(await cluster().createDatabase(), { maxAttempts: 1 });
     const [a, b] = writeSkew(store);
@@ -118,7 +144,8 @@ describe('PostgreSQL store', () => {
     try {
       expect(await migrate(pool)).toEqual([]);
       const { rows } = await pool.query('SELECT name FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.name)).toEqual(['001_tables.sql', '002_change_feed.sql']);
+      const files = (await readdir(new URL('../../../../server/store/pg/migrations/', import.meta.url))).filter((f) => /^\d+_[\w-]+\.sql$/.test(f)).sort();
+      expect(rows.map((r) => r.name)).toEqual(files);
     } finally {
       await pool.end();
     }
