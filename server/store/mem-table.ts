@@ -4,6 +4,25 @@ import { INDEXES, UNIQUE_KEYS, type IndexValue, type UniqueConstraint } from './
 export type AnyRow = Rows[TableName];
 type Keyer = (row: AnyRow) => IndexValue | IndexValue[] | undefined;
 type UniqueKeyer = (row: AnyRow) => string | undefined;
+/**
+ * The ids under one index key: a lone id as a bare string, a Set once there are more. Most keys name one
+ * row (an email, a token hash, a bidder's only bid), and a Set for each would be most of a start's work.
+ */
+type Bucket = string | Set<string>;
+
+/** One secondary index: how a row maps to its keys, and the ids under each key (null until first used). */
+interface SecondaryIndex {
+  name: string;
+  keyer: Keyer;
+  buckets: Map<IndexValue, Bucket> | null;
+}
+
+/** One uniqueness rule of a table: key → the id of the working view's row holding it (null until first used). */
+interface UniqueIndex {
+  constraint: UniqueConstraint;
+  key: UniqueKeyer;
+  holders: Map<string, string> | null;
+}
 
 /** A row's last durable version while transactions that are not yet durable have changed it. */
 interface Shadow {
@@ -27,34 +46,35 @@ function shardIndex(id: string, shards: number): number {
  * (transactions run one at a time on it); the committed view is what is durable, and is what reads
  * outside a transaction and the shard files see. The two differ only on rows that transactions still
  * waiting for their fsync changed: for those the table keeps a shadow with the durable version.
+ *
+ * What is derived from the rows (secondary indexes, uniqueness keys, shard membership) is built in one pass
+ * over them the first time it is needed and kept current from then on: a start loads the rows alone, and
+ * a table, index or rule nobody uses costs nothing.
  */
 export class MemTable {
   readonly rows = new Map<string, AnyRow>();
-  private readonly members: Set<string>[];
-  private readonly indexes = new Map<string, Map<IndexValue, Set<string>>>();
-  private readonly keyers: [string, Keyer][];
+  /** The ids of each shard's rows, null until first needed. */
+  private members: Set<string>[] | null = null;
+  private readonly indexes: SecondaryIndex[];
   private readonly shadows = new Map<string, Shadow>();
-  /** Per uniqueness rule of this table: key → the id of the working view's row holding it. */
-  private readonly uniques: [UniqueConstraint, UniqueKeyer, Map<string, string>][];
+  private readonly uniques: UniqueIndex[];
 
   constructor(
     readonly name: TableName,
     readonly shardCount: number,
   ) {
-    this.members = Array.from({ length: shardCount }, () => new Set<string>());
-    this.keyers = Object.entries(INDEXES[name]) as [string, Keyer][];
-    for (const [index] of this.keyers) this.indexes.set(index, new Map());
+    this.indexes = (Object.entries(INDEXES[name]) as [string, Keyer][]).map(([index, keyer]) => ({ name: index, keyer, buckets: null }));
     this.uniques = (Object.entries(UNIQUE_KEYS) as [UniqueConstraint, { table: TableName; key: UniqueKeyer }][])
       .filter(([, rule]) => rule.table === name)
-      .map(([constraint, rule]) => [constraint, rule.key, new Map()]);
+      .map(([constraint, rule]) => ({ constraint, key: rule.key, holders: null }));
   }
 
   /** The uniqueness rule `row` would break in the working view if it were put, if any. */
   clash(row: AnyRow): UniqueConstraint | undefined {
-    for (const [constraint, key, holders] of this.uniques) {
-      const value = key(row);
-      const holder = value === undefined ? undefined : holders.get(value);
-      if (holder !== undefined && holder !== row.id) return constraint;
+    for (const unique of this.uniques) {
+      const value = unique.key(row);
+      const holder = value === undefined ? undefined : this.holders(unique).get(value);
+      if (holder !== undefined && holder !== row.id) return unique.constraint;
     }
     return undefined;
   }
@@ -71,7 +91,7 @@ export class MemTable {
     this.rows.set(row.id, frozen);
     this.index(frozen);
     const shard = this.shardOf(row.id);
-    this.members[shard]!.add(row.id);
+    this.members?.[shard]!.add(row.id);
     return shard;
   }
 
@@ -82,13 +102,15 @@ export class MemTable {
     if (!previous) return shard;
     this.unindex(previous);
     this.rows.delete(id);
-    this.members[shard]!.delete(id);
+    this.members?.[shard]!.delete(id);
     return shard;
   }
 
   where(index: string, value: IndexValue): AnyRow[] {
-    const ids = this.indexes.get(index)?.get(value);
-    if (!ids) return [];
+    const secondary = this.secondary(index);
+    const ids = secondary && this.buckets(secondary).get(value);
+    if (ids === undefined) return [];
+    if (typeof ids === 'string') return [this.rows.get(ids)!];
     const out: AnyRow[] = [];
     for (const id of ids) out.push(this.rows.get(id)!);
     return out;
@@ -141,7 +163,7 @@ export class MemTable {
     const working = this.where(index, value);
     if (this.shadows.size === 0) return working;
     const out = working.filter((row) => !this.shadows.has(row.id));
-    const keyer = this.keyers.find(([name]) => name === index)?.[1];
+    const keyer = this.secondary(index)?.keyer;
     for (const { committed } of this.shadows.values()) {
       if (committed && keyer && this.keysOf(committed, keyer).includes(value)) out.push(committed);
     }
@@ -165,11 +187,39 @@ export class MemTable {
   /** The durable rows of one shard: what its file must hold. */
   committedShard(shard: number): AnyRow[] {
     const out: AnyRow[] = [];
-    for (const id of this.members[shard]!) if (!this.shadows.has(id)) out.push(this.rows.get(id)!);
+    for (const id of this.shardMembers()[shard]!) if (!this.shadows.has(id)) out.push(this.rows.get(id)!);
     for (const { committed } of this.shadows.values()) {
       if (committed && this.shardOf(committed.id) === shard) out.push(committed);
     }
     return out;
+  }
+
+  private secondary(name: string): SecondaryIndex | undefined {
+    return this.indexes.find((index) => index.name === name);
+  }
+
+  private buckets(index: SecondaryIndex): Map<IndexValue, Bucket> {
+    if (index.buckets) return index.buckets;
+    const buckets = new Map<IndexValue, Bucket>();
+    for (const row of this.rows.values()) addKeys(buckets, index.keyer, row);
+    return (index.buckets = buckets);
+  }
+
+  private holders(unique: UniqueIndex): Map<string, string> {
+    if (unique.holders) return unique.holders;
+    const holders = new Map<string, string>();
+    for (const row of this.rows.values()) {
+      const value = unique.key(row);
+      if (value !== undefined) holders.set(value, row.id);
+    }
+    return (unique.holders = holders);
+  }
+
+  private shardMembers(): Set<string>[] {
+    if (this.members) return this.members;
+    const members = Array.from({ length: this.shardCount }, () => new Set<string>());
+    for (const id of this.rows.keys()) members[this.shardOf(id)]!.add(id);
+    return (this.members = members);
   }
 
   private keysOf(row: AnyRow, keyer: Keyer): IndexValue[] {
@@ -178,32 +228,46 @@ export class MemTable {
   }
 
   private index(row: AnyRow): void {
-    for (const [, key, holders] of this.uniques) {
+    for (const { key, holders } of this.uniques) {
+      if (!holders) continue;
       const value = key(row);
       if (value !== undefined) holders.set(value, row.id);
     }
-    for (const [name, keyer] of this.keyers) {
-      const index = this.indexes.get(name)!;
-      for (const key of this.keysOf(row, keyer)) {
-        let ids = index.get(key);
-        if (!ids) index.set(key, (ids = new Set()));
-        ids.add(row.id);
-      }
-    }
+    for (const { keyer, buckets } of this.indexes) if (buckets) addKeys(buckets, keyer, row);
   }
 
   private unindex(row: AnyRow): void {
-    for (const [, key, holders] of this.uniques) {
+    for (const { key, holders } of this.uniques) {
+      if (!holders) continue;
       const value = key(row);
       if (value !== undefined && holders.get(value) === row.id) holders.delete(value);
     }
-    for (const [name, keyer] of this.keyers) {
-      const index = this.indexes.get(name)!;
+    for (const { keyer, buckets } of this.indexes) {
+      if (!buckets) continue;
       for (const key of this.keysOf(row, keyer)) {
-        const ids = index.get(key);
-        ids?.delete(row.id);
-        if (ids?.size === 0) index.delete(key);
+        const ids = buckets.get(key);
+        if (ids === row.id) buckets.delete(key);
+        else if (typeof ids === 'object') {
+          ids.delete(row.id);
+          if (ids.size === 0) buckets.delete(key);
+        }
       }
     }
   }
+}
+
+/** Files `row`'s id under each of its keys. Not through keysOf: no array per row on a table's first pass. */
+function addKeys(buckets: Map<IndexValue, Bucket>, keyer: Keyer, row: AnyRow): void {
+  const key = keyer(row);
+  if (key === undefined) return;
+  if (Array.isArray(key)) for (const one of key) addToBucket(buckets, one, row.id);
+  else addToBucket(buckets, key, row.id);
+}
+
+function addToBucket(buckets: Map<IndexValue, Bucket>, key: IndexValue, id: string): void {
+  const ids = buckets.get(key);
+  if (ids === undefined) buckets.set(key, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) buckets.set(key, new Set([ids, id]));
+  } else ids.add(id);
 }

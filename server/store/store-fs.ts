@@ -54,6 +54,8 @@ export function errorCode(error: unknown): string | undefined {
  * root) cannot be changed: say so rather than refuse to start, since its contents are still tightened.
  */
 export async function tightenMode(fs: StoreFs, path: string, mode: number): Promise<void> {
+  // A chmod writes the inode (its ctime) even when nothing changes; a start checks hundreds of files.
+  if (((await fs.stat(path)).mode & 0o777) === mode) return;
   try {
     await fs.chmod(path, mode);
   } catch (error) {

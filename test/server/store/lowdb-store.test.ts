@@ -270,4 +270,16 @@ describe('lowdb store: group commit', () => {
     for (const table of ['saves', 'accounts', 'bids']) expect(await mode(join(dir, table))).toBe(0o700);
     for (const file of await readdir(join(dir, 'saves'))) expect(await mode(join(dir, 'saves', file))).toBe(0o600);
   });
+
+  it('changes no mode on a start whose files and folders already have theirs', async () => {
+    const dir = await tempDir();
+    const store = await openLowdbStore({ dataDir: dir, shards: { saves: 2 } });
+    await store.transact(async (tx) => void (await tx.saves.insert(save(1))));
+    await store.close();
+    const fs = faultyFs();
+    const reopened = await openLowdbStore({ dataDir: dir, fs });
+    expect(await reopened.tables.saves.count()).toBe(1);
+    expect(fs.calls.filter((call) => call.op === 'chmod')).toEqual([]);
+    await reopened.close();
+  });
 });
