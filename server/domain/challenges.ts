@@ -17,7 +17,7 @@ import { followTable } from '../search/follow-table.js';
 import type { SubscriptionMatcher } from '../search/subscription-index.js';
 import { assertCanDo, currentStatus, withCurrentStatus } from './challenge-lifecycle.js';
 import { conflict, forbidden, invalid } from './errors.js';
-import { normalizePhases, settingsUpdate } from './evaluation/settings.js';
+import { isSettingsOnly, normalizePhases, settingsUpdate } from './evaluation/settings.js';
 import { newId } from './ids.js';
 import { followersOf, notify } from './notifications.js';
 import { offsetPageEnd, paginate } from './pagination.js';
@@ -105,7 +105,8 @@ export function createChallengeService({ store, clock, index, subscribers, onPub
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);
-        assertCanDo(current, 'edit', now());
+        // A closed challenge still awaiting its review may get or change its rubric and blind settings.
+        if (!(isSettingsOnly(patch) && currentStatus(current, now()) === 'closed')) assertCanDo(current, 'edit', now());
         // The deadline it has, sent back unchanged, is no change: fine even once it passed (a draft kept).
         if (patch.deadline !== undefined && patch.deadline !== current.deadline) assertDeadline(patch.deadline);
         for (const phase of patch.phases ?? []) assertDeadline(phase.deadline);

@@ -62,3 +62,9 @@ export function settingsUpdate(current: Readonly<ChallengeRow>, patch: SettingsP
   }
   return out;
 }
+
+/** True when an update changes only how bids are judged (rubric, blind, reveal moment), nothing bidders rely on. */
+export function isSettingsOnly(patch: object): boolean {
+  const keys = Object.keys(patch);
+  return keys.length > 0 && keys.every((k) => k === 'rubric' || k === 'blind' || k === 'revealAt');
+}

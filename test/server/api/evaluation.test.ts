@@ -110,6 +110,19 @@ describe('evaluation permissions', () => {
     for (const secret of [p.bidder.id, p.bidder.displayName, p.bidder.organization, 'Lovelace', 'receipt', 'sha256']) expect(text).not.toContain(secret);
   });
 
+  it('reveals the bidder to reviewers at the moment the owner chose: the shortlist', async () => {
+    const rt = await testRuntime();
+    const p = await panel(rt, { revealAt: 'shortlist' });
+    await rt.call('POST', `/api/challenges/${p.challengeId}/close`, { token: p.owner.token });
+    expect((await rt.call('GET', `/api/bids/${p.rivalBidId}`, { token: p.reviewer.token })).body.bidder).toBeNull();
+    await rt.call('POST', `/api/bids/${p.rivalBidId}/shortlist`, { token: p.owner.token });
+    expect((await rt.call('GET', `/api/bids/${p.rivalBidId}`, { token: p.reviewer.token })).body.bidder).toMatchObject({ id: p.rival.id });
+    expect((await rt.call('GET', `/api/bids/${p.bidId}`, { token: p.reviewer.token })).body.bidder).toBeNull();
+    // A closed challenge awaiting review may still change how it is judged, until the first score.
+    expect((await rt.call('PATCH', `/api/challenges/${p.challengeId}`, { token: p.owner.token, body: { rubric: [{ name: 'Overall', weight: 100 }] } })).status).toBe(200);
+    expectError(await rt.call('PATCH', `/api/challenges/${p.challengeId}`, { token: p.owner.token, body: { title: 'A new title after closing' } }), 409);
+  });
+
   it('shows reviewers who bid once the review is not blind', async () => {
     const rt = await testRuntime();
     const p = await panel(rt, { blind: false });
