@@ -40,6 +40,18 @@ export interface PgStoreOptions {
 
 type Run = <R extends pg.QueryResultRow>(sql: string, params: unknown[]) => Promise<R[]>;
 
+const statementNames = new Map<string, string>();
+
+/**
+ * `sql` as a named (prepared) statement: each connection parses and plans it once, not on every call. The
+ * store's SQL comes from a fixed set of templates over the table names, so the names stay few.
+ */
+function prepared(sql: string, values: unknown[]): pg.QueryConfig {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `tenderlab_${statementNames.size + 1}`));
+  return { name, text: sql, values };
+}
+
 /** A row one transaction touched: its first-seen version (null: absent) and its latest, as written to the feed. */
 interface Touched {
   table: TableName;
@@ -71,7 +83,7 @@ class PgTransaction {
     // The connection goes back to the pool at the end: a leftover reference must not reach whoever gets it next.
     if (this.over) throw new Error('This transaction is over; read and write inside its function only');
     try {
-      return (await this.client.query(sql, params)).rows;
+      return (await this.client.query(prepared(sql, params))).rows;
     } catch (error) {
       this.failure ??= error;
       throw toStoreError(error);
@@ -327,7 +339,7 @@ class PgStore implements Store {
       const tx = this.context.getStore()?.tx;
       if (tx) return tx.run(sql, params);
       try {
-        return (await this.pool.query(sql, params)).rows;
+        return (await this.pool.query(prepared(sql, params))).rows;
       } catch (error) {
         throw this.unavailable(error);
       }
