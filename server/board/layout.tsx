@@ -2,11 +2,12 @@
 import type { Child } from 'hono/jsx';
 import { intlLocale } from '../../shared/format.js';
 import type { Locale } from '../../shared/schemas/common.js';
+import { catalogueMessagesFor } from './catalogue-messages.js';
 import { BOARD_CSS } from './styles.js';
 import type { BoardView } from './view.js';
 
 /** The navigation entry the page belongs to (marked as current), if any. */
-export type Section = 'challenges' | 'awards' | null;
+export type Section = 'challenges' | 'awards' | 'achievements' | 'deals' | null;
 
 const LOCALES: readonly Locale[] = ['en', 'zh'];
 
@@ -44,6 +45,12 @@ export function Layout({ view, title, section, children }: { view: BoardView; ti
               </a>
               <a href={view.href('/awards')} aria-current={current('awards')}>
                 {t.nav.awards}
+              </a>
+              <a href={view.href('/achievements')} aria-current={current('achievements')}>
+                {catalogueMessagesFor(view.locale).nav.achievements}
+              </a>
+              <a href={view.href('/deals')} aria-current={current('deals')}>
+                {catalogueMessagesFor(view.locale).nav.deals}
               </a>
               <a href="/docs">{t.nav.api}</a>
             </nav>

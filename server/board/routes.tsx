@@ -7,7 +7,9 @@ import { intlLocale } from '../../shared/format.js';
 import type { Clock } from '../clock.js';
 import { DomainError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
+import { AchievementListPage, AchievementPage } from './achievement-pages.js';
 import { AwardsPage } from './awards-page.js';
+import { DealsPage } from './deals-page.js';
 import { ChallengePage } from './challenge-page.js';
 import { ErrorPage, type BoardProblem } from './error-page.js';
 import { ListPage } from './list-page.js';
@@ -50,15 +52,16 @@ function problemOf(error: Error): BoardProblem {
 
 /**
  * The public board, server-rendered HTML without any script: `/` (open challenges with search, field
- * filter, sort and paging), `/challenges/:id` (one challenge with its public Q&A) and `/awards` (the award
- * announcements), in English or Simplified Chinese. It reads through the domain services as an anonymous
+ * filter, sort and paging), `/challenges/:id` (one challenge with its public Q&A), `/awards` (the award
+ * announcements), and the catalogue's `/achievements`, `/achievements/:id` and `/deals` (with schema.org
+ * JSON-LD data blocks), in English or Simplified Chinese. It reads through the domain services as an anonymous
  * caller, so it shows exactly what the public API shows: never drafts, never bids.
  */
 export function boardRoutes({ services, clock }: BoardDeps) {
   const board = new Hono();
   // Every visitor of a page in one language sees the same page until a commit or the clock changes it.
   const cached = publicReadCache({ storage: services.storage, clock, keep: ['content-type', 'content-language', 'vary'] });
-  for (const path of ['/', '/challenges/:id', '/awards']) board.use(path, cached);
+  for (const path of ['/', '/challenges/:id', '/awards', '/achievements', '/achievements/:id', '/deals']) board.use(path, cached);
 
   board.onError((error, c) => {
     const problem = problemOf(error);
@@ -93,6 +96,30 @@ export function boardRoutes({ services, clock }: BoardDeps) {
     const cursor = c.req.query('cursor');
     const page = await services.awards.list({ limit: BOARD_PAGE_SIZE, cursor: cursor || undefined });
     return render(c, view, <AwardsPage view={view} page={page} />);
+  });
+
+  // The catalogue (§8). Links in the JSON-LD are absolute, from the address the page was asked for.
+  const absolute = (c: Context, path: string) => new URL(path, c.req.url).toString();
+
+  board.get('/achievements', async (c) => {
+    const view = viewOf(c, clock);
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const cursor = c.req.query('cursor');
+    const page = await services.achievements.list(null, { q: q || undefined, cursor: cursor || undefined, limit: BOARD_PAGE_SIZE });
+    return render(c, view, <AchievementListPage view={view} q={q} page={page} url={(id) => absolute(c, `/achievements/${encodeURIComponent(id)}`)} />);
+  });
+
+  board.get('/achievements/:id', async (c) => {
+    const view = viewOf(c, clock);
+    const achievement = await services.achievements.get(null, c.req.param('id'));
+    return render(c, view, <AchievementPage view={view} achievement={achievement} url={absolute(c, c.req.path)} />);
+  });
+
+  board.get('/deals', async (c) => {
+    const view = viewOf(c, clock);
+    const cursor = c.req.query('cursor');
+    const page = await services.deals.list(null, { cursor: cursor || undefined, limit: BOARD_PAGE_SIZE });
+    return render(c, view, <DealsPage view={view} page={page} />);
   });
 
   return board;
