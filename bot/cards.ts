@@ -18,11 +18,12 @@ export function challengeMessage(
   challenge: Challenge,
   locale: Locale,
   now: Date,
-  options: { header?: string; questions?: readonly Question[]; publicUrl?: string } = {},
+  options: { header?: string; questions?: readonly Question[]; publicUrl?: string; timeZone?: string } = {},
 ): ListMessage {
   const card = formatChallengeCard(challenge, {
     locale,
     now,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.header ? { header: options.header } : {}),
     ...(options.publicUrl ? { pageUrl: `${options.publicUrl}/challenges/${challenge.id}` } : {}),
     ...(options.questions ? { detailed: { questions: options.questions } } : {}),
@@ -31,9 +32,9 @@ export function challengeMessage(
 }
 
 /** A challenge in its owner's /mychallenges, with what its status allows. */
-export function ownChallengeMessage(challenge: Challenge, locale: Locale, now: Date): ListMessage {
+export function ownChallengeMessage(challenge: Challenge, locale: Locale, now: Date, timeZone?: string): ListMessage {
   return {
-    text: formatChallengeCard(challenge, { locale, now }),
+    text: formatChallengeCard(challenge, { locale, now, ...(timeZone ? { timeZone } : {}) }),
     keyboard: ownChallengeKeyboard(challenge, messagesFor(locale)),
     card: { kind: 'own-challenge', challengeId: challenge.id },
   };

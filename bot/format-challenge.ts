@@ -3,6 +3,7 @@ import { cachedFormatter, countdown, formatMoney, intlLocale } from '../shared/f
 import type { Challenge } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
 import type { Question } from '../shared/schemas/question.js';
+import { DEFAULT_TIME_ZONE } from '../shared/time-zone.js';
 import { escapeHtml, escapeShort, MESSAGE_LIMIT, truncate } from './html.js';
 import { messagesFor } from './i18n.js';
 
@@ -10,13 +11,16 @@ import { messagesFor } from './i18n.js';
 export type CardChallenge = Pick<Challenge, 'title' | 'summary' | 'fields' | 'reward' | 'deadline' | 'status' | 'owner'> &
   Partial<Pick<Challenge, 'description' | 'type' | 'ipTerms' | 'counters' | 'award'>>;
 
-/** A moment as people read it, always in UTC so that every reader sees the same deadline. */
-export function formatDateTime(iso: string, locale: Locale): string {
+/**
+ * A moment as its reader reads it: in their zone (`timeZone`; their language's default without one —
+ * Beijing time for Chinese, UTC for English), the zone named after it so that no one misreads it.
+ */
+export function formatDateTime(iso: string, locale: Locale, timeZone = DEFAULT_TIME_ZONE[locale]): string {
   const format = cachedFormatter(
-    `bot date-time ${locale}`,
+    `bot date-time ${locale} ${timeZone}`,
     () =>
       new Intl.DateTimeFormat(intlLocale(locale), {
-        timeZone: 'UTC',
+        timeZone,
         year: 'numeric',
         month: locale === 'zh' ? 'long' : 'short',
         day: 'numeric',
@@ -25,8 +29,13 @@ export function formatDateTime(iso: string, locale: Locale): string {
         hourCycle: 'h23',
       }),
   );
-  const formatted = format.format(new Date(iso));
-  return `${formatted} UTC`;
+  return `${format.format(new Date(iso))} ${zoneLabel(timeZone, locale)}`;
+}
+
+/** A zone as a reader recognises it: `UTC`, `北京时间`, or the IANA name. */
+function zoneLabel(timeZone: string, locale: Locale): string {
+  if (timeZone === 'Asia/Shanghai') return locale === 'zh' ? '北京时间' : 'Beijing time';
+  return timeZone;
 }
 
 /** The fields of a challenge in the locale, joined for one line. */
@@ -37,6 +46,8 @@ export function formatFields(fields: readonly string[], locale: Locale): string 
 export interface CardOptions {
   locale: Locale;
   now: Date;
+  /** The reader's zone for the deadline; their language's default without one. */
+  timeZone?: string;
   /** The details view: type, IP terms, description, counters and the answered questions. */
   detailed?: { questions: readonly Question[] };
   /** A line above the card, e.g. why it is being sent ("New challenge matching your alert"). */
@@ -50,7 +61,7 @@ export interface CardOptions {
  * reward, deadline with a countdown, fields, status when not open, and the summary — Telegram HTML with
  * everything people typed escaped, always within Telegram's message limit.
  */
-export function formatChallengeCard(challenge: CardChallenge, { locale, now, detailed, header, pageUrl }: CardOptions): string {
+export function formatChallengeCard(challenge: CardChallenge, { locale, now, timeZone, detailed, header, pageUrl }: CardOptions): string {
   const t = messagesFor(locale);
   const owner = challenge.owner.organization ? `${challenge.owner.displayName} · ${challenge.owner.organization}` : challenge.owner.displayName;
   const lines: string[] = [];
@@ -59,7 +70,7 @@ export function formatChallengeCard(challenge: CardChallenge, { locale, now, det
   lines.push(`${t.card.enterprise} ${escapeShort(owner, 120)}`);
   lines.push(`${t.card.reward}: <b>${escapeHtml(formatMoney(challenge.reward, locale))}</b>`);
   const remaining = challenge.status === 'open' || challenge.status === 'draft' ? ` — ${countdown(challenge.deadline, now, locale).text}` : '';
-  lines.push(`${t.card.deadline}: ${escapeHtml(formatDateTime(challenge.deadline, locale))}${remaining}`);
+  lines.push(`${t.card.deadline}: ${escapeHtml(formatDateTime(challenge.deadline, locale, timeZone))}${remaining}`);
   if (challenge.fields.length > 0) lines.push(`${t.card.fields} ${escapeHtml(formatFields(challenge.fields, locale))}`);
   if (challenge.status !== 'open') lines.push(t.challengeStatus[challenge.status]);
   if (challenge.award) lines.push(t.card.awardedTo(challenge.award.winner.displayName, escapeHtml(formatMoney(challenge.award.amount, locale))));

@@ -1,5 +1,6 @@
 import { FIELDS, type FieldId } from '../shared/fields.js';
 import { Money } from '../shared/schemas/common.js';
+import { dateIn, endOfDayIn } from '../shared/time-zone.js';
 
 /**
  * What people type in the bot, read leniently: amounts with symbols, multipliers and either language's
@@ -53,6 +54,19 @@ export function parseMoney(input: string, defaultCurrency: string): { amount: nu
 
 export type DeadlineResult = { ok: true; iso: string } | { ok: false; problem: 'unreadable' | 'past' | 'too-far' };
 
+/** True for an amount that reads as zero or negative (`0`, `-5`, `0 CNY`): "must be more than 0", not "unreadable". */
+export function isNotPositiveAmount(input: string): boolean {
+  const text = halfWidth(input).trim();
+  if (/^[-−]\s*\D{0,4}\s*\d/.test(text)) return true;
+  const number = /(\d[\d,\s]*(?:\.\d+)?)/.exec(text);
+  return number !== null && Number(number[1]!.replace(/[,\s]/g, '')) === 0;
+}
+
+/** Days ahead that words name: tomorrow, 明天, the day after. */
+const RELATIVE_DAYS: Record<string, number> = { tomorrow: 1, 明天: 1, 明日: 1, 'day after tomorrow': 2, 后天: 2, 後天: 2 };
+/** Number words for short spans: `in two weeks`. */
+const NUMBER_WORDS: Record<string, string> = { a: '1', an: '1', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', eight: '8', ten: '10', twelve: '12', 一: '1', 两: '2', 二: '2', 三: '3', 四: '4', 六: '6' };
+
 function addMonths(from: Date, months: number): Date {
   const d = new Date(from);
   d.setUTCMonth(d.getUTCMonth() + months);
@@ -60,21 +74,33 @@ function addMonths(from: Date, months: number): Date {
 }
 
 /**
- * A deadline: a date (`2026-12-31`, `2026/12/31`, `2026年12月31日`; the end of that day, UTC) or a span from
- * `now` (`in 30 days`, `30 days`, `8 weeks`, `3 months`, `30天后`, `30天`, `2周`, `3个月`). It must lie in
+ * A deadline: a date (`2026-12-31`, `2026/12/31`, `2026年12月31日`; the end of that day in `timeZone`, the
+ * poster's), a day named in words (`tomorrow`, `明天`, `后天`; the end of it there too) or a span from `now`
+ * (`in 30 days`, `in two weeks`, `8 weeks`, `3 months`, `30天后`, `30天`, `2周`, `3个月`). It must lie in
  * the future and within five years.
  */
-export function parseDeadline(input: string, now: Date): DeadlineResult {
-  const text = halfWidth(input).trim().toLowerCase().replace(/\s+/g, ' ');
+export function parseDeadline(input: string, now: Date, timeZone = 'UTC'): DeadlineResult {
+  const text = halfWidth(input)
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^(in )?(a|an|one|two|three|four|five|six|eight|ten|twelve) /, (_, lead = '', word: string) => `${lead}${NUMBER_WORDS[word]} `)
+    .replace(/^([一两二三四六])(?=个?(天|周|週|星期|个月|個月|月))/, (word: string) => NUMBER_WORDS[word]!);
   let at: Date | null = null;
   const date = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
   if (date) {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
-    const candidate = new Date(Date.UTC(y, m - 1, d, 23, 59, 59));
-    if (candidate.getUTCFullYear() === y && candidate.getUTCMonth() === m - 1 && candidate.getUTCDate() === d) at = candidate;
+    const check = new Date(Date.UTC(y, m - 1, d));
+    if (check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d) at = endOfDayIn(y, m, d, timeZone);
+  }
+  const ahead = RELATIVE_DAYS[text];
+  if (ahead !== undefined) {
+    const today = dateIn(now, timeZone);
+    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + ahead));
+    at = endOfDayIn(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), timeZone);
   }
   const english = /^(?:in )?(\d{1,4}) ?(d|days?|w|wks?|weeks?|mo|mos|months?)(?: from now)?$/.exec(text);
-  const chinese = /^(\d{1,4}) ?(天|日|周|週|星期|个月|個月|月)(?:后|以后|之后|後)?$/.exec(text);
+  const chinese = /^(\d{1,4}) ?个?(天|日|周|週|星期|个月|個月|月)(?:后|以后|之后|後)?$/.exec(text);
   const span = english ?? chinese;
   if (span) {
     const n = Number(span[1]);

@@ -15,6 +15,10 @@ type Input = { kind: 'text'; text: string; ctx: ConversationContext } | { kind: 
 
 const DONE = 'done';
 const SKIP = 'skip';
+const LEAVE = 'leave';
+const STAY = 'stay';
+const preset = (i: number) => `p-${i}`;
+const presetIndex = (value: string) => (/^p-(\d{1,2})$/.exec(value) ? Number(value.slice(2)) : -1);
 const option = (i: number) => `o-${i}`;
 const optionIndex = (value: string) => (/^o-(\d{1,3})$/.exec(value) ? Number(value.slice(2)) : -1);
 
@@ -26,13 +30,46 @@ const optionIndex = (value: string) => (/^o-(\d{1,3})$/.exec(value) ? Number(val
  * saying so), a button that is not this conversation's goes on to its own handler.
  */
 export function conversationSteps(conversation: BotConversation, ctx: ConversationContext, t: Messages, services: Services) {
+  /**
+   * A command in the middle of a form: asks before the answers so far are thrown away. Leave ends the form
+   * (the person sends the command again); Keep going returns to the question; the same command sent again
+   * is taken as a yes and runs.
+   */
+  async function confirmLeaving(command: string): Promise<void> {
+    const askId = await send(t.conversation.confirmLeave(command), stepKeyboard([{ value: LEAVE, label: t.conversation.leave }, { value: STAY, label: t.conversation.stay }], 2));
+    for (;;) {
+      const next = await conversation.wait();
+      const text = next.message?.text;
+      if (text?.startsWith('/')) {
+        if (text.split(/\s/, 1)[0] === command) {
+          await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), askId, { reply_markup: new InlineKeyboard() }));
+          return conversation.halt({ next: true });
+        }
+        return confirmLeaving(text.split(/\s/, 1)[0]!);
+      }
+      const decoded = next.callbackQuery ? unpackCallback(next.callbackQuery.data) : null;
+      if (!decoded?.ok || decoded.data.action !== 'step' || (decoded.data.value !== LEAVE && decoded.data.value !== STAY)) {
+        if (next.callbackQuery) await answerButton(next, t.conversation.stepDone);
+        else await next.reply(t.conversation.tapButtons);
+        continue;
+      }
+      await answerButton(next);
+      if (decoded.data.value === LEAVE) {
+        await tidyEdit(() => ctx.api.editMessageText(chatId(), askId, t.conversation.leftForCommand(command), htmlOptions()));
+        return conversation.halt();
+      }
+      await tidyEdit(() => ctx.api.editMessageText(chatId(), askId, t.conversation.keptGoing, htmlOptions()));
+      return;
+    }
+  }
+
   async function nextInput(promptId: number): Promise<Input> {
     for (;;) {
       const next = await conversation.wait();
       const text = next.message?.text;
       if (text?.startsWith('/')) {
-        await next.reply(t.conversation.leftForCommand);
-        return conversation.halt({ next: true });
+        await confirmLeaving(text.split(/\s/, 1)[0]!.split('@')[0]!);
+        continue;
       }
       if (next.callbackQuery) {
         const decoded = unpackCallback(next.callbackQuery.data);
@@ -72,13 +109,37 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
   return {
     say: (text: string, keyboard?: InlineKeyboard) => send(text, keyboard),
 
-    /** A text answer, read by `parse`; with `skippable`, a Skip button answers null. */
-    async text<T>({ prompt, parse, skippable = false }: { prompt: string; parse: (text: string) => Parsed<T>; skippable?: boolean }): Promise<T | null> {
-      const promptId = await send(prompt, skippable ? stepKeyboard([{ value: SKIP, label: t.conversation.skip }]) : undefined);
+    /**
+     * A text answer, read by `parse`; with `skippable`, a Skip button answers null; `presets` are buttons
+     * that answer with their `text` (`[30 days]` → `in 30 days`), read by `parse` like typed text.
+     */
+    async text<T>({
+      prompt,
+      parse,
+      skippable = false,
+      presets = [],
+    }: {
+      prompt: string;
+      parse: (text: string) => Parsed<T>;
+      skippable?: boolean;
+      presets?: readonly { label: string; text: string }[];
+    }): Promise<T | null> {
+      const buttons = [...presets.map((p, i) => ({ value: preset(i), label: p.label })), ...(skippable ? [{ value: SKIP, label: t.conversation.skip }] : [])];
+      const promptId = await send(prompt, buttons.length > 0 ? stepKeyboard(buttons, 3) : undefined);
       for (;;) {
         const input = await nextInput(promptId);
         if (input.kind === 'button') {
-          if (input.value !== SKIP) {
+          const chosen = presets[presetIndex(input.value)];
+          if (chosen) {
+            const parsed = parse(chosen.text);
+            if (parsed.ok) {
+              await markAnswered(input, promptId, prompt, chosen.label);
+              return parsed.value;
+            }
+            await answerButton(input.ctx, parsed.message.replace(/<[^>]+>/g, ''), true);
+            continue;
+          }
+          if (input.value !== SKIP || !skippable) {
             await answerButton(input.ctx, t.conversation.stepDone);
             continue;
           }
@@ -87,10 +148,56 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
         }
         const parsed = parse(input.text);
         if (parsed.ok) {
-          if (skippable) await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() }));
+          if (buttons.length > 0) await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() }));
           return parsed.value;
         }
         await input.ctx.reply(parsed.message, htmlOptions());
+      }
+    },
+
+    /**
+     * A text that may come in several messages (a client splits a long one at 4,096 characters): every part
+     * is kept, each acknowledged with a running count and a Done button, until Done; Skip before the first
+     * part answers null. The joined text is read by `parse` (its limit applies to the whole).
+     */
+    async longText<T>({ prompt, parse }: { prompt: string; parse: (text: string) => Parsed<T> }): Promise<T | null> {
+      const promptId = await send(prompt, stepKeyboard([{ value: SKIP, label: t.conversation.skip }]));
+      const parts: string[] = [];
+      let ackId: number | null = null;
+      const doneKeyboard = () => stepKeyboard([{ value: DONE, label: t.conversation.done }]);
+      for (;;) {
+        const input = await nextInput(ackId ?? promptId);
+        if (input.kind === 'text') {
+          parts.push(input.text);
+          const total = parts.join('\n').length;
+          if (ackId === null) await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), promptId, { reply_markup: new InlineKeyboard() }));
+          else {
+            const previous = ackId;
+            await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), previous, { reply_markup: new InlineKeyboard() }));
+          }
+          ackId = await send(t.conversation.partReceived(parts.length, total), doneKeyboard());
+          continue;
+        }
+        if (parts.length === 0 && input.value === SKIP) {
+          await markAnswered(input, promptId, prompt, t.conversation.skip);
+          return null;
+        }
+        if (parts.length === 0 || input.value !== DONE) {
+          await answerButton(input.ctx, t.conversation.stepDone);
+          continue;
+        }
+        const parsed = parse(parts.join('\n'));
+        await answerButton(input.ctx);
+        if (parsed.ok) {
+          const id = ackId!;
+          await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), id, { reply_markup: new InlineKeyboard() }));
+          return parsed.value;
+        }
+        // Too long as a whole: start the text again.
+        parts.length = 0;
+        ackId = null;
+        await send(parsed.message);
+        await send(prompt, stepKeyboard([{ value: SKIP, label: t.conversation.skip }]));
       }
     },
 

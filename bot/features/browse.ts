@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { zoneOf } from '../../shared/time-zone.js';
 import { challengeEntry, challengeMessage } from '../cards.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { accountOrHint, answerButton, editButtons, onButton, replyHtml } from '../handler-kit.js';
@@ -74,7 +75,11 @@ export function browseFeature(deps: BotDeps): Composer<BotContext> {
     const challenge = await services.challenges.get(ctx.account, challengeId);
     const questions = await services.questions.list(ctx.account, challengeId, { limit: 20 });
     await answerButton(ctx);
-    const message = challengeMessage(challenge, ctx.locale, services.clock.now(), { questions: questions.items, publicUrl: deps.publicUrl });
+    const message = challengeMessage(challenge, ctx.locale, services.clock.now(), {
+      questions: questions.items,
+      publicUrl: deps.publicUrl,
+      timeZone: zoneOf(ctx.account ?? { locale: ctx.locale }),
+    });
     await replyHtml(ctx, message.text, message.keyboard);
   });
 

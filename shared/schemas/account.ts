@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../time-zone.js';
 import { FieldList, hasVisibleText, Id, IsoDateTime, KeywordList, Locale, text } from './common.js';
 
 export const Role = z.enum(['enterprise', 'researcher']).meta({ id: 'Role' });
@@ -40,6 +41,14 @@ export const Orcid = z
   .trim()
   .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'ORCID iD looks like 0000-0002-1825-0097');
 
+/** An IANA time zone (`Asia/Shanghai`, `Europe/Berlin`, `UTC`), as `Intl` knows them. */
+export const TimeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, 'not a time zone: use an IANA name such as Asia/Shanghai or Europe/Berlin')
+  .meta({ id: 'TimeZone', example: 'Asia/Shanghai' });
+
 /** An account as its owner sees it (`GET /api/me`). Never carries the password hash. */
 export const Account = z
   .object({
@@ -49,6 +58,8 @@ export const Account = z
     organization: z.string(),
     email: z.string().nullable(),
     locale: Locale,
+    /** The zone its times are shown in; absent: the language's (zh → Asia/Shanghai, en → UTC). */
+    timeZone: TimeZone.optional(),
     fields: z.array(z.string()),
     keywords: z.array(z.string()),
     orcid: z.string().nullable(),
@@ -111,6 +122,7 @@ export const UpdateMeInput = z
     organization: text(0, 120),
     roles: Roles,
     locale: Locale,
+    timeZone: TimeZone,
     fields: FieldList,
     keywords: KeywordList,
     orcid: Orcid.nullable(),

@@ -160,3 +160,22 @@ describe('challenge card buttons', () => {
     expect(card.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['⭐ 收藏', 'ℹ️ 详情', '✍️ 投标', '❓ 提问']);
   });
 });
+
+describe('one clock', () => {
+  it('shows the deadline in the account’s own zone once it sets one (PATCH /api/me timeZone), and refuses an unknown zone', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    expect((await u.press(/^1$/)).sent[0]).toContain('31 Dec 2026, 23:59 UTC');
+    const token = (await h.runtime.services.accounts.createExchangeCode(await accountOf(h, u))).code;
+    const { body } = await h.runtime.call('POST', '/api/auth/exchange', { body: { code: token } });
+    const bearer = (body as { token: string }).token;
+    const patched = await h.runtime.call('PATCH', '/api/me', { token: bearer, body: { timeZone: 'Europe/Berlin' } });
+    expect((patched.body as { timeZone: string }).timeZone).toBe('Europe/Berlin');
+    expect((await h.runtime.call('PATCH', '/api/me', { token: bearer, body: { timeZone: 'Mars/Olympus' } })).status).toBe(422);
+    await u.send('/challenges');
+    expect((await u.press(/^1$/)).sent[0]).toContain('1 Jan 2027, 00:59 Europe/Berlin');
+  });
+});

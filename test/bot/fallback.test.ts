@@ -99,8 +99,9 @@ describe('clients that send less than Telegram does', () => {
     const h = await botHarness();
     const u = h.user(31);
     await u.sendPlain('/start');
-    const roles = await u.pressData(u.findButton('English').data, null);
-    expect(roles.sent[0]).toContain('Who are you on Tenderlab?');
+    const roles = await u.pressData(u.findButton('中文').data, null);
+    expect(roles.sent[0]).toContain('您在 Tenderlab 的身份是');
+    await u.pressData(u.findButton('English').data, null);
     await u.pressData(u.findButton('Enterprise').data, null);
     await u.send('/post');
     await u.send('Battery recycling at scale');
@@ -109,7 +110,7 @@ describe('clients that send less than Telegram does', () => {
     await u.pressData(u.findButton('Clean & efficient energy').data, null);
     expect(u.findButton('✅ Clean & efficient energy')).toBeTruthy();
     const done = await u.pressData(u.findButton('Done').data, null);
-    expect(done.sent[0]).toContain('reward');
+    expect(done.sent[0]).toContain('Keywords');
   });
 });
 

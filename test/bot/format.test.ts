@@ -35,7 +35,7 @@ describe('formatChallengeCard', () => {
   it('speaks Chinese', () => {
     const card = formatChallengeCard(challenge, { locale: 'zh', now: NOW });
     expect(card).toContain('💰 悬赏: <b>¥500,000</b>');
-    expect(card).toContain('2026年12月31日 23:59 UTC — 剩余 60 天');
+    expect(card).toContain('2027年1月1日 07:59 北京时间 — 剩余 60 天');
     expect(card).toContain('🏷 人工智能 · 清洁高效能源');
   });
 
@@ -82,14 +82,16 @@ describe('formatting helpers', () => {
     const due = (ms: number) => ({ ...challenge, deadline: new Date(NOW.getTime() + ms).toISOString() });
     expect(formatChallengeCard(due(30 * 3_600_000), { locale: 'en', now: NOW })).toContain('2 Nov 2026, 15:00 UTC — 30 hours left');
     expect(formatChallengeCard(due(90_000), { locale: 'en', now: NOW })).toContain('1 Nov 2026, 09:01 UTC — 1 minute left');
-    expect(formatChallengeCard(due(90_000), { locale: 'zh', now: NOW })).toContain('2026年11月1日 09:01 UTC — 剩余 1 分钟');
+    expect(formatChallengeCard(due(90_000), { locale: 'zh', now: NOW })).toContain('2026年11月1日 17:01 北京时间 — 剩余 1 分钟');
     expect(formatChallengeCard(due(-1), { locale: 'en', now: NOW })).toContain('1 Nov 2026, 08:59 UTC — deadline passed');
-    expect(formatChallengeCard(due(-1), { locale: 'zh', now: NOW })).toContain('2026年11月1日 08:59 UTC — 已截止');
+    expect(formatChallengeCard(due(-1), { locale: 'zh', now: NOW })).toContain('2026年11月1日 16:59 北京时间 — 已截止');
   });
 
-  it('writes dates in UTC in both languages', () => {
+  it('writes dates in the reader’s zone: their own, or their language’s (Beijing for Chinese, UTC for English)', () => {
     expect(formatDateTime('2026-12-31T23:59:59.000Z', 'en')).toBe('31 Dec 2026, 23:59 UTC');
-    expect(formatDateTime('2026-12-31T23:59:59.000Z', 'zh')).toBe('2026年12月31日 23:59 UTC');
+    expect(formatDateTime('2026-12-31T23:59:59.000Z', 'zh')).toBe('2027年1月1日 07:59 北京时间');
+    expect(formatDateTime('2026-12-31T23:59:59.000Z', 'en', 'Europe/Berlin')).toBe('1 Jan 2027, 00:59 Europe/Berlin');
+    expect(formatDateTime('2026-12-31T23:59:59.000Z', 'zh', 'UTC')).toBe('2026年12月31日 23:59 UTC');
   });
 
   it('keeps a bid within one message', () => {

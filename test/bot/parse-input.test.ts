@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldFromTag, parseDeadline, parseMoney, parseSubscribeArgs, parseWeeks } from '../../bot/parse-input.js';
+import { fieldFromTag, isNotPositiveAmount, parseDeadline, parseMoney, parseSubscribeArgs, parseWeeks } from '../../bot/parse-input.js';
 
 const NOW = new Date('2026-11-01T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -25,6 +25,21 @@ describe('parseDeadline', () => {
     expect(parseDeadline(input, NOW)).toEqual({ ok: true, iso });
   });
 
+  it('reads tomorrow, 明天, 后天 and number words, as the end of that day in the poster’s zone', () => {
+    expect(parseDeadline('tomorrow', NOW)).toEqual({ ok: true, iso: '2026-11-02T23:59:59.000Z' });
+    expect(parseDeadline('明天', NOW, 'Asia/Shanghai')).toEqual({ ok: true, iso: '2026-11-02T15:59:59.000Z' });
+    expect(parseDeadline('后天', NOW, 'Asia/Shanghai')).toEqual({ ok: true, iso: '2026-11-03T15:59:59.000Z' });
+    expect(parseDeadline('in 2 weeks', NOW)).toEqual({ ok: true, iso: new Date(NOW.getTime() + 14 * DAY).toISOString() });
+    expect(parseDeadline('in two weeks', NOW)).toEqual({ ok: true, iso: new Date(NOW.getTime() + 14 * DAY).toISOString() });
+    expect(parseDeadline('两周后', NOW)).toEqual({ ok: true, iso: new Date(NOW.getTime() + 14 * DAY).toISOString() });
+  });
+
+  it('a date-only deadline is the end of that day in the given zone, not in UTC', () => {
+    expect(parseDeadline('2027-06-30', NOW, 'Asia/Shanghai')).toEqual({ ok: true, iso: '2027-06-30T15:59:59.000Z' });
+    // Across a daylight-saving change: Berlin is UTC+2 in summer.
+    expect(parseDeadline('2027-06-30', NOW, 'Europe/Berlin')).toEqual({ ok: true, iso: '2027-06-30T21:59:59.000Z' });
+  });
+
   it('refuses the past, the far future and nonsense', () => {
     expect(parseDeadline('2026-10-31', NOW)).toEqual({ ok: false, problem: 'past' });
     expect(parseDeadline('0 days', NOW)).toEqual({ ok: false, problem: 'past' });
@@ -32,6 +47,13 @@ describe('parseDeadline', () => {
     for (const bad of ['tomorrow-ish', '2026-02-30', '2026-13-01', '', '30', 'in days']) {
       expect(parseDeadline(bad, NOW)).toEqual({ ok: false, problem: 'unreadable' });
     }
+  });
+});
+
+describe('isNotPositiveAmount', () => {
+  it('tells zero and negative amounts from unreadable ones', () => {
+    for (const text of ['0', '-5', '0 CNY', '−5', '¥0']) expect(isNotPositiveAmount(text), text).toBe(true);
+    for (const text of ['a lot', '500', '5万']) expect(isNotPositiveAmount(text), text).toBe(false);
   });
 });
 

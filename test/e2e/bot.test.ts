@@ -5,12 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { startServer } from '../../server/main.js';
 import { messagesFor, type Messages } from '../../bot/i18n.js';
+import { suggestKeywords } from '../../shared/lexicon/suggest-keywords.js';
 import { EmulatedUser, startEmulator } from '../support/telegram-emulator.js';
 
 const TOKEN = '7000001:AAe2eTestTokenForTheEmulatorOnly_xyz';
 /** The bot's own words: each wait names the exact message it expects. */
 const en = messagesFor('en');
 const zh = messagesFor('zh');
+
+/** The keyword step's prompt, with the suggestions the bot draws from the title and summary (or none). */
+function keywordPrompt(t: Messages, title: string, summary: string): string {
+  const suggested = suggestKeywords(title, summary, 6).flatMap((s) => [s.term, s.translation]);
+  return suggested.length > 0 ? t.post.askKeywordsSuggested(suggested.join(t.conversation.listSeparator)) : t.post.askKeywords;
+}
 
 /** A form's prompt once answered: the prompt, and under it what was chosen. */
 const answered = (t: Messages, prompt: string, choice: string) => `${prompt}\n\n${t.conversation.chosen(choice)}`;
@@ -56,10 +63,16 @@ describe('the Telegram bot end to end', () => {
     await enterprise.say('/post', en.post.askTitle);
     await enterprise.say(title, en.post.askSummary);
     await enterprise.say('Recover lithium, nickel and cobalt from spent EV batteries with battery recycling at scale.', en.post.askDescription);
-    await enterprise.say('A hydrometallurgical route with more than 95% recovery, ready for a pilot line.', en.post.askFields);
+    const description = 'A hydrometallurgical route with more than 95% recovery, ready for a pilot line.';
+    await enterprise.say(description, en.conversation.partReceived(1, description.length));
+    await enterprise.tap('Done', en.post.askFields);
     await enterprise.tap('New energy vehicles', en.post.askFields);
     await enterprise.tap('Environmental protection', en.post.askFields);
     await enterprise.tap('Done', answered(en, en.post.askFields, 'Environmental protection, New energy vehicles'));
+    const keywords = keywordPrompt(en, title, 'Recover lithium, nickel and cobalt from spent EV batteries with battery recycling at scale.');
+    await enterprise.waitFor(keywords);
+    await enterprise.tap('Skip', answered(en, keywords, en.conversation.skip));
+    await enterprise.tap('Request for proposals', answered(en, en.post.askType, en.challengeType.rfp));
     await enterprise.waitFor(en.post.askReward);
     await enterprise.say('500000 CNY', en.post.askDeadline);
     await enterprise.say('in 30 days', en.post.askIpTerms);
@@ -122,6 +135,10 @@ describe('the Telegram bot end to end', () => {
     await enterprise.tap('跳过', zh.post.askFields);
     await enterprise.tap('新材料', zh.post.askFields);
     await enterprise.tap('完成', answered(zh, zh.post.askFields, '新材料'));
+    const keywords = keywordPrompt(zh, title, '让钙钛矿电池组件在户外保持十年以上的稳定输出。');
+    await enterprise.waitFor(keywords);
+    await enterprise.tap('跳过', answered(zh, keywords, zh.conversation.skip));
+    await enterprise.tap('方案征集', answered(zh, zh.post.askType, zh.challengeType.rfp));
     await enterprise.waitFor(zh.post.askReward);
     await enterprise.say('¥80万', zh.post.askDeadline);
     await enterprise.say('30天后', zh.post.askIpTerms);
@@ -226,6 +243,8 @@ describe('the Telegram bot end to end', () => {
     server = await startServer(config);
 
     await enterprise.say('Keep solid-state cells above 80% of their capacity at minus thirty degrees.', en.post.askDescription);
-    await enterprise.say('An electrolyte that works from -30 °C to 60 °C, with a cell-level demonstration.', en.post.askFields);
+    const description = 'An electrolyte that works from -30 °C to 60 °C, with a cell-level demonstration.';
+    await enterprise.say(description, en.conversation.partReceived(1, description.length));
+    await enterprise.tap('Done', en.post.askFields);
   });
 });
