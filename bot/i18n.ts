@@ -377,6 +377,7 @@ const en = {
 
   notify: {
     match: '🔔 <b>New challenge matching your alert</b>',
+    why: 'Why it matched:',
     bidReceived: (title: string) => `📥 <b>New bid on “${esc(title)}”</b>`,
     bidStatus: (title: string, status: string) => `📄 Your bid on <b>“${esc(title)}”</b> is now <b>${status}</b>.`,
     rejectedKindly: 'Thank you for your proposal — the enterprise chose another direction this time.',
@@ -723,6 +724,7 @@ const zh: Messages = {
 
   notify: {
     match: '🔔 <b>有新需求匹配您的提醒</b>',
+    why: '匹配原因：',
     bidReceived: (title: string) => `📥 <b>「${esc(title)}」收到新投标</b>`,
     bidStatus: (title: string, status: string) => `📄 您对 <b>「${esc(title)}」</b> 的投标状态已更新为 <b>${status}</b>。`,
     rejectedKindly: '感谢您的方案 — 企业这次选择了其他方向。',

@@ -2,12 +2,29 @@ import { notFound } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
 import type { Notification } from '../shared/schemas/notification.js';
 import { formatMoney } from '../shared/format.js';
+import { formatMatchReason } from '../shared/match-reason.js';
+import type { MatchReason } from '../shared/schemas/match.js';
+import { zoneOf } from '../shared/time-zone.js';
 import { bidForOwnerMessage, challengeMessage } from './cards.js';
 import type { BotAccount } from './context.js';
 import { escapeHtml } from './html.js';
 import { messagesFor } from './i18n.js';
 import { singleButton } from './keyboards.js';
 import { pageAt, type ListMessage } from './lists.js';
+
+/** Reasons shown at most under an alert. */
+const MAX_REASONS = 3;
+
+/**
+ * Why `challengeId` matched `account`, as the matching service explains it (the subscription, keyword or
+ * paper, the terms, any translation), subscriptions first; empty when it is not among their matches.
+ */
+async function matchReasons(services: Services, account: BotAccount, challengeId: string): Promise<MatchReason[]> {
+  const { items } = await services.matches.list(account, { limit: 100 });
+  const reasons = items.find((m) => m.challenge.id === challengeId)?.reasons ?? [];
+  const order: MatchReason['source'][] = ['subscription', 'keyword', 'paper', 'field'];
+  return [...reasons].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source)).slice(0, MAX_REASONS);
+}
 
 /**
  * The Telegram message of one notification, in the recipient's language, read through the services as
@@ -32,8 +49,11 @@ export async function renderNotification(services: Services, notification: Reado
   };
 
   switch (notification.kind) {
-    case 'match':
-      return challengeMessage(await services.challenges.get(account, challengeId), locale, now, { header: t.notify.match });
+    case 'match': {
+      const reasons = await matchReasons(services, account, challengeId);
+      const why = reasons.length > 0 ? `\n${t.notify.why}\n${reasons.map((r) => `• ${escapeHtml(formatMatchReason(r, locale))}`).join('\n')}` : '';
+      return challengeMessage(await services.challenges.get(account, challengeId), locale, now, { header: `${t.notify.match}${why}`, timeZone: zoneOf(account) });
+    }
     case 'deadline': {
       const challenge = await services.challenges.get(account, challengeId);
       return challengeMessage(challenge, locale, now, { header: t.notify.deadline(challenge.title) });

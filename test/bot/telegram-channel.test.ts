@@ -70,6 +70,19 @@ describe('the Telegram channel renders every notification kind with its buttons'
     expect(zh!.payload.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)).toEqual(['⭐ 收藏', 'ℹ️ 详情', '✍️ 投标', '❓ 提问']);
   });
 
+  it('match: says why it matched — the subscription and the terms that met', async () => {
+    const ctx = await setup();
+    const researcher = await accountOf(ctx.h, ctx.researcher);
+    await ctx.h.runtime.services.subscriptions.create(researcher, { keywords: 'battery recycling' });
+    const from = ctx.outbox.calls.length;
+    await ctx.channel.send(matchRow(ctx.challenge.id, researcher.id), researcher);
+    const [call] = ctx.outbox.callsOf('sendMessage', from);
+    const text = String(call!.payload.text);
+    expect(text.split('\n', 1)[0]).toBe('🔔 <b>New challenge matching your alert</b>');
+    expect(text).toContain('Why it matched:\n• Your subscription “battery recycling”: ');
+    expect(text).toMatch(/battery|recycling/);
+  });
+
   it('bid-received: the bid for the enterprise with Shortlist / Not selected / Award', async () => {
     const ctx = await setup();
     await submitBid(ctx.h, ctx.researcher, ctx.challenge.id);
