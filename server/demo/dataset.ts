@@ -1,4 +1,5 @@
 import { ENTERPRISES, RESEARCHERS } from './content/accounts.js';
+import { ACHIEVEMENTS } from './content/achievements.js';
 import { BATTERY_AND_SOLAR_CHALLENGES } from './content/batteries-and-solar.js';
 import { HEALTH_CHALLENGES } from './content/health.js';
 import { PAPERS, SUBSCRIPTIONS } from './content/library.js';
@@ -15,7 +16,8 @@ export const DEMO_PASSWORD = 'demo-password-2026';
  * PV, steel, agritech, water, hospitals, EVs) and eight researchers; sixteen challenges across all
  * fourteen fields, about half written in Chinese — twelve open (one closing within a day), two awarded
  * with their announcements, one closed and under evaluation, one still a draft — with sealed bids citing
- * clipped papers, public questions and answers, saves and saved searches.
+ * clipped papers, public questions and answers, saves and saved searches; and a catalogue of twelve listed
+ * achievements (and a draft) from eight institutions, with three deals announced (one transferred).
  */
 export const DEMO_DATASET: DemoDataset = {
   password: DEMO_PASSWORD,
@@ -29,4 +31,5 @@ export const DEMO_DATASET: DemoDataset = {
     ...WATER_AND_FARMING_CHALLENGES,
     ...HEALTH_CHALLENGES,
   ],
+  achievements: ACHIEVEMENTS,
 };

@@ -107,6 +107,8 @@ async function loadDataset(store: Store, shownAs: string, afterFailure: string):
     clock.moveTo(now);
     // Challenges whose deadline passed in the replay are stored as closed, as the server's upkeep would.
     await runtime.services.challenges.closeExpired();
+    // Deals whose objection period ended in the replay are transferred, as the upkeep would.
+    await runtime.services.deals.settleExpired();
   } finally {
     await runtime.close();
   }

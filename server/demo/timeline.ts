@@ -1,5 +1,5 @@
 import type { Services } from '../domain/services.js';
-import type { DemoAccount, DemoBid, DemoChallenge, DemoDataset, DemoReview } from './types.js';
+import type { DemoAccount, DemoAchievement, DemoBid, DemoChallenge, DemoDataset, DemoReview } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -194,6 +194,52 @@ function challengeEvents(challenge: DemoChallenge, now: Date, at: (daysAgo: numb
   return events;
 }
 
+function achievementEvents(a: DemoAchievement, at: (daysAgo: number) => Date): DemoEvent[] {
+  const ref = `achievement:${a.key}`;
+  const events: DemoEvent[] = [
+    {
+      at: at(a.createdDaysAgo),
+      what: `${a.owner} drafts the achievement ${a.key}`,
+      async run(ctx) {
+        const { title, summary, description, fields, keywords, trl, ipStatus, patents, modes, askingPrice, institution } = a;
+        const paperIds = (a.papers ?? []).map((key) => idOf(ctx, `paper:${key}`));
+        const created = await ctx.services.achievements.create(await actor(ctx, a.owner), {
+          title, summary, description, fields, keywords, trl, ipStatus, patents, modes, askingPrice, institution, paperIds,
+        });
+        ctx.ids.set(ref, created.id);
+      },
+    },
+  ];
+  if (a.listedDaysAgo !== undefined) {
+    events.push({
+      at: at(a.listedDaysAgo),
+      what: `${a.owner} lists ${a.key}`,
+      run: async (ctx) => void (await ctx.services.achievements.publish(await actor(ctx, a.owner), idOf(ctx, ref))),
+    });
+  }
+  const deal = a.deal;
+  if (deal) {
+    events.push({
+      at: at(deal.daysAgo),
+      what: `${a.owner} announces the deal on ${a.key}`,
+      async run(ctx) {
+        const { counterparty, mode, price, objectionDays } = deal;
+        const created = await ctx.services.deals.announce(await actor(ctx, a.owner), idOf(ctx, ref), { counterparty, mode, price, objectionDays });
+        ctx.ids.set(`deal:${a.key}`, created.id);
+      },
+    });
+  }
+  const objection = a.objection;
+  if (objection) {
+    events.push({
+      at: at(objection.daysAgo),
+      what: `${objection.by} objects to the deal on ${a.key}`,
+      run: async (ctx) => void (await ctx.services.deals.object(await actor(ctx, objection.by), idOf(ctx, `deal:${a.key}`), { reason: objection.reason })),
+    });
+  }
+  return events;
+}
+
 /**
  * The dataset as a history ending at `now`: every registration, clip, saved search, draft, publication,
  * save, question, answer, bid, revision, decision and award, oldest first (ties keep dataset order).
@@ -222,6 +268,7 @@ export function demoTimeline(dataset: DemoDataset, now: Date): DemoEvent[] {
       }),
     ),
     ...dataset.challenges.flatMap((challenge) => challengeEvents(challenge, now, at)),
+    ...(dataset.achievements ?? []).flatMap((achievement) => achievementEvents(achievement, at)),
   ];
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

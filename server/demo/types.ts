@@ -1,4 +1,5 @@
 import type { FieldId } from '../../shared/fields.js';
+import type { IpStatus, TransferMode } from '../../shared/schemas/achievement.js';
 import type { Role } from '../../shared/schemas/account.js';
 import type { BidUpdateInput, Milestone } from '../../shared/schemas/bid.js';
 import type { ChallengeType, IpTerms } from '../../shared/schemas/challenge.js';
@@ -95,6 +96,31 @@ export interface DemoReview {
   scores: { reviewer: string; bidder: string; daysAgo: number; sheet: { criterion: string; score: number; comment: string }[] }[];
 }
 
+/** An achievement in the catalogue (§8); without `listedDaysAgo` it stays a draft. */
+export interface DemoAchievement {
+  key: string;
+  owner: string;
+  title: string;
+  summary: string;
+  description: string;
+  fields: FieldId[];
+  keywords: string[];
+  trl: number;
+  ipStatus: IpStatus;
+  patents: string[];
+  modes: TransferMode[];
+  askingPrice: Money | null;
+  institution: string;
+  /** Keys of the owner's clipped papers to cite. */
+  papers?: string[];
+  createdDaysAgo: number;
+  listedDaysAgo?: number;
+  /** A deal announced for it; the period may have ended by now (then it is transferred at the end of seeding). */
+  deal?: { daysAgo: number; counterparty: string; mode: TransferMode; price: Money | null; objectionDays: number };
+  /** An objection filed against that deal. */
+  objection?: { by: string; daysAgo: number; reason: string };
+}
+
 export interface DemoDataset {
   /** Every demo account signs in with this password. */
   password: string;
@@ -102,4 +128,5 @@ export interface DemoDataset {
   papers: DemoPaper[];
   subscriptions: DemoSubscription[];
   challenges: DemoChallenge[];
+  achievements?: DemoAchievement[];
 }
