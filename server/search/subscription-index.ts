@@ -220,7 +220,9 @@ function anchorsOf(alternatives: readonly KeywordAlternative[], anchorOf: (keys:
  */
 export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}): SubscriptionIndex {
   const { termFrequency } = options;
-  const lexicon = options.lexicon === undefined ? serverLexicon() : options.lexicon;
+  // The server's lexicon is built at the first subscription filed, not when the index is: it takes about a
+  // third of a second of every start, and a server without subscriptions need not pay it before a search.
+  const lexiconOf = () => (options.lexicon === undefined ? serverLexicon() : options.lexicon);
   const stored = new Map<string, FiledSubscription>();
   const byAnchor: Postings = new Map();
   const byField: Postings = new Map();
@@ -248,7 +250,7 @@ export function createSubscriptionIndex(options: SubscriptionIndexOptions = {}):
 
     upsert(row) {
       remove(row.id);
-      const sub = compileSubscription(row, lexicon);
+      const sub = compileSubscription(row, lexiconOf());
       const entry: FiledSubscription = { sub, anchors: [], fields: [], testedBy: 0 };
       if (sub.active && sub.alternatives !== null) {
         entry.anchors = anchorsOf(sub.alternatives, anchorOf);
