@@ -61,7 +61,7 @@ const EnvSchema = z.object({
     .optional()
     .transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
   TRUST_PROXY: proxyHops,
-  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10240).default(256),
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
