@@ -72,6 +72,7 @@ describe('the Telegram bot end to end', () => {
     const keywords = keywordPrompt(en, title, 'Recover lithium, nickel and cobalt from spent EV batteries with battery recycling at scale.');
     await enterprise.waitFor(keywords);
     await enterprise.tap('Skip', answered(en, keywords, en.conversation.skip));
+    await enterprise.waitFor(en.post.askType);
     await enterprise.tap('Request for proposals', answered(en, en.post.askType, en.challengeType.rfp));
     await enterprise.waitFor(en.post.askReward);
     await enterprise.say('500000 CNY', en.post.askDeadline);
@@ -138,6 +139,7 @@ describe('the Telegram bot end to end', () => {
     const keywords = keywordPrompt(zh, title, '让钙钛矿电池组件在户外保持十年以上的稳定输出。');
     await enterprise.waitFor(keywords);
     await enterprise.tap('跳过', answered(zh, keywords, zh.conversation.skip));
+    await enterprise.waitFor(zh.post.askType);
     await enterprise.tap('方案征集', answered(zh, zh.post.askType, zh.challengeType.rfp));
     await enterprise.waitFor(zh.post.askReward);
     await enterprise.say('¥80万', zh.post.askDeadline);
