@@ -7,9 +7,11 @@ export interface TcpRelay {
   via(url: string): string;
   /** Drop every connection and refuse new ones, as a dead host would: the server ends its sessions. */
   cut(): Promise<void>;
+  /** Accept connections again on the same port after a cut, as a network that comes back. */
+  restore(): Promise<void>;
 }
 
-/** A relay to `127.0.0.1:<target>` that a test can cut, to kill an instance's connections for good. */
+/** A relay to `127.0.0.1:<target>` that a test can cut (and restore), to kill an instance's connections or the database's link. */
 export async function tcpRelay(target: number): Promise<TcpRelay> {
   const sockets = new Set<Socket>();
   const server = createServer((incoming) => {
@@ -38,5 +40,6 @@ export async function tcpRelay(target: number): Promise<TcpRelay> {
       for (const socket of sockets) socket.destroy();
       await closed;
     },
+    restore: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
   };
 }

@@ -5,7 +5,7 @@ import { openPgCoordination } from '../../../server/jobs/pg-coordination.js';
 import { openPgStore } from '../../../server/store/pg/pg-store.js';
 import type { Store } from '../../../server/store/store.js';
 import { usePostgres } from '../../support/postgres.js';
-import { tcpRelay } from './tcp-relay.js';
+import { tcpRelay } from '../../support/tcp-relay.js';
 import { account, notification } from '../store/contract/rows.js';
 
 const cluster = usePostgres();

@@ -6,7 +6,7 @@ import { openPgStore } from '../../../server/store/pg/pg-store.js';
 import type { Store } from '../../../server/store/store.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { usePostgres } from '../../support/postgres.js';
-import { tcpRelay } from '../jobs/tcp-relay.js';
+import { tcpRelay } from '../../support/tcp-relay.js';
 import { account, FakeChannel, notification, seed, telegramOf } from './fakes.js';
 
 const cluster = usePostgres();

@@ -1,5 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TransactionConflictError } from '../../../../server/store/pg/errors.js';
 import { migrate } from '../../../../server/store/pg/migrate.js';
@@ -7,6 +6,7 @@ import { openPgStore, type PgStoreOptions } from '../../../../server/store/pg/pg
 import { createPgPool } from '../../../../server/store/pg/pool.js';
 import { StoreUnavailableError, type Store, type Writers } from '../../../../server/store/store.js';
 import { usePostgres } from '../../../support/postgres.js';
+import { tcpRelay } from '../../../support/tcp-relay.js';
 import { account, challenge, save } from '../contract/rows.js';
 
 const cluster = usePostgres();
@@ -19,34 +19,6 @@ async function open(connectionString: string, options: Partial<PgStoreOptions> =
   const store = await openPgStore({ connectionString, ...options });
   opened.push(store);
   return store;
-}
-
-/** A TCP relay to the database that a test can cut (connections dropped, new ones refused) and restore. */
-async function tcpLink(target: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((incoming) => {
-    const outgoing = connect(target, '127.0.0.1');
-    for (const [a, b] of [[incoming, outgoing], [outgoing, incoming]] as const) {
-      sockets.add(a);
-      a.on('error', () => b.destroy());
-      a.on('close', () => {
-        sockets.delete(a);
-        b.destroy();
-      });
-      a.pipe(b);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    port,
-    cut: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-    restore: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
-  };
 }
 
 /**
@@ -158,7 +130,7 @@ describe('PostgreSQL store', () => {
 
   it('answers StoreUnavailableError while the database is out of reach, says so in health(), and recovers', async () => {
     const url = new URL(await cluster().createDatabase());
-    const link = await tcpLink(Number(url.port));
+    const link = await tcpRelay(Number(url.port));
     url.port = String(link.port);
     const store = await open(url.toString());
     expect(store.health()).toEqual({ ok: true });
@@ -175,7 +147,7 @@ describe('PostgreSQL store', () => {
   });
 
   it('fails to open with StoreUnavailableError when nothing listens', async () => {
-    const link = await tcpLink(1);
+    const link = await tcpRelay(1);
     await link.cut();
     await expect(openPgStore({ connectionString: `postgres://postgres@127.0.0.1:${link.port}/none` })).rejects.toBeInstanceOf(StoreUnavailableError);
   });
