@@ -185,6 +185,8 @@ const en = {
     leave: '✖️ Leave the form',
     stay: '↩️ Keep going',
     keptGoing: 'OK — carry on with the question above.',
+    confirmLeaveForButton: 'You are in the middle of a form. Leave it — and lose what you have answered — to start the one you tapped?',
+    leftForButton: 'OK, I left the form. Tap that button again to start the new one.',
     partReceived: (parts: number, total: number) =>
       `📝 Got it${parts > 1 ? ` — ${parts} parts` : ''}, ${total.toLocaleString('en-GB')} characters in all. Send more if your text continues, or tap Done.`,
     replaced: 'I left your unfinished form to start this one.',
@@ -539,6 +541,8 @@ const zh: Messages = {
     leave: '✖️ 放弃表单',
     stay: '↩️ 继续填写',
     keptGoing: '好的，请继续回答上面的问题。',
+    confirmLeaveForButton: '您正在填写表单。要放弃已填写的内容，开始您刚点击的新表单吗？',
+    leftForButton: '好的，已退出表单。请再次点击该按钮开始新的表单。',
     partReceived: (parts: number, total: number) => `📝 已收到${parts > 1 ? ` ${parts} 段，` : '，'}共 ${total} 字。如果还没发完请继续发送，发完请点击「完成」。`,
     replaced: '已退出未完成的表单，开始新的操作。',
     interrupted: '机器人刚刚更新，您未完成的表单无法继续，抱歉。请重新开始：发布需求请发送 /post，其他表单请再次点击当初的按钮。',

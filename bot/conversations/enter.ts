@@ -13,8 +13,9 @@ export interface ConversationArgs {
 export type ConversationName = keyof ConversationArgs;
 
 /**
- * Starts a conversation in the sender's language. One form at a time: an unfinished one is left first,
- * and the person is told, so a half-written challenge never silently swallows their next answers.
+ * Starts a conversation in the sender's language. One form at a time: a command or a form's button pressed
+ * mid-form is first asked about by the open form itself (steps.ts), so one still open here is left, and
+ * the person told, rather than silently swallowing their next answers.
  */
 export async function enterConversation<N extends ConversationName>(ctx: BotContext, name: N, ...args: ConversationArgs[N]): Promise<void> {
   if (Object.keys(ctx.conversation.active()).length > 0) {

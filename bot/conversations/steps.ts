@@ -21,6 +21,16 @@ const preset = (i: number) => `p-${i}`;
 const presetIndex = (value: string) => (/^p-(\d{1,2})$/.exec(value) ? Number(value.slice(2)) : -1);
 const option = (i: number) => `o-${i}`;
 const optionIndex = (value: string) => (/^o-(\d{1,3})$/.exec(value) ? Number(value.slice(2)) : -1);
+/** `/post@TenderlabBot 123` → `/post`. */
+const commandOf = (text: string) => text.split(/\s/, 1)[0]!.split('@')[0]!;
+
+/** The buttons whose handlers start a form (features/propose.ts, ask.ts, enterprise.ts): pressed mid-form, they ask first. */
+const FORM_BUTTONS: ReadonlySet<string> = new Set(['propose', 'ask', 'answer', 'reject']);
+function startsForm(data: string | undefined): data is string {
+  if (data === undefined) return false;
+  const decoded = unpackCallback(data);
+  return decoded.ok && FORM_BUTTONS.has(decoded.data.action);
+}
 
 /**
  * The building blocks of every conversation, written for the conversations plugin's replay: each step
@@ -31,23 +41,32 @@ const optionIndex = (value: string) => (/^o-(\d{1,3})$/.exec(value) ? Number(val
  */
 export function conversationSteps(conversation: BotConversation, ctx: ConversationContext, t: Messages, services: Services) {
   /**
-   * A command in the middle of a form: asks before the answers so far are thrown away. Leave ends the form
-   * (the person sends the command again); Keep going returns to the question; the same command sent again
-   * is taken as a yes and runs.
+   * A command, or a button that starts another form, in the middle of a form: asks before the answers so far
+   * are thrown away. Leave ends the form (the person sends the command or taps the button again); Keep going
+   * returns to the question; the same command sent, or the same button tapped, again is taken as a yes and runs.
    */
-  async function confirmLeaving(command: string): Promise<void> {
-    const askId = await send(t.conversation.confirmLeave(command), stepKeyboard([{ value: LEAVE, label: t.conversation.leave }, { value: STAY, label: t.conversation.stay }], 2));
+  async function confirmLeaving(trigger: { command: string } | { button: string }): Promise<void> {
+    const asking = 'command' in trigger ? t.conversation.confirmLeave(trigger.command) : t.conversation.confirmLeaveForButton;
+    const askId = await send(asking, stepKeyboard([{ value: LEAVE, label: t.conversation.leave }, { value: STAY, label: t.conversation.stay }], 2));
+    const runAnyway = async () => {
+      await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), askId, { reply_markup: new InlineKeyboard() }));
+      return conversation.halt({ next: true });
+    };
     for (;;) {
       const next = await conversation.wait();
       const text = next.message?.text;
       if (text?.startsWith('/')) {
-        if (text.split(/\s/, 1)[0] === command) {
-          await tidyEdit(() => ctx.api.editMessageReplyMarkup(chatId(), askId, { reply_markup: new InlineKeyboard() }));
-          return conversation.halt({ next: true });
-        }
-        return confirmLeaving(text.split(/\s/, 1)[0]!);
+        const command = commandOf(text);
+        if ('command' in trigger && command === trigger.command) return runAnyway();
+        return confirmLeaving({ command });
       }
-      const decoded = next.callbackQuery ? unpackCallback(next.callbackQuery.data) : null;
+      const data = next.callbackQuery?.data;
+      if (data !== undefined && startsForm(data)) {
+        if ('button' in trigger && data === trigger.button) return runAnyway();
+        await answerButton(next);
+        return confirmLeaving({ button: data });
+      }
+      const decoded = data !== undefined ? unpackCallback(data) : null;
       if (!decoded?.ok || decoded.data.action !== 'step' || (decoded.data.value !== LEAVE && decoded.data.value !== STAY)) {
         if (next.callbackQuery) await answerButton(next, t.conversation.stepDone);
         else await next.reply(t.conversation.tapButtons);
@@ -55,7 +74,8 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
       }
       await answerButton(next);
       if (decoded.data.value === LEAVE) {
-        await tidyEdit(() => ctx.api.editMessageText(chatId(), askId, t.conversation.leftForCommand(command), htmlOptions()));
+        const left = 'command' in trigger ? t.conversation.leftForCommand(trigger.command) : t.conversation.leftForButton;
+        await tidyEdit(() => ctx.api.editMessageText(chatId(), askId, left, htmlOptions()));
         return conversation.halt();
       }
       await tidyEdit(() => ctx.api.editMessageText(chatId(), askId, t.conversation.keptGoing, htmlOptions()));
@@ -68,7 +88,12 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
       const next = await conversation.wait();
       const text = next.message?.text;
       if (text?.startsWith('/')) {
-        await confirmLeaving(text.split(/\s/, 1)[0]!.split('@')[0]!);
+        await confirmLeaving({ command: commandOf(text) });
+        continue;
+      }
+      if (next.callbackQuery && startsForm(next.callbackQuery.data)) {
+        await answerButton(next);
+        await confirmLeaving({ button: next.callbackQuery.data });
         continue;
       }
       if (next.callbackQuery) {

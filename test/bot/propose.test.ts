@@ -52,6 +52,38 @@ describe('Propose', () => {
     expect(again.messages[0]!.buttons[1]![0]!.text).toBe('📄 Your bid');
   });
 
+  it('Ask or Propose tapped in the middle of a form asks first: Keep going keeps it, Leave ends it, the same button again starts the new one', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await u.press(/^1$/);
+    await u.press('Propose');
+    const ask = await u.press('Ask');
+    expect(ask.sent).toEqual(['You are in the middle of a form. Leave it — and lose what you have answered — to start the one you tapped?']);
+    expect((await u.press('Keep going')).edited[0]).toBe('OK — carry on with the question above.');
+    expect((await u.send('A closed-loop leaching process.')).sent[0]).toContain('approach');
+    await u.press('Ask');
+    expect((await u.press('Leave the form')).edited[0]).toBe('OK, I left the form. Tap that button again to start the new one.');
+    expect((await u.press('Ask')).sent[0]).toContain('question');
+    await u.press('Propose');
+    const again = await u.press('Propose');
+    expect(again.sent[0]).toContain('Proposal for “Battery recycling at scale”');
+  });
+
+  it('asks the same in Chinese', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2, { locale: 'zh' });
+    await u.send('/challenges');
+    await u.press(/^1$/);
+    await u.press('投标');
+    expect((await u.press('提问')).sent).toEqual(['您正在填写表单。要放弃已填写的内容，开始您刚点击的新表单吗？']);
+    expect((await u.press('放弃表单')).edited[0]).toBe('好的，已退出表单。请再次点击该按钮开始新的表单。');
+  });
+
   it('says there are no clips to cite, and Cancel on the preview sends nothing', async () => {
     const h = await botHarness();
     const enterprise = await h.registered(1, { roles: 'enterprise' });
@@ -82,19 +114,6 @@ describe('Propose', () => {
     expect(saved.answers[0]!.text).toContain('Saved');
     expect((await u.send('A closed-loop leaching process.')).sent[0]).toContain('approach');
     expect((await u.send('/cancel')).sent).toEqual(['OK, I left the form. Nothing was saved.']);
-  });
-
-  it('starting Ask in the middle of a proposal leaves the proposal, saying so', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
-    const ask = await u.press('Ask');
-    expect(ask.sent[0]).toBe('I left your unfinished form to start this one.');
-    expect(ask.sent[1]).toContain('Your question about');
   });
 
   it('is refused up front for enterprises, for a second live bid, and on closed challenges', async () => {
