@@ -6,7 +6,7 @@ import type { RateLimiter } from '../server/outbox/rate-limiter.js';
 import type { Notification } from '../shared/schemas/notification.js';
 import type { BotAccount } from './context.js';
 import { htmlOptions } from './handler-kit.js';
-import type { LiveCards } from './live-cards.js';
+import { refreshCards, type LiveCards } from './live-cards.js';
 import { renderNotification } from './render-notification.js';
 
 /** Network failures that happen before a request leaves this machine: the message was certainly not sent. */
@@ -48,8 +48,10 @@ export function createTelegramChannel({ api, services, limiter, cards }: { api: 
         if (error instanceof DomainError) throw new DeliveryError('permanent', `not shown: ${error.code}`, { cause: error });
         throw new DeliveryError('retryable', `could not render: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
+      let sentId: number;
       try {
         const sent = await api.sendMessage(chatId, message.text, htmlOptions(message.keyboard));
+        sentId = sent.message_id;
         // A new bid's card carries Shortlist / Not selected / Award: the bot edits it when the bid's fate is decided.
         if (cards && message.card && notification.challengeId) cards.remember(notification.challengeId, { chatId, messageId: sent.message_id, view: message.card });
       } catch (error) {
@@ -58,6 +60,11 @@ export function createTelegramChannel({ api, services, limiter, cards }: { api: 
           throw new DeliveryError('retryable', `network: ${networkCode(error)}`, { cause: error });
         }
         throw error;
+      }
+      // The owner's cards of the challenge still count the bids before this one (📥 Bids (0)). A tidy-up after
+      // the delivery: its failure must not fail the delivery, which the dispatcher would then send again.
+      if (cards && notification.kind === 'bid-received' && notification.challengeId) {
+        await refreshCards({ api, services, cards }, account, chatId, notification.challengeId, sentId).catch(() => undefined);
       }
     },
   };

@@ -8,6 +8,7 @@ import { ownChallengeMessage } from '../cards.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { formatChallengeCard } from '../format-challenge.js';
 import { messagesFor } from '../i18n.js';
+import type { ListMessage } from '../lists.js';
 import { isNotPositiveAmount, parseDeadline, parseMoney } from '../parse-input.js';
 import { zoneOf } from '../../shared/time-zone.js';
 import { conversationSteps, type Parsed } from './steps.js';
@@ -44,7 +45,7 @@ function parseKeywords(text: string, t: ReturnType<typeof messagesFor>): Parsed<
  * then a preview to Publish, Save as draft, or Cancel. The preview and the published card count the days
  * left from the same instant.
  */
-export function createPostConversation({ services }: BotDeps) {
+export function createPostConversation({ services, cards }: BotDeps) {
   return async function post(conversation: BotConversation, ctx: ConversationContext, locale: Locale): Promise<void> {
     const t = messagesFor(locale);
     const steps = conversationSteps(conversation, ctx, t, services);
@@ -121,10 +122,14 @@ export function createPostConversation({ services }: BotDeps) {
       await steps.say(created.message);
       return;
     }
+    // The card is remembered (live-cards.ts) so a bid, an award or a cancel later edits it to the truth.
+    const sayCard = async (message: ListMessage, challengeId: string) => {
+      const messageId = await steps.say(message.text, message.keyboard);
+      if (message.card) cards.remember(challengeId, { chatId: ctx.chat!.id, messageId, view: message.card });
+    };
     if (choice === 'draft') {
-      const message = ownChallengeMessage(created.value, locale, now, owner.value.timeZone);
       await steps.say(t.post.draftSaved);
-      await steps.say(message.text, message.keyboard);
+      await sayCard(ownChallengeMessage(created.value, locale, now, owner.value.timeZone), created.value.id);
       return;
     }
     const published = await steps.call((actor) => services.challenges.publish(actor, created.value.id));
@@ -133,8 +138,7 @@ export function createPostConversation({ services }: BotDeps) {
       return;
     }
     // The instant the preview counted from, so both say the same days left.
-    const message = ownChallengeMessage(published.value, locale, now, owner.value.timeZone);
     await steps.say(t.post.published);
-    await steps.say(message.text, message.keyboard);
+    await sayCard(ownChallengeMessage(published.value, locale, now, owner.value.timeZone), published.value.id);
   };
 }

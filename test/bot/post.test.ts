@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { botHarness } from '../support/telegram-bot.js';
-import { accountOf } from '../support/telegram-fixtures.js';
+import { createTelegramChannel } from '../../bot/telegram-channel.js';
+import { accountOf, submitBid } from '../support/telegram-fixtures.js';
 
 /** Answers the nine /post steps with valid values, stopping before the preview's buttons. */
 async function fillPost(u: Awaited<ReturnType<Awaited<ReturnType<typeof botHarness>>['registered']>>, zh = false) {
@@ -102,6 +103,22 @@ describe('/post', () => {
     const discarded = await u.press('✖️ Cancel');
     expect(discarded.sent).toEqual(['OK, discarded. Nothing was posted.']);
     expect((await h.runtime.services.challenges.list(await accountOf(h, u), { limit: 10, owner: 'me', field: undefined })).items).toEqual([]);
+  });
+
+  it('the published card is kept true: a new bid delivered to the owner edits its Bids count', async () => {
+    const h = await botHarness();
+    const u = await h.registered(1, { roles: 'enterprise' });
+    const researcher = await h.registered(2, { firstName: 'Ada' });
+    await fillPost(u);
+    const published = await u.press('Publish');
+    const cardId = published.messages[1]!.messageId;
+    const [challenge] = (await h.runtime.services.challenges.list(await accountOf(h, u), { limit: 1, owner: 'me', field: undefined })).items;
+    await submitBid(h, researcher, challenge!.id);
+    const [row] = (await h.runtime.store.tables.notifications.where('accountId', (await accountOf(h, u)).id)).filter((n) => n.kind === 'bid-received');
+    const channel = createTelegramChannel({ api: h.bot.api, services: h.runtime.services, cards: h.cards });
+    await channel.send(row!, await accountOf(h, u));
+    const card = u.messages.find((m) => m.messageId === cardId)!;
+    expect(card.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (1)', 'ℹ️ Details', '🔒 Close', '✖️ Cancel']);
   });
 
   it('/cancel leaves the conversation at any step, and a later answer is not taken for it', async () => {

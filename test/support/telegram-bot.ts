@@ -1,4 +1,5 @@
 import { createBot } from '../../bot/create-bot.js';
+import { createLiveCards, type LiveCards } from '../../bot/live-cards.js';
 import { testRuntime, type TestRuntime } from './runtime.js';
 import { BOT_INFO, BotApiStandIn } from './telegram-stand-in.js';
 import { TelegramUser } from './telegram-user.js';
@@ -11,6 +12,8 @@ export interface BotHarness {
   runtime: TestRuntime;
   api: BotApiStandIn;
   bot: ReturnType<typeof createBot>;
+  /** The cards the bot remembers, for an outbox channel in a test to share as in production. */
+  cards: LiveCards;
   /** Lines the bot logged. */
   logs: string[];
   /** The bot's flood control, in virtual time (the stand-in stamps calls with its clock). */
@@ -30,7 +33,9 @@ export async function botHarness(): Promise<BotHarness> {
   const flood = virtualFloodControl();
   const api = new BotApiStandIn({ clock: flood.clock });
   const logs: string[] = [];
+  const cards = createLiveCards();
   const bot = createBot({
+    cards,
     token: TEST_TOKEN,
     services: runtime.services,
     client: { apiRoot: 'http://bot-api.test', fetch: api.fetch },
@@ -43,6 +48,7 @@ export async function botHarness(): Promise<BotHarness> {
     runtime,
     api,
     bot,
+    cards,
     logs,
     flood,
     user,
