@@ -49,6 +49,8 @@ const FIELDS = {
   list: enumCodec(LIST_CODES),
   /** A key of the bot's short-lived memo (a search query), or `-` for none. */
   memo: codec<string>(/^(-|[0-9a-z]{4,12})$/, String, String),
+  /** An IANA time zone name (`Asia/Hong_Kong`, `UTC`); whether `Intl` knows it is checked by the handler. */
+  timeZone: codec<string>(/^[A-Za-z][A-Za-z0-9_+-]{0,13}(\/[A-Za-z0-9_+-]{1,20}){0,2}$/, String, String),
   /** A conversation step's choice: `done`, `skip`, `f-3`, … */
   value: codec<string>(/^[0-9a-z-]{1,24}$/, String, String),
 } satisfies Record<string, FieldCodec<any>>;
@@ -65,6 +67,8 @@ const ACTIONS = {
   /** An existing account changes its roles. */
   'set-roles': { code: 'rl', fields: ['roles'] },
   'set-lang': { code: 'lg', fields: ['locale'] },
+  /** /timezone: one of the common zones. */
+  'set-zone': { code: 'tz', fields: ['timeZone'] },
   save: { code: 'sv', fields: ['challengeId'] },
   unsave: { code: 'us', fields: ['challengeId'] },
   details: { code: 'dt', fields: ['challengeId'] },

@@ -30,6 +30,7 @@ import { proposeFeature } from './features/propose.js';
 import { savedFeature } from './features/saved.js';
 import { startFeature } from './features/start.js';
 import { subscriptionsFeature } from './features/subscriptions.js';
+import { timeZoneFeature } from './features/timezone.js';
 import { createLiveCards, type LiveCards } from './live-cards.js';
 import { createQueryMemo } from './query-memo.js';
 import { replyHtml } from './handler-kit.js';
@@ -120,6 +121,7 @@ export function createBot({
     startFeature(deps),
     helpFeature(),
     langFeature(deps),
+    timeZoneFeature(deps),
     browseFeature(deps),
     savedFeature(deps),
     postFeature(),

@@ -26,6 +26,7 @@ export const COMMANDS = [
   'link',
   'connect',
   'lang',
+  'timezone',
   'cancel',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -71,6 +72,7 @@ const en = {
     link: 'Link a web account: /link CODE',
     connect: 'A code to sign in the browser extension',
     lang: 'Language: English / 中文',
+    timezone: 'Time zone for the times I show',
     cancel: 'Leave the current form',
   } satisfies Record<CommandName, string>,
 
@@ -122,13 +124,20 @@ const en = {
       '🔬 <b>Researchers</b>\n/challenges — browse open challenges\n/search <i>words</i> — search them\n/saved — challenges you saved\n/subscribe <i>words</i> — alerts for new matches (add <code>#field</code> or <code>min:50000</code>)\n/subscriptions — pause or delete alerts\n/mybids — your bids and their status',
     enterprise: '🏢 <b>Enterprises</b>\n/post — post a challenge\n/mychallenges — your challenges, their bids; close or cancel',
     account:
-      '⚙️ <b>Account</b>\n/start — your account and roles\n/link <i>CODE</i> — use a Tenderlab web account here\n/connect — a code to sign in the browser extension\n/lang — English / 中文\n/cancel — leave the current form',
+      '⚙️ <b>Account</b>\n/start — your account and roles\n/link <i>CODE</i> — use a Tenderlab web account here\n/connect — a code to sign in the browser extension\n/lang — English / 中文\n/timezone — the zone times are shown in\n/cancel — leave the current form',
     cards: 'Every challenge has buttons: ⭐ Save, ℹ️ Details, ✍️ Propose, ❓ Ask.',
   },
 
   lang: {
     choose: 'Choose your language:',
     changed: '✅ Language set to English.',
+  },
+
+  timeZone: {
+    choose: (current: string) =>
+      `🕒 I show times in <b>${esc(current)}</b>. Pick your zone, or send its IANA name, e.g. <code>/timezone Europe/Paris</code>:`,
+    changed: (zone: string) => `✅ Times are now shown in <b>${esc(zone)}</b>.`,
+    unknown: (text: string) => `I don't know the time zone “${esc(text)}”. Send an IANA name such as <code>Europe/Paris</code> or <code>Asia/Tokyo</code>.`,
   },
 
   card: {
@@ -429,6 +438,7 @@ const zh: Messages = {
     link: '关联网页账户：/link 验证码',
     connect: '获取浏览器扩展登录码',
     lang: '语言：English / 中文',
+    timezone: '显示时间所用的时区',
     cancel: '退出当前表单',
   },
 
@@ -479,13 +489,19 @@ const zh: Messages = {
       '🔬 <b>科研人员</b>\n/challenges — 浏览开放的需求\n/search <i>关键词</i> — 搜索需求\n/saved — 已收藏的需求\n/subscribe <i>关键词</i> — 新需求提醒（可加 <code>#领域</code> 或 <code>min:50000</code>）\n/subscriptions — 暂停或删除提醒\n/mybids — 我的投标及状态',
     enterprise: '🏢 <b>企业</b>\n/post — 发布需求\n/mychallenges — 我的需求及投标；截止或取消',
     account:
-      '⚙️ <b>账户</b>\n/start — 账户与身份\n/link <i>验证码</i> — 关联 Tenderlab 网页账户\n/connect — 获取浏览器扩展登录码\n/lang — English / 中文\n/cancel — 退出当前表单',
+      '⚙️ <b>账户</b>\n/start — 账户与身份\n/link <i>验证码</i> — 关联 Tenderlab 网页账户\n/connect — 获取浏览器扩展登录码\n/lang — English / 中文\n/timezone — 显示时间所用的时区\n/cancel — 退出当前表单',
     cards: '每个需求下都有按钮：⭐ 收藏、ℹ️ 详情、✍️ 投标、❓ 提问。',
   },
 
   lang: {
     choose: '请选择语言：',
     changed: '✅ 语言已设置为中文。',
+  },
+
+  timeZone: {
+    choose: (current: string) => `🕒 当前按 <b>${esc(current)}</b> 显示时间。请选择您的时区，或发送 IANA 时区名，例如 <code>/timezone Europe/Paris</code>：`,
+    changed: (zone: string) => `✅ 之后将按 <b>${esc(zone)}</b> 显示时间。`,
+    unknown: (text: string) => `无法识别时区「${esc(text)}」。请发送 IANA 时区名，例如 <code>Asia/Shanghai</code> 或 <code>Europe/Paris</code>。`,
   },
 
   card: {

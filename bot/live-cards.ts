@@ -1,5 +1,6 @@
 import type { Api } from 'grammy';
 import type { Services } from '../server/domain/services.js';
+import { zoneOf } from '../shared/time-zone.js';
 import { bidForOwnerMessage, ownChallengeMessage } from './cards.js';
 import type { BotAccount, BotContext } from './context.js';
 import { htmlOptions, replyHtml, tidyEdit } from './handler-kit.js';
@@ -57,7 +58,7 @@ export function createLiveCards(capacity = CAPACITY): LiveCards {
 /** A card as it reads now, for `account`. */
 async function renderCard(services: Services, account: BotAccount, view: CardView): Promise<ListMessage> {
   if (view.kind === 'owner-bid') return bidForOwnerMessage(await services.bids.get(account, view.bidId), account.locale, view.header);
-  return ownChallengeMessage(await services.challenges.get(account, view.challengeId), account.locale, services.clock.now());
+  return ownChallengeMessage(await services.challenges.get(account, view.challengeId), account.locale, services.clock.now(), zoneOf(account));
 }
 
 /**

@@ -56,7 +56,7 @@ export async function renderNotification(services: Services, notification: Reado
     }
     case 'deadline': {
       const challenge = await services.challenges.get(account, challengeId);
-      return challengeMessage(challenge, locale, now, { header: t.notify.deadline(challenge.title) });
+      return challengeMessage(challenge, locale, now, { header: t.notify.deadline(challenge.title), timeZone: zoneOf(account) });
     }
     case 'bid-received': {
       const bid = await services.bids.get(account, notification.bidId ?? '');

@@ -10,6 +10,7 @@ const SAMPLES: CallbackData[] = [
   { action: 'start-roles', locale: 'en', roles: 'both' },
   { action: 'set-roles', roles: 'enterprise' },
   { action: 'set-lang', locale: 'en' },
+  { action: 'set-zone', timeZone: 'America/Los_Angeles' },
   { action: 'save', challengeId: LONG_ID },
   { action: 'unsave', challengeId: LONG_ID },
   { action: 'details', challengeId: LONG_ID },
