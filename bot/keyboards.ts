@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import { LIVE_BID_STATUSES, type Bid } from '../shared/schemas/bid.js';
+import type { Bid } from '../shared/schemas/bid.js';
 import type { Challenge } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
 import type { Subscription } from '../shared/schemas/subscription.js';
@@ -36,39 +36,41 @@ export function welcomeKeyboard(locale: Locale): InlineKeyboard {
   return keyboard;
 }
 
+/** True when the server listed `action` among what the caller may do now (see server/domain/actions.ts). */
+const allows = <A extends string>(subject: { actions?: readonly A[] | undefined }, action: A): boolean => subject.actions?.includes(action) ?? false;
+
 /**
- * The buttons under a challenge card. Researchers and visitors: Save/Unsave and Details, and while it is
- * open Propose (or their bid, when they have one) and Ask. Its owner: its bids and Details.
+ * The buttons under a challenge card, drawn from the caller's `actions`. Researchers: Save/Unsave and
+ * Details, Propose when they may bid (or their live bid, when they have one) and Ask when they may ask.
+ * Visitors: Save and Details, each of which invites them to register. Its owner: its bids and Details.
  */
-export function challengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'viewer' | 'counters'>, t: Messages): InlineKeyboard {
+export function challengeKeyboard(challenge: Pick<Challenge, 'id' | 'viewer' | 'counters' | 'actions'>, t: Messages): InlineKeyboard {
   const b = t.card.buttons;
   const challengeId = challenge.id;
   const keyboard = new InlineKeyboard();
   if (challenge.viewer?.isOwner) {
     return keyboard.text(b.bids(challenge.counters.bids ?? 0), cb({ action: 'bids', challengeId, offset: 0 })).text(b.details, cb({ action: 'details', challengeId }));
   }
-  keyboard
-    .text(challenge.viewer?.saved ? b.unsave : b.save, cb({ action: challenge.viewer?.saved ? 'unsave' : 'save', challengeId }))
-    .text(b.details, cb({ action: 'details', challengeId }));
-  if (challenge.status === 'open') {
-    const bidId = challenge.viewer?.bidId;
-    keyboard
-      .row()
-      .text(bidId ? b.yourBid : b.propose, cb(bidId ? { action: 'my-bid', bidId } : { action: 'propose', challengeId }))
-      .text(b.ask, cb({ action: 'ask', challengeId }));
-  }
+  const saved = allows(challenge, 'unsave');
+  keyboard.text(saved ? b.unsave : b.save, cb({ action: saved ? 'unsave' : 'save', challengeId })).text(b.details, cb({ action: 'details', challengeId }));
+  const bidId = challenge.viewer?.bidId;
+  const bidButton = bidId ? { label: b.yourBid, data: { action: 'my-bid', bidId } as const } : allows(challenge, 'bid') ? { label: b.propose, data: { action: 'propose', challengeId } as const } : null;
+  if (bidButton || allows(challenge, 'ask')) keyboard.row();
+  if (bidButton) keyboard.text(bidButton.label, cb(bidButton.data));
+  if (allows(challenge, 'ask')) keyboard.text(b.ask, cb({ action: 'ask', challengeId }));
   return keyboard;
 }
 
-/** The owner's buttons in /mychallenges: what the challenge's status allows, and its bids. */
-export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'counters'>, t: Messages): InlineKeyboard {
+/** The owner's buttons in /mychallenges: Publish, Close and Cancel as its `actions` allow, its bids once published. */
+export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'counters' | 'actions'>, t: Messages): InlineKeyboard {
   const challengeId = challenge.id;
   const keyboard = new InlineKeyboard();
-  if (challenge.status === 'draft') keyboard.text(t.mine.publish, cb({ action: 'publish', challengeId }));
-  else keyboard.text(t.card.buttons.bids(challenge.counters.bids ?? 0), cb({ action: 'bids', challengeId, offset: 0 }));
+  if (allows(challenge, 'publish')) keyboard.text(t.mine.publish, cb({ action: 'publish', challengeId }));
+  // A draft has no bids to list; every published status has.
+  if (challenge.status !== 'draft') keyboard.text(t.card.buttons.bids(challenge.counters.bids ?? 0), cb({ action: 'bids', challengeId, offset: 0 }));
   keyboard.text(t.card.buttons.details, cb({ action: 'details', challengeId }));
-  const closable = challenge.status === 'open';
-  const cancellable = challenge.status === 'draft' || challenge.status === 'open' || challenge.status === 'closed';
+  const closable = allows(challenge, 'close');
+  const cancellable = allows(challenge, 'cancel');
   if (closable || cancellable) keyboard.row();
   if (closable) keyboard.text(t.mine.close, cb({ action: 'close', challengeId, confirmed: false }));
   if (cancellable) keyboard.text(t.mine.cancel, cb({ action: 'cancel', challengeId, confirmed: false }));
@@ -80,19 +82,19 @@ export function confirmKeyboard(yes: { label: string; data: CallbackData }, t: M
   return new InlineKeyboard().text(yes.label, cb(yes.data)).row().text(t.confirm.keep, cb({ action: 'dismiss' }));
 }
 
-/** The enterprise's buttons under a bid: shortlist (while submitted), not selected and award (while live). */
-export function bidActionsKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'status'>, t: Messages): InlineKeyboard {
+/** The enterprise's buttons under a bid: Shortlist, Not selected and Award as its `actions` allow. */
+export function bidActionsKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'actions'>, t: Messages): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (!LIVE_BID_STATUSES.includes(bid.status)) return keyboard;
-  if (bid.status === 'submitted') keyboard.text(t.bid.shortlist, cb({ action: 'shortlist', bidId: bid.id }));
-  keyboard.text(t.bid.reject, cb({ action: 'reject', bidId: bid.id }));
-  return keyboard.row().text(t.bid.award, cb({ action: 'award', challengeId: bid.challengeId, bidId: bid.id, confirmed: false }));
+  if (allows(bid, 'shortlist')) keyboard.text(t.bid.shortlist, cb({ action: 'shortlist', bidId: bid.id }));
+  if (allows(bid, 'reject')) keyboard.text(t.bid.reject, cb({ action: 'reject', bidId: bid.id }));
+  if (allows(bid, 'award')) keyboard.row().text(t.bid.award, cb({ action: 'award', challengeId: bid.challengeId, bidId: bid.id, confirmed: false }));
+  return keyboard;
 }
 
-/** The bidder's buttons under their bid: the challenge, and Withdraw while it is live. */
-export function myBidKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'status'>, t: Messages): InlineKeyboard {
+/** The bidder's buttons under their bid: the challenge, and Withdraw when its `actions` allow. */
+export function myBidKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'actions'>, t: Messages): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t.bid.challenge, cb({ action: 'details', challengeId: bid.challengeId }));
-  if (LIVE_BID_STATUSES.includes(bid.status)) keyboard.text(t.bid.withdraw, cb({ action: 'withdraw', bidId: bid.id, confirmed: false }));
+  if (allows(bid, 'withdraw')) keyboard.text(t.bid.withdraw, cb({ action: 'withdraw', bidId: bid.id, confirmed: false }));
   return keyboard;
 }
 

@@ -126,7 +126,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         await recordAutoRecusals(tx, clock, await activeReviewers(tx, challengeId), [bid]);
         return bid;
       });
-      return toBid(store.tables, row);
+      return toBid(store.tables, row, actor, now());
     },
 
     /** A new revision: the previous content moves to `history` with its receipt; a new receipt is issued. */
@@ -152,7 +152,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
           receipt: receiptFor(contentOf(next), revision),
         });
       });
-      return toBid(store.tables, row);
+      return toBid(store.tables, row, actor, now());
     },
 
     async withdraw(actor: Actor, bidId: string): Promise<Bid> {
@@ -164,7 +164,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         await tx.challenges.update(challenge.id, (c) => ({ ...c, counters: { ...c.counters, bids: Math.max(0, c.counters.bids - 1) } }));
         return tx.bids.update(bidId, { status: 'withdrawn', updatedAt: now().toISOString() });
       });
-      return toBid(store.tables, row);
+      return toBid(store.tables, row, actor, now());
     },
 
     async shortlist(actor: Actor, bidId: string): Promise<Bid> {
@@ -176,7 +176,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         if (bid.status !== 'submitted') throw conflict(`Only submitted bids can be shortlisted; this one is ${bid.status}`, { status: bid.status });
         return setStatus(tx, bid, current, 'shortlisted', null);
       });
-      return toBid(store.tables, row);
+      return toBid(store.tables, row, actor, now());
     },
 
     async reject(actor: Actor, bidId: string, input: RejectInput): Promise<Bid> {
@@ -189,7 +189,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
         if (!LIVE_BID_STATUSES.includes(bid.status)) throw conflict(`A ${bid.status} bid cannot be rejected`, { status: bid.status });
         return setStatus(tx, bid, current, 'rejected', feedback || null);
       });
-      return toBid(store.tables, row);
+      return toBid(store.tables, row, actor, now());
     },
 
     /** Award one live bid: the challenge is awarded, the other live bids are rejected, every bidder is told. */
@@ -224,7 +224,7 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
 
     async get(actor: Actor, bidId: string): Promise<Bid> {
       const { bid } = await loadVisible(store.tables, actor, bidId);
-      return toBid(store.tables, bid);
+      return toBid(store.tables, bid, actor, now());
     },
 
     /** Every bid on a challenge, for its owner only. */
@@ -233,14 +233,14 @@ export function createBidService({ store, clock }: { store: Store; clock: Clock 
       const challenge = assertViewChallenge(actor, await store.tables.challenges.get(challengeId), challengeId);
       assertOwnChallenge(actor, challenge);
       const slice = await keysetPage(page, (window) => store.tables.bids.page('challengeId', challengeId, { direction: 'desc', ...window }), LIST_KEYS.bids);
-      return { items: await toBids(store.tables, slice.items), nextCursor: slice.nextCursor };
+      return { items: await toBids(store.tables, slice.items, actor, now()), nextCursor: slice.nextCursor };
     },
 
     /** The caller's own bids. */
     async listMine(actor: Actor, page: PageQuery): Promise<Page<Bid>> {
       const account = requireAccount(actor);
       const slice = await keysetPage(page, (window) => store.tables.bids.page('bidderId', account.id, { direction: 'desc', ...window }), LIST_KEYS.bids);
-      return { items: await toBids(store.tables, slice.items), nextCursor: slice.nextCursor };
+      return { items: await toBids(store.tables, slice.items, actor, now()), nextCursor: slice.nextCursor };
     },
   };
 }

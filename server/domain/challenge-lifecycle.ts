@@ -26,6 +26,11 @@ export function isAcceptingBids(row: Pick<ChallengeRow, 'status' | 'deadline'>, 
   return currentStatus(row, now) === 'open';
 }
 
+/** True when `action` is allowed from the challenge's current status. */
+export function canDo(row: Pick<ChallengeRow, 'status' | 'deadline'>, action: ChallengeAction, now: Date): boolean {
+  return ALLOWED_FROM[action].includes(currentStatus(row, now));
+}
+
 /** Throws a 409 unless `action` is allowed from the challenge's current status. */
 export function assertCanDo(row: ChallengeRow, action: ChallengeAction, now: Date): void {
   const status = currentStatus(row, now);

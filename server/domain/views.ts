@@ -5,6 +5,7 @@ import type { Question } from '../../shared/schemas/question.js';
 import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Readers, Store } from '../store/store.js';
 import type { AccountRow, BidRow, ChallengeRow, QuestionRow } from '../store/rows.js';
+import { bidActions, challengeActions } from './actions.js';
 import { withCurrentStatus } from './challenge-lifecycle.js';
 import { evaluationOf } from './evaluation/settings.js';
 import type { Actor } from './permissions.js';
@@ -42,7 +43,8 @@ export function canSeeBidCount(actor: Actor, challenge: Pick<ChallengeRow, 'owne
 function publicView(row: Readonly<ChallengeRow>, owner: PublicProfile): Challenge {
   const { cancelledAt: _c, reminderSentAt: _r, ...rest } = row;
   const counters = canSeeBidCount(null, row) ? rest.counters : { ...rest.counters, bids: null };
-  return { ...rest, ...evaluationOf(row), counters, owner };
+  // A visitor may do nothing; a signed-in caller's actions are added with their relation (withViewer).
+  return { ...rest, ...evaluationOf(row), counters, owner, actions: [] };
 }
 
 /**
@@ -133,9 +135,10 @@ function createChallengeViews(store: Store): ChallengeViews {
     return view;
   }
 
-  function withViewer(view: Challenge, row: Readonly<ChallengeRow>, actorId: string, saved: boolean, mine: Map<string, string>): Challenge {
-    const isOwner = actorId === row.ownerId;
-    return { ...view, ...(isOwner ? { counters: row.counters } : {}), viewer: { isOwner, saved, bidId: mine.get(row.id) ?? null } };
+  function withViewer(view: Challenge, row: Readonly<ChallengeRow>, actor: NonNullable<Actor>, saved: boolean, mine: Map<string, string>, now: Date): Challenge {
+    const isOwner = actor.id === row.ownerId;
+    const viewer = { isOwner, saved, bidId: mine.get(row.id) ?? null };
+    return { ...view, ...(isOwner ? { counters: row.counters } : {}), viewer, actions: challengeActions(actor, row, now, viewer) };
   }
 
   return {
@@ -143,7 +146,7 @@ function createChallengeViews(store: Store): ChallengeViews {
       const view = await shared(row, now);
       if (!actor) return view;
       const [save, mine] = await Promise.all([tables.saves.get(saveId(actor.id, row.id)), liveBidsOf(actor.id)]);
-      return withViewer(view, row, actor.id, save !== undefined, mine);
+      return withViewer(view, row, actor, save !== undefined, mine, now);
     },
 
     async viewMany(rows, actor, now) {
@@ -151,7 +154,7 @@ function createChallengeViews(store: Store): ChallengeViews {
       const views = await Promise.all(rows.map((row) => shared(row, now)));
       if (!actor) return views;
       const [saves, mine] = await Promise.all([tables.saves.getMany(rows.map((row) => saveId(actor.id, row.id))), liveBidsOf(actor.id)]);
-      return rows.map((row, i) => withViewer(views[i]!, row, actor.id, saves.has(saveId(actor.id, row.id)), mine));
+      return rows.map((row, i) => withViewer(views[i]!, row, actor, saves.has(saveId(actor.id, row.id)), mine, now));
     },
   };
 }
@@ -178,17 +181,28 @@ function viewsOf(store: Store): ChallengeViews {
   return views;
 }
 
-export async function toBid(tables: Readers, row: Readonly<BidRow>): Promise<Bid> {
-  return (await toBids(tables, [row]))[0]!;
+export async function toBid(tables: Readers, row: Readonly<BidRow>, actor: Actor, now: Date): Promise<Bid> {
+  return (await toBids(tables, [row], actor, now))[0]!;
 }
 
-/** Bids as the API shows them, the bidders' profiles and the challenges' titles joined in one read each. */
-export async function toBids(tables: Readers, rows: readonly Readonly<BidRow>[]): Promise<Bid[]> {
+/**
+ * Bids as `actor` sees them at `now`: the bidders' profiles and the challenges' titles joined in one read
+ * each, and the actions the caller may take on each.
+ */
+export async function toBids(tables: Readers, rows: readonly Readonly<BidRow>[], actor: Actor, now: Date): Promise<Bid[]> {
   const [challenges, bidders] = await Promise.all([
     tables.challenges.getMany([...new Set(rows.map((row) => row.challengeId))]),
     tables.accounts.getMany([...new Set(rows.map((row) => row.bidderId))]),
   ]);
-  return rows.map((row) => ({ ...row, bidder: toProfile(bidders.get(row.bidderId), row.bidderId), challengeTitle: challenges.get(row.challengeId)?.title ?? '' }));
+  return rows.map((row) => {
+    const challenge = challenges.get(row.challengeId);
+    return {
+      ...row,
+      bidder: toProfile(bidders.get(row.bidderId), row.bidderId),
+      challengeTitle: challenge?.title ?? '',
+      actions: challenge ? bidActions(actor, row, challenge, now) : [],
+    };
+  });
 }
 
 export function toQuestion(row: Readonly<QuestionRow>, actor: Actor): Question {

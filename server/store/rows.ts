@@ -37,7 +37,7 @@ export interface TokenRow {
 /** A challenge's evaluation settings (§9); rows stored before evaluation existed lack them (see domain/evaluation/settings.ts). */
 export type ChallengeEvaluationFields = 'rubric' | 'blind' | 'revealAt' | 'phases' | 'phase';
 
-export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer' | 'counters' | ChallengeEvaluationFields>, Partial<Pick<Challenge, ChallengeEvaluationFields>> {
+export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer' | 'counters' | 'actions' | ChallengeEvaluationFields>, Partial<Pick<Challenge, ChallengeEvaluationFields>> {
   /** Every count as stored; the API leaves the bid count out while bids are sealed (domain/views.ts). */
   counters: { bids: number; saves: number; questions: number };
   cancelledAt: string | null;
@@ -45,7 +45,7 @@ export interface ChallengeRow extends Omit<Challenge, 'owner' | 'viewer' | 'coun
   reminderSentAt: string | null;
 }
 
-export type BidRow = Omit<Bid, 'bidder' | 'challengeTitle'>;
+export type BidRow = Omit<Bid, 'bidder' | 'challengeTitle' | 'actions'>;
 
 export interface QuestionRow extends Omit<Question, 'mine'> {
   askerId: string;

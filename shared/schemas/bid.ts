@@ -10,6 +10,10 @@ export type BidStatus = z.infer<typeof BidStatus>;
 /** Bids still in the running. */
 export const LIVE_BID_STATUSES: readonly BidStatus[] = ['submitted', 'shortlisted'];
 
+/** What a caller may do to a bid now, computed by the server (bidder: revise, withdraw; owner: the rest). */
+export const BidActionName = z.enum(['revise', 'withdraw', 'shortlist', 'reject', 'award']).meta({ id: 'BidActionName' });
+export type BidActionName = z.infer<typeof BidActionName>;
+
 export const Milestone = z
   .object({
     title: text(1, 200),
@@ -64,6 +68,10 @@ export const Bid = z
     history: z.array(BidRevision).meta({ description: 'Earlier revisions, oldest first' }),
     feedback: z.string().nullable().meta({ description: "The enterprise's feedback on rejection" }),
     receipt: Receipt,
+    actions: z
+      .array(BidActionName)
+      .optional()
+      .meta({ description: 'What the caller may do now; always filled by the server (optional only for older clients)' }),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })

@@ -16,6 +16,15 @@ export type IpTerms = z.infer<typeof IpTerms>;
 export const ChallengeStatus = z.enum(['draft', 'open', 'closed', 'awarded', 'cancelled']).meta({ id: 'ChallengeStatus' });
 export type ChallengeStatus = z.infer<typeof ChallengeStatus>;
 
+/**
+ * What a caller may do to a challenge now, computed by the server from its lifecycle and the caller's
+ * permissions, so clients draw buttons from it instead of re-encoding the rules.
+ */
+export const ChallengeActionName = z
+  .enum(['edit', 'publish', 'close', 'cancel', 'award', 'bid', 'ask', 'save', 'unsave'])
+  .meta({ id: 'ChallengeActionName' });
+export type ChallengeActionName = z.infer<typeof ChallengeActionName>;
+
 /** The award of a challenge: the winning bid, who won, how much, and the enterprise's note. */
 export const Award = z
   .object({
@@ -63,6 +72,10 @@ export const Challenge = z
     award: Award.nullable(),
     counters: ChallengeCounters,
     viewer: ChallengeViewer.optional(),
+    actions: z
+      .array(ChallengeActionName)
+      .optional()
+      .meta({ description: 'What the caller may do now; always filled by the server (optional only for older clients)' }),
     rubric: Rubric.meta({ description: 'The criteria bids are scored on (public); fixed once the first score is given' }),
     blind: z.boolean().meta({ description: "Reviewers read bids without the bidder's name, organization or account" }),
     revealAt: RevealAt,

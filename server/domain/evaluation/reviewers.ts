@@ -231,7 +231,7 @@ export function createReviewService({ store, clock }: { store: Store; clock: Clo
       const bid = await store.tables.bids.get(bidId);
       const challenge = bid && (await store.tables.challenges.get(bid.challengeId));
       if (!bid || !challenge) throw notFound('bid', bidId);
-      if (canViewBid(actor, bid, challenge)) return toBid(store.tables, bid);
+      if (canViewBid(actor, bid, challenge)) return toBid(store.tables, bid, actor, now());
       if (await reviewAccess(store.tables, account.id, bid)) return toReviewBid(store.tables, bid, challenge);
       throw notFound('bid', bidId);
     },

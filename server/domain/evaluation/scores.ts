@@ -164,7 +164,7 @@ export function createScoreService({ store, clock }: { store: Store; clock: Cloc
         await notify(tx, clock, { accountId: bid.bidderId, kind: 'feedback', challenge, bidId });
         return updated;
       });
-      return toBid(store.tables, row);
+      return toBid(store.tables, row, actor, now());
     },
   };
 }
