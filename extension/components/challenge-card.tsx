@@ -21,8 +21,8 @@ export interface ChallengeCardProps {
 
 /**
  * One challenge at a glance: title, reward, a live deadline countdown and the fields; the summary; on demand
- * the full description. Save / Unsave act at once; Propose is offered while the challenge takes bids and the
- * reader has no live bid on it.
+ * the full description. Save / Unsave act at once; Propose is offered when the server lists `bid` among the
+ * reader's actions (it takes bids and the reader has no live bid on it).
  */
 export function ChallengeCard({ challenge, matchedTerms, reasons, onPropose, onSavedChange }: ChallengeCardProps) {
   const { api, t, locale } = useExtension();
@@ -32,7 +32,8 @@ export function ChallengeCard({ challenge, matchedTerms, reasons, onPropose, onS
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState(false);
   const left = countdown(challenge.deadline, now, locale);
-  const takesBids = challenge.status === 'open' && !left.over;
+  // The server computed `actions` when the list was fetched; a deadline passing while the card is shown ends bidding too.
+  const mayBid = (challenge.actions?.includes('bid') ?? false) && !left.over;
   const hasBid = Boolean(challenge.viewer?.bidId);
 
   const toggleSave = async () => {
@@ -112,7 +113,7 @@ export function ChallengeCard({ challenge, matchedTerms, reasons, onPropose, onS
         {hasBid ? (
           <span class="muted">{t.yourBid}</span>
         ) : (
-          takesBids && (
+          mayBid && (
             <button type="button" class="primary" onClick={() => onPropose(challenge)}>
               {t.propose}
             </button>

@@ -83,8 +83,8 @@ describe('Matches', () => {
     const api = stubApi({
       matches: () => ({
         items: [
-          matchFixture(['a'], challengeFixture({ id: 'chl_closed', title: 'Closed one', status: 'closed', deadline: '2020-01-01T00:00:00.000Z' })),
-          matchFixture(['b'], challengeFixture({ id: 'chl_bid', title: 'Bid one', viewer: { isOwner: false, saved: true, bidId: 'bid_9' } })),
+          matchFixture(['a'], challengeFixture({ id: 'chl_closed', title: 'Closed one', status: 'closed', deadline: '2020-01-01T00:00:00.000Z', actions: ['save'] })),
+          matchFixture(['b'], challengeFixture({ id: 'chl_bid', title: 'Bid one', viewer: { isOwner: false, saved: true, bidId: 'bid_9' }, actions: ['ask', 'unsave'] })),
         ],
         nextCursor: null,
       }),
@@ -96,6 +96,22 @@ describe('Matches', () => {
     const bidOn = screen.getByRole('article', { name: 'Bid one' });
     expect(within(bidOn).getByText('You have a bid on this challenge')).toBeTruthy();
     expect(within(bidOn).getByRole('button', { name: 'Unsave' })).toBeTruthy();
+  });
+
+  it('offers Propose only when the server lists bid among the actions', async () => {
+    const api = stubApi({
+      matches: () => ({
+        items: [
+          matchFixture(['a'], challengeFixture({ id: 'chl_no', title: 'Not for you', actions: ['ask', 'save'] })),
+          matchFixture(['b'], challengeFixture({ id: 'chl_yes', title: 'For you' })),
+        ],
+        nextCursor: null,
+      }),
+    });
+    renderInExtension(<MatchesTab onPropose={() => undefined} />, { api });
+    const refused = await screen.findByRole('article', { name: 'Not for you' });
+    expect(within(refused).queryByRole('button', { name: 'Propose' })).toBeNull();
+    expect(within(screen.getByRole('article', { name: 'For you' })).getByRole('button', { name: 'Propose' })).toBeTruthy();
   });
 
   it('marks the last 24 hours as urgent, and takes no bid once the deadline has passed', async () => {

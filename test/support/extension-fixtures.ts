@@ -51,6 +51,7 @@ export function challengeFixture(overrides: Partial<Challenge> = {}): Challenge 
     award: null,
     counters: { bids: 0, saves: 0, questions: 0 },
     viewer: { isOwner: false, saved: false, bidId: null },
+    actions: ['bid', 'ask', 'save'],
     createdAt: '2026-10-01T00:00:00.000Z',
     publishedAt: '2026-10-01T00:00:00.000Z',
     closedAt: null,
