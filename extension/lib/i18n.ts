@@ -1,3 +1,4 @@
+import { vocabularyFor } from '../../shared/labels.js';
 import type { BidStatus } from '../../shared/schemas/bid.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { NotificationKind } from '../../shared/schemas/notification.js';
@@ -71,15 +72,9 @@ const en = {
   hideDetails: 'Hide details',
   yourBid: 'You have a bid on this challenge',
   byOwner: (name: string, organization: string) => (organization ? `by ${name}, ${organization}` : `by ${name}`),
-  challengeType: { ideation: 'Ideation', theoretical: 'Theoretical', prototype: 'Prototype', rfp: 'RFP' },
-  ipTerms: {
-    assignment: 'IP assignment',
-    'exclusive-license': 'Exclusive licence',
-    'nonexclusive-license': 'Non-exclusive licence',
-    'joint-rd': 'Joint R&D',
-    equity: 'Equity',
-    negotiable: 'IP negotiable',
-  },
+  // Types and IP terms are the one vocabulary every channel shares (shared/labels.ts).
+  challengeType: vocabularyFor('en').challengeType,
+  ipTerms: vocabularyFor('en').ipTerms,
 
   // Bids
   emptyBids: 'You have not proposed on any challenge yet.',
@@ -281,15 +276,8 @@ const zh: Catalogue = {
   hideDetails: '收起详情',
   yourBid: '你已对此需求投标',
   byOwner: (name, organization) => (organization ? `发布者：${name}，${organization}` : `发布者：${name}`),
-  challengeType: { ideation: '创意征集', theoretical: '理论研究', prototype: '原型开发', rfp: '方案征集' },
-  ipTerms: {
-    assignment: '知识产权转让',
-    'exclusive-license': '独占许可',
-    'nonexclusive-license': '普通许可',
-    'joint-rd': '联合研发',
-    equity: '作价入股',
-    negotiable: '知识产权面议',
-  },
+  challengeType: vocabularyFor('zh').challengeType,
+  ipTerms: vocabularyFor('zh').ipTerms,
 
   emptyBids: '你还没有投过标。',
   bidStatus: {

@@ -1,4 +1,5 @@
-import type { ChallengeSort, ChallengeStatus, ChallengeType, IpTerms } from '../../shared/schemas/challenge.js';
+import { vocabularyFor } from '../../shared/labels.js';
+import type { ChallengeSort } from '../../shared/schemas/challenge.js';
 import type { Locale } from '../../shared/schemas/common.js';
 
 /**
@@ -63,27 +64,10 @@ const en = {
     takePart: 'To bid or ask a question, sign in through the Telegram bot, the browser extension or the API.',
     back: 'All open challenges',
   },
-  types: {
-    ideation: 'Ideation',
-    theoretical: 'Theoretical study',
-    prototype: 'Prototype',
-    rfp: 'Request for proposals',
-  } satisfies Record<ChallengeType, string>,
-  ipTerms: {
-    assignment: 'Assigned to the enterprise',
-    'exclusive-license': 'Exclusive licence',
-    'nonexclusive-license': 'Non-exclusive licence',
-    'joint-rd': 'Joint R&D, shared results',
-    equity: 'Equity stake',
-    negotiable: 'Negotiable',
-  } satisfies Record<IpTerms, string>,
-  statuses: {
-    draft: 'Draft',
-    open: 'Open for bids',
-    closed: 'Closed, under evaluation',
-    awarded: 'Awarded',
-    cancelled: 'Cancelled',
-  } satisfies Record<ChallengeStatus, string>,
+  // Types, IP terms and statuses are the one vocabulary every channel shares (shared/labels.ts).
+  types: vocabularyFor('en').challengeType,
+  ipTerms: vocabularyFor('en').ipTerms,
+  statuses: vocabularyFor('en').challengeStatus,
 
   award: {
     title: 'Award',
@@ -190,27 +174,9 @@ const zh: Messages = {
     takePart: '如需投标或提问，请通过 Telegram 机器人、浏览器扩展或 API 登录。',
     back: '返回开放榜单',
   },
-  types: {
-    ideation: '创意征集',
-    theoretical: '理论研究',
-    prototype: '原型开发',
-    rfp: '项目招标',
-  },
-  ipTerms: {
-    assignment: '知识产权归企业',
-    'exclusive-license': '独占许可',
-    'nonexclusive-license': '普通许可',
-    'joint-rd': '联合研发，成果共享',
-    equity: '作价入股',
-    negotiable: '面议',
-  },
-  statuses: {
-    draft: '草稿',
-    open: '揭榜中',
-    closed: '已截止，评审中',
-    awarded: '已授标',
-    cancelled: '已取消',
-  },
+  types: vocabularyFor('zh').challengeType,
+  ipTerms: vocabularyFor('zh').ipTerms,
+  statuses: vocabularyFor('zh').challengeStatus,
 
   award: {
     title: '授标结果',

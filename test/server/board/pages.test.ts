@@ -23,8 +23,8 @@ describe('board: challenge page', () => {
     expect(html).toContain('第一段：背景。\n第二段：目标指标。');
     expect(html).toContain('US$90,000');
     expect(html).toContain('Prototype');
-    expect(html).toContain('Joint R&amp;D, shared results');
-    expect(html).toContain('Open for bids');
+    expect(html).toContain('Joint R&amp;D');
+    expect(html).toContain('>Open<');
     expect(html).toContain('2 public questions');
     expect(html).toContain('Is the sample supply included?');
     expect(html).toContain('Yes, 200 kg of black mass.');
