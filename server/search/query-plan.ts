@@ -21,7 +21,7 @@ const JOINT_WEIGHT = 0.5;
  * What a translated term is worth beside the query's own: a reviewed glossary term nearly as much, a
  * general-dictionary sense (one of several a word may have) half.
  */
-export const TRANSLATION_WEIGHT: Record<TranslationOrigin, number> = { glossary: 0.8, dictionary: 0.5 };
+export const TRANSLATION_WEIGHT: Record<TranslationOrigin, number> = { glossary: 0.5, dictionary: 0.3 };
 
 /** A translation that a hit contains, for the explanation: "perovskite ↔ 钙钛矿". */
 export interface MatchedTranslation {
