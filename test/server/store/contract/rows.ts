@@ -12,6 +12,7 @@ import type {
   TokenRow,
 } from '../../../../server/store/rows.js';
 import type { Delivery } from '../../../../shared/schemas/notification.js';
+import { challengeRow } from '../../search/fixtures.js';
 
 /**
  * Rows for the store contract: complete where the type is small, and for bids and papers only what the
@@ -45,29 +46,7 @@ export function token(id: string, accountId: string, hash = `hash-${id}`): Token
 }
 
 export function challenge(id: string, ownerId: string, fields: Partial<ChallengeRow> = {}): ChallengeRow {
-  return {
-    id,
-    ownerId,
-    title: `Challenge ${id}`,
-    summary: '',
-    description: '',
-    fields: ['energy'],
-    keywords: [],
-    type: 'rfp',
-    reward: { amount: 100_000, currency: 'CNY' },
-    deadline: '2027-01-01T00:00:00.000Z',
-    ipTerms: 'negotiable',
-    status: 'open',
-    award: null,
-    counters: { bids: 0, saves: 0, questions: 0 },
-    createdAt: T0,
-    publishedAt: T0,
-    closedAt: null,
-    updatedAt: T0,
-    cancelledAt: null,
-    reminderSentAt: null,
-    ...fields,
-  };
+  return challengeRow({ id, ownerId, title: `Challenge ${id}`, ...fields });
 }
 
 export function bid(id: string, challengeId: string, bidderId: string, status: BidRow['status'] = 'submitted'): BidRow {
