@@ -27,6 +27,18 @@ export function scoreRoutes(services: Services) {
     .openapi(
       createRoute({
         method: 'get',
+        path: '/api/bids/{id}/scores',
+        tags,
+        summary: 'Your own score sheet of a bid you review, in the current phase (404 until you have scored it)',
+        security: bearer,
+        request: { params: IdParams },
+        responses: { 200: json(ScoreSheet), ...errors(401, 404) },
+      }),
+      async (c) => c.json(await scores.mine(c.get('actor'), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
         path: '/api/challenges/{id}/ranking',
         tags,
         summary: 'The ranking of the current phase (owner only): weighted mean, spread per criterion, reviews, pending reviewers',

@@ -111,6 +111,21 @@ export function createScoreService({ store, clock }: { store: Store; clock: Cloc
     },
 
     /**
+     * The caller's own score sheet of a bid they review, in the current phase, so a reviewer can read back and
+     * change what they gave; a 404 until they have scored it, and for anyone not reviewing the bid.
+     */
+    async mine(actor: Actor, bidId: string): Promise<ScoreSheet> {
+      const account = requireAccount(actor);
+      const bid = await store.tables.bids.get(bidId);
+      const challenge = bid && (await store.tables.challenges.get(bid.challengeId));
+      if (!bid || !challenge || !(await reviewAccess(store.tables, account.id, bid))) throw notFound('bid', bidId);
+      const settings = evaluationOf(challenge);
+      const row = await store.tables.scores.get(scoreId(account.id, bid.id, settings.phase));
+      if (!row) throw notFound('score sheet for bid', bidId);
+      return { bidId, phase: row.phase, scores: row.scores, weighted: weightedScore(rubricOf(settings), row), updatedAt: row.updatedAt };
+    },
+
+    /**
      * The owner's ranking of the current phase's live bids: weighted mean, per-criterion spread, number of
      * reviews, who has not scored yet, and the comments (with ids for feedback). Only the sheets of current
      * reviewers count.
