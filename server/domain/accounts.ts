@@ -53,6 +53,14 @@ function assertUncommonPassword(password: string, path: string): void {
   if (isCommonPassword(password)) throw invalid(`${path}: ${COMMON_PASSWORD}`, { issues: [{ path, message: COMMON_PASSWORD }] });
 }
 
+/** One sign-in as its owner may see it: which token (by id and label) and when, never its secret. */
+export interface SessionSummary {
+  id: string;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 /** When the token was last seen in use, as far as storage knows. */
 function lastActivity(row: Readonly<TokenRow>): number {
   return Date.parse(row.lastUsedAt ?? row.createdAt);
@@ -188,6 +196,29 @@ export function createAccountService({ store, clock }: { store: Store; clock: Cl
         for (const row of await tx.tokens.where('accountId', account.id)) {
           if (!row.revokedAt) await tx.tokens.update(row.id, { revokedAt: at });
         }
+      });
+    },
+
+    /**
+     * The account's live sign-ins (API tokens not revoked nor idle past TOKEN_IDLE_TTL_MS), newest first:
+     * their label and dates, never the token or its hash.
+     */
+    async listSessions(actor: Actor): Promise<SessionSummary[]> {
+      const account = requireAccount(actor);
+      const at = clock.now().getTime();
+      return (await store.tables.tokens.where('accountId', account.id))
+        .filter((row) => !row.revokedAt && at - lastActivity(row) <= TOKEN_IDLE_TTL_MS)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+        .map((row) => ({ id: row.id, label: row.label, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt }));
+    },
+
+    /** Revokes one of the caller's own tokens by id; not found when it is another's, or already revoked. */
+    async revokeSession(actor: Actor, tokenId: string): Promise<void> {
+      const account = requireAccount(actor);
+      await store.transact(async (tx) => {
+        const row = await tx.tokens.get(tokenId);
+        if (!row || row.accountId !== account.id || row.revokedAt) throw notFound('session', tokenId);
+        await tx.tokens.update(row.id, { revokedAt: now() });
       });
     },
 
