@@ -8,6 +8,7 @@ import type { Lexicon } from '../../shared/lexicon/lexicon.js';
 import { RELEVANCE_PROFILES, type RelevanceProfile } from '../../test/fixtures/relevance/profiles.js';
 import { RELEVANCE_CHALLENGES, type RelevanceChallenge } from '../../test/fixtures/relevance/challenges.js';
 import { RELEVANCE_QUERIES, type RelevanceQuery } from '../../test/fixtures/relevance/queries.js';
+import { challengeRow } from '../../test/server/search/fixtures.js';
 import { mean, ndcgAt, precisionAt, recallCounts } from './metrics.js';
 
 /**
@@ -45,28 +46,8 @@ const T0 = '2026-11-01T00:00:00.000Z';
 
 /** A set challenge as a stored row (open, far deadline). */
 export function rowOf(challenge: RelevanceChallenge): ChallengeRow {
-  return {
-    id: challenge.id,
-    ownerId: 'acc_owner',
-    title: challenge.title,
-    summary: challenge.summary,
-    description: '',
-    fields: challenge.fields,
-    keywords: challenge.keywords,
-    type: 'rfp',
-    reward: { amount: 100_000, currency: 'CNY' },
-    deadline: '2030-01-01T00:00:00.000Z',
-    ipTerms: 'negotiable',
-    status: 'open',
-    award: null,
-    counters: { bids: 0, saves: 0, questions: 0 },
-    createdAt: T0,
-    publishedAt: T0,
-    closedAt: null,
-    updatedAt: T0,
-    cancelledAt: null,
-    reminderSentAt: null,
-  };
+  const { id, title, summary, fields, keywords } = challenge;
+  return challengeRow({ id, title, summary, fields, keywords, deadline: '2030-01-01T00:00:00.000Z' });
 }
 
 const languageOf = new Map(RELEVANCE_CHALLENGES.map((c) => [c.id, c.language]));

@@ -6,7 +6,16 @@ import { analyzeChallenge, CHALLENGE_TEXT_FIELDS, sameChallengeText, textVersion
 import { followTable } from './follow-table.js';
 import { analyzerFingerprint, readIndexSnapshot, writeIndexSnapshot } from './index-snapshot.js';
 import { serverLexicon } from './lexicon.js';
-import { coverageOf, MAX_LITERAL_TERMS, planQuery, translationsIn, type MatchedTranslation, type QueryPlan } from './query-plan.js';
+import {
+  coverageOf,
+  MAX_LITERAL_TERMS,
+  planQuery,
+  scoreOfParts,
+  scorePartOf,
+  translationsIn,
+  type MatchedTranslation,
+  type QueryPlan,
+} from './query-plan.js';
 
 export { MAX_QUERY_TERMS } from './query-plan.js';
 export type { MatchedTranslation } from './query-plan.js';
@@ -261,9 +270,12 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore, options: C
   const totalLengths = new Array<number>(FIELD_COUNT).fill(0);
   let lengths = new Int32Array(0);
   // Per-query scratch, sized to the slot count and cleared after each query (queries are synchronous).
-  let scores = new Float64Array(0);
   let covered = new Float64Array(0);
   let matched = new Uint32Array(0);
+  /** Per touched slot, its position in the query's touched list (valid while matched[slot] ≠ 0). */
+  let positionOf = new Int32Array(0);
+  /** Per touched position, its score parts (query-plan.ts scorePartOf), cleared as they are handed out. */
+  let parts = new Float64Array(0);
 
   const addPosting = (key: string, slot: number, packedTf: number) => {
     let list = postings.get(key);
@@ -461,34 +473,42 @@ export function createChallengeIndex(restore?: ChallengeIndexRestore, options: C
       );
       if (prepared.keys.length === 0) return [];
       const averages = averageLengths(totalLengths, documentCount);
-      scores = grow(scores, rowAt.length, (n) => new Float64Array(n));
       covered = grow(covered, rowAt.length, (n) => new Float64Array(n));
       matched = grow(matched, rowAt.length, (n) => new Uint32Array(n));
+      positionOf = grow(positionOf, rowAt.length, (n) => new Int32Array(n));
+      const conceptCount = prepared.concepts.length;
+      const stride = 2 * conceptCount;
       const touched: number[] = [];
       prepared.keys.forEach((key, term) => {
         const list = postings.get(key)!;
         const weight = prepared.weights[term]!;
         const literalWeight = prepared.literalWeights[term]!;
+        const part = scorePartOf(prepared, term);
         const bit = 1 << term;
         for (let j = 0; j < list.length; j++) {
           const slot = list.slots[j]!;
-          if (matched[slot] === 0) touched.push(slot);
-          scores[slot]! += contribution(weight, list.packedTfs[j]!, lengths, slot * FIELD_COUNT, averages);
+          if (matched[slot] === 0) {
+            positionOf[slot] = touched.length;
+            touched.push(slot);
+            parts = grow(parts, touched.length * stride, (n) => new Float64Array(n));
+          }
+          parts[positionOf[slot]! * stride + part]! += contribution(weight, list.packedTfs[j]!, lengths, slot * FIELD_COUNT, averages);
           covered[slot]! += literalWeight;
           matched[slot]! |= bit;
         }
       });
       const scored: Scored[] = [];
-      for (const slot of touched) {
+      touched.forEach((slot, position) => {
         const row = rowAt[slot]!;
         if (!options.filter || options.filter(row)) {
           const coverage = coverageOf(prepared, matched[slot]!, covered[slot]!);
-          scored.push({ id: row.id, row, score: scores[slot]! * coverage, coverage, matched: matched[slot]! });
+          const score = scoreOfParts(parts, position * stride, conceptCount) * coverage;
+          scored.push({ id: row.id, row, score, coverage, matched: matched[slot]! });
         }
-        scores[slot] = 0;
         covered[slot] = 0;
         matched[slot] = 0;
-      }
+      });
+      parts.fill(0, 0, touched.length * stride);
       return rank(scored, prepared, options);
     },
   };
@@ -525,20 +545,21 @@ export function createChallengeScan(options: ChallengeIndexOptions = {}): Challe
       const averages = averageLengths(totals, documentCount);
       const scored: Scored[] = [];
       for (const { row, analyzed } of all) {
-        let score = 0;
+        const parts = new Array<number>(2 * prepared.concepts.length).fill(0);
         let weightCovered = 0;
         let matchedBits = 0;
         prepared.keys.forEach((key, term) => {
           const packed = analyzed.packedTf.get(key);
           if (packed === undefined) return;
           const weight = prepared.weights[term]!;
-          score += contribution(weight, packed, analyzed.lengths, 0, averages);
+          parts[scorePartOf(prepared, term)]! += contribution(weight, packed, analyzed.lengths, 0, averages);
           weightCovered += prepared.literalWeights[term]!;
           matchedBits |= 1 << term;
         });
         if (matchedBits === 0 || (options.filter && !options.filter(row))) continue;
         const coverage = coverageOf(prepared, matchedBits, weightCovered);
-        scored.push({ id: row.id, row, score: score * coverage, coverage, matched: matchedBits >>> 0 });
+        const score = scoreOfParts(parts, 0, prepared.concepts.length) * coverage;
+        scored.push({ id: row.id, row, score, coverage, matched: matchedBits >>> 0 });
       }
       return rank(scored, prepared, options);
     },

@@ -18,8 +18,8 @@ const MIN_COSTLY_POSTINGS = 500;
 /** A cross-word CJK bigram is evidence of adjacency, worth half a word. */
 const JOINT_WEIGHT = 0.5;
 /**
- * What a translated term is worth beside the query's own: a reviewed glossary term nearly as much, a
- * general-dictionary sense (one of several a word may have) half.
+ * What a translated term is worth beside the query's own: a reviewed glossary term half as much, a
+ * general-dictionary sense (one of several a word may have) less.
  */
 export const TRANSLATION_WEIGHT: Record<TranslationOrigin, number> = { glossary: 0.5, dictionary: 0.3 };
 
@@ -198,6 +198,25 @@ export function coverageOf(plan: QueryPlan, bits: number, literalCovered: number
     covered += best;
   });
   return covered / plan.totalWeight;
+}
+
+/**
+ * Where key `term` adds its score among a document's score parts: two per concept, its own keys at 2c
+ * and its translations' keys at 2c + 1 (see {@link scoreOfParts}).
+ */
+export function scorePartOf(plan: QueryPlan, term: number): number {
+  return 2 * plan.conceptOf[term]! + (plan.literalWeights[term]! > 0 ? 0 : 1);
+}
+
+/**
+ * A document's score from its `2 × conceptCount` parts at `offset`: per concept the larger of what its own
+ * keys and its translations contribute, not their sum, so a text that says "battery recycling" and also
+ * 电池回收 many times over does not outrank one that only says the query's words more prominently.
+ */
+export function scoreOfParts(parts: ArrayLike<number>, offset: number, conceptCount: number): number {
+  let score = 0;
+  for (let c = 0; c < conceptCount; c++) score += Math.max(parts[offset + 2 * c]!, parts[offset + 2 * c + 1]!);
+  return score;
 }
 
 /** The translations a document with matched keys `bits` contains whole, in the query's order. */

@@ -8,11 +8,17 @@ import {
   createChallengeScan,
 } from '../../../server/search/challenge-index.js';
 import { openLowdbStore } from '../../../server/store/lowdb-store.js';
+import type { ChallengeRow } from '../../../server/store/rows.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { challengeRow, LABELLED } from './fixtures.js';
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 const labelled = () => buildChallengeIndex(LABELLED);
+const scanOf = (rows: readonly ChallengeRow[]) => {
+  const scan = createChallengeScan();
+  rows.forEach((row) => scan.upsert(row));
+  return scan;
+};
 
 describe('challenge search ranking', () => {
   it('ranks the Chinese perovskite solar challenge first for a Chinese query', () => {
@@ -46,6 +52,31 @@ describe('challenge search ranking', () => {
     const hits = labelled().search('PCB defect detection');
     expect(ids(hits)[0]).toBe('en-pcb-inspection');
     expect(hits.find((hit) => hit.id === 'zh-pcb-wastewater')!.score).toBeLessThan(hits[0]!.score / 4);
+  });
+
+  it('counts a concept once, by its words or its translation, so a bilingual text is not scored twice', () => {
+    const rows = [
+      challengeRow({
+        id: 'zh-with-english-keyword',
+        title: '退役动力电池梯次利用与高值回收',
+        summary: '征集废旧电池回收、电池分选和正极材料再生的整体技术方案。',
+        description: '动力电池回收：电池拆解、电池检测、电池材料回收，提高回收率。',
+        keywords: ['电池回收', 'battery recycling'],
+      }),
+      challengeRow({
+        id: 'en-battery-recycling-pilot',
+        title: 'Battery recycling at pilot scale',
+        summary: 'Recycling spent lithium batteries',
+        description: 'Recover cobalt and lithium from spent batteries by hydrometallurgy.',
+        keywords: ['battery', 'recycling'],
+      }),
+    ];
+    for (const index of [buildChallengeIndex(rows), scanOf(rows)]) {
+      const hits = index.search('battery recycling');
+      expect(ids(hits)).toEqual(['en-battery-recycling-pilot', 'zh-with-english-keyword']);
+      // Its translations still explain the Chinese challenge.
+      expect(hits[1]!.translations.map((t) => t.translation)).toContain('电池回收');
+    }
   });
 
   it('weights the title above the description', () => {
