@@ -14,6 +14,7 @@ import type { AccountRow, AchievementRow } from '../store/rows.js';
 import { LIST_KEYS, type Store, type Writers } from '../store/store.js';
 import { assertAchievementCan } from './achievement-lifecycle.js';
 import { toAchievement, toAchievements } from './achievement-views.js';
+import { notifyCatalogue } from './catalogue-notifications.js';
 import { conflict, invalid } from './errors.js';
 import { newId } from './ids.js';
 import { keysetPage, offsetPageEnd, paginate } from './pagination.js';
@@ -33,6 +34,9 @@ export interface AchievementServiceDeps {
 
 /** Rows read per page when the export walks the whole catalogue. */
 export const EXPORT_PAGE_SIZE = 200;
+
+/** The answer open enquiries get when their achievement leaves the catalogue. */
+const WITHDRAWN_FEEDBACK = { reason: 'other', note: 'The owner withdrew this achievement from the catalogue.' } as const;
 
 /**
  * The achievements catalogue (科技成果): create and edit (drafts are the owner's alone), list (publish),
@@ -122,6 +126,12 @@ export function createAchievementService({ store, clock, achievementIndex, onLis
         const announced = (await tx.deals.where('achievementId', id)).some((d) => d.status !== 'transferred');
         if (announced) throw conflict('This achievement has a deal in its announcement period; it cannot be withdrawn now');
         const at = now().toISOString();
+        // Senders still waiting are answered, not left with an enquiry no one will read.
+        for (const enquiry of await tx.enquiries.where('achievementId', id)) {
+          if (enquiry.status !== 'sent') continue;
+          await tx.enquiries.update(enquiry.id, { status: 'declined', feedback: WITHDRAWN_FEEDBACK, updatedAt: at });
+          await notifyCatalogue(tx, clock, { accountId: enquiry.senderId, kind: 'enquiry-status', achievement: current, enquiryId: enquiry.id, status: 'declined' });
+        }
         return tx.achievements.update(id, { status: 'withdrawn', withdrawnAt: at, updatedAt: at });
       });
       return toAchievement(store.tables, row);

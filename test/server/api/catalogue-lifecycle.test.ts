@@ -113,6 +113,24 @@ describe('enquiry lifecycle', () => {
     await sendEnquiry(rt, buyer, id, 'C');
   });
 
+  it('withdrawing the achievement declines the enquiries still open and tells their senders; answered ones stay', async () => {
+    const rt = await testRuntime();
+    const { lab, buyer } = await people(rt);
+    const other = await register(rt, 'Second Buyer', ['enterprise']);
+    const id = await listAchievement(rt, lab);
+    const open = await sendEnquiry(rt, buyer, id, 'D');
+    const accepted = await sendEnquiry(rt, other!, id, 'E');
+    await post(rt, `/api/enquiries/${accepted}/accept`, lab);
+    rt.clock.advance(1000);
+    expect((await post(rt, `/api/achievements/${id}/withdraw`, lab)).body.status).toBe('withdrawn');
+    const sentBy = async (who: Person) => (await get(rt, '/api/me/enquiries', who)).body.items as { id: string; status: string }[];
+    expect(await sentBy(buyer)).toEqual([
+      expect.objectContaining({ id: open, status: 'declined', feedback: { reason: 'other', note: 'The owner withdrew this achievement from the catalogue.' } }),
+    ]);
+    expect(await sentBy(other!)).toEqual([expect.objectContaining({ id: accepted, status: 'accepted' })]);
+    expect((await notificationsOf(rt, buyer)).map((n) => [n.kind, n.bidStatus])).toEqual([['enquiry-status', 'declined']]);
+  });
+
   it('only enterprises enquire, and only about listed achievements', async () => {
     const rt = await testRuntime();
     const { lab, buyer, watchdog } = await people(rt);
