@@ -1,20 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Achievement } from '../../shared/schemas/achievement.js';
 import type { Bid } from '../../shared/schemas/bid.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
+import type { PaperRecord } from '../../shared/schemas/paper.js';
 import type { ClipOutcome } from '../lib/clip.js';
 import { sessionItem } from '../lib/session.js';
+import { AchievementsTab } from './achievements.js';
 import { AlertsPanel } from './alerts.js';
 import { BidsTab, CitedPapers, ReceiptBox } from './bids.js';
 import { MatchesTab, SavedTab } from './challenge-lists.js';
 import { ClipStatus } from './clip-status.js';
 import { useExtension, useStorageValue } from './context.js';
+import { EnquiriesTab } from './enquiries.js';
 import { Loading } from './feedback.js';
 import { BellIcon, SidePanelIcon } from './icons.js';
 import { PapersTab } from './papers.js';
+import { ReviewsTab } from './reviews.js';
 import { Tabs } from './tabs.js';
 import { useClipShortcut } from './use-clip-shortcut.js';
 
-type TabId = 'matches' | 'saved' | 'bids' | 'papers';
+type TabId = 'matches' | 'saved' | 'bids' | 'reviews' | 'papers' | 'achievements' | 'enquiries';
 
 export interface ExtensionAppProps {
   /**
@@ -30,7 +35,7 @@ export interface ExtensionAppProps {
 }
 
 /** What stands in for the tabs: the Propose form and its receipt. Alerts open below the tabs instead. */
-type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | null;
+type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'offer'; paper: PaperRecord } | null;
 
 type ProposeFormComponent = (typeof import('./propose-form.js'))['ProposeForm'];
 
@@ -46,9 +51,21 @@ function useProposeForm(needed: boolean): ProposeFormComponent | null {
   return form;
 }
 
+type AchievementFormComponent = (typeof import('./achievement-form.js'))['AchievementForm'];
+
+/** The Offer form, loaded like the Propose form the first time it is needed (it brings the schemas and the glossary). */
+function useAchievementForm(needed: boolean): AchievementFormComponent | null {
+  const [form, setForm] = useState<AchievementFormComponent | null>(null);
+  useEffect(() => {
+    if (needed && !form) void import('./achievement-form.js').then((module) => setForm(() => module.AchievementForm));
+  }, [needed]);
+  return form;
+}
+
 /**
  * The side panel and the popup: Matches, Saved, My bids and Papers, the Propose form opened from any
- * challenge, the receipt after a proposal, and the alerts behind the bell (shown under the tabs, so choosing
+ * challenge, the receipt after a proposal, My achievements and Enquiries with the Offer form opened from a
+ * clipped paper, and the alerts behind the bell (shown under the tabs, so choosing
  * a tab or Back or Escape leaves them, and the focus returns to the bell). Signed out, it says how to sign in.
  */
 export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnread }: ExtensionAppProps) {
@@ -65,6 +82,8 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
   const shortcut = useClipShortcut();
   const signedIn = Boolean(session.value);
   const ProposeForm = useProposeForm(overlay?.kind === 'propose');
+  const AchievementForm = useAchievementForm(overlay?.kind === 'offer');
+  const [achievementNotice, setAchievementNotice] = useState<string | null>(null);
 
   useEffect(() => {
     if (!clipOnOpen) return;
@@ -97,7 +116,10 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
     { id: 'matches', label: t.tabMatches },
     { id: 'saved', label: t.tabSaved },
     { id: 'bids', label: t.tabBids },
+    { id: 'reviews', label: t.tabReviews },
     { id: 'papers', label: t.tabPapers },
+    { id: 'achievements', label: t.tabAchievements },
+    { id: 'enquiries', label: t.tabEnquiries },
   ];
   const propose = (challenge: Challenge) => setOverlay({ kind: 'propose', challenge });
   const closeAlerts = () => {
@@ -106,7 +128,13 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
   };
   const selectTab = (id: TabId) => {
     setAlertsOpen(false);
+    setAchievementNotice(null);
     setTab(id);
+  };
+  const offered = (_achievement: Achievement, listed: boolean) => {
+    setOverlay(null);
+    setAchievementNotice(listed ? t.achievementListed : t.achievementSavedDraft);
+    setTab('achievements');
   };
 
   return (
@@ -160,6 +188,8 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
         ) : (
           <Loading />
         )
+      ) : overlay?.kind === 'offer' ? (
+        AchievementForm ? <AchievementForm paper={overlay.paper} onSaved={offered} onCancel={() => setOverlay(null)} /> : <Loading />
       ) : overlay?.kind === 'receipt' ? (
         <section class="receipt-view">
           <h2>{t.proposalSent}</h2>
@@ -186,12 +216,15 @@ export function ExtensionApp({ clipOnOpen, openSidePanel, openSettings, paintUnr
               {tab === 'matches' && <MatchesTab onPropose={propose} />}
               {tab === 'saved' && <SavedTab onPropose={propose} />}
               {tab === 'bids' && <BidsTab />}
+              {tab === 'reviews' && <ReviewsTab />}
               {tab === 'papers' && (
                 <>
                   {!clipOnOpen && shortcut !== undefined && <p class="hint">{t.clipHint(shortcut)}</p>}
-                  <PapersTab chosen={chosen} onChosenChange={setChosen} changes={paperChanges} />
+                  <PapersTab chosen={chosen} onChosenChange={setChosen} changes={paperChanges} onOffer={(paper) => setOverlay({ kind: 'offer', paper })} />
                 </>
               )}
+              {tab === 'achievements' && <AchievementsTab notice={achievementNotice} />}
+              {tab === 'enquiries' && <EnquiriesTab />}
             </>
           )}
         </Tabs>

@@ -1,11 +1,14 @@
 import type { Account, AuthResult, ExchangeInput, LoginInput } from '../../shared/schemas/account.js';
+import type { Achievement, AchievementCreateInput, AchievementUpdateInput } from '../../shared/schemas/achievement.js';
 import type { Bid, BidCreateInput } from '../../shared/schemas/bid.js';
 import type { Page } from '../../shared/schemas/common.js';
+import type { DeclineInput, Enquiry } from '../../shared/schemas/enquiry.js';
 import type { ErrorBody, ErrorCode } from '../../shared/schemas/error.js';
 import type { SavedChallenge } from '../../shared/schemas/library.js';
 import type { Match } from '../../shared/schemas/match.js';
 import type { MarkReadInput, Notification } from '../../shared/schemas/notification.js';
 import type { PaperInput, PaperPatch, PaperRecord } from '../../shared/schemas/paper.js';
+import type { RedeemInviteInput, ReviewAssignment, ReviewBid, ScoreSheet, ScoresInput } from '../../shared/schemas/review.js';
 
 /**
  * The server answered with an error body (`{"error": {code, message, details?}}`), or with something that is
@@ -108,6 +111,29 @@ export function createApiClient({ fetch, baseUrl, token }: ApiClientOptions) {
     myBids: (page: PageParams = {}) => request<Page<Bid>>('GET', '/api/me/bids', { query: page }),
     propose: (challengeId: string, bid: BidCreateInput) =>
       request<Bid>('POST', `/api/challenges/${encodeURIComponent(challengeId)}/bids`, { body: bid }),
+    withdrawBid: (bidId: string) => request<Bid>('POST', `/api/bids/${encodeURIComponent(bidId)}/withdraw`),
+    myReviews: (page: PageParams = {}) => request<Page<ReviewAssignment>>('GET', '/api/me/reviews', { query: page }),
+    /** A bid as a reviewer of it reads it (no bidder while the review is blind). */
+    reviewBid: (bidId: string) => request<ReviewBid>('GET', `/api/bids/${encodeURIComponent(bidId)}`),
+    /** The caller's own sheet of a bid they review; a 404 until they have scored it. */
+    myScores: (bidId: string) => request<ScoreSheet>('GET', `/api/bids/${encodeURIComponent(bidId)}/scores`),
+    putScores: (bidId: string, scores: ScoresInput) =>
+      request<ScoreSheet>('PUT', `/api/bids/${encodeURIComponent(bidId)}/scores`, { body: scores }),
+    redeemReviewInvite: (input: RedeemInviteInput) => request<ReviewAssignment>('POST', '/api/reviewers/redeem', { body: input }),
+    myAchievements: (page: PageParams = {}) => request<Page<Achievement>>('GET', '/api/me/achievements', { query: page }),
+    createAchievement: (input: AchievementCreateInput) => request<Achievement>('POST', '/api/achievements', { body: input }),
+    updateAchievement: (achievementId: string, input: AchievementUpdateInput) =>
+      request<Achievement>('PATCH', `/api/achievements/${encodeURIComponent(achievementId)}`, { body: input }),
+    publishAchievement: (achievementId: string) =>
+      request<Achievement>('POST', `/api/achievements/${encodeURIComponent(achievementId)}/publish`),
+    withdrawAchievement: (achievementId: string) =>
+      request<Achievement>('POST', `/api/achievements/${encodeURIComponent(achievementId)}/withdraw`),
+    /** Enquiries the caller sent, or those about the caller's achievements (`received`). */
+    myEnquiries: (query: PageParams & { role: 'sent' | 'received' }) => request<Page<Enquiry>>('GET', '/api/me/enquiries', { query }),
+    acceptEnquiry: (enquiryId: string) => request<Enquiry>('POST', `/api/enquiries/${encodeURIComponent(enquiryId)}/accept`),
+    declineEnquiry: (enquiryId: string, input: DeclineInput) =>
+      request<Enquiry>('POST', `/api/enquiries/${encodeURIComponent(enquiryId)}/decline`, { body: input }),
+    withdrawEnquiry: (enquiryId: string) => request<Enquiry>('POST', `/api/enquiries/${encodeURIComponent(enquiryId)}/withdraw`),
     notifications: (query: PageParams & { unread?: boolean } = {}) =>
       request<NotificationPage>('GET', '/api/me/notifications', { query }),
     markRead: (input: MarkReadInput) =>
