@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMoney } from '../../shared/format.js';
+import { asBadges, vocabularyFor } from '../../shared/labels.js';
 import { receiptPreimage } from '../../shared/receipt.js';
 import type { Bid } from '../../shared/schemas/bid.js';
 import { authorLine, dateTime, paperDetail } from '../lib/format.js';
 import { useExtension, usePagedList } from './context.js';
-import { CopyButton, Empty, ErrorNotice, Loading } from './feedback.js';
+import { CopyButton, Empty, ErrorNotice, Loading, errorText } from './feedback.js';
 import { MoreButton } from './more-button.js';
 
 /**
@@ -46,7 +47,7 @@ export function ReceiptBox({ bid }: { bid: Bid }) {
 }
 
 /** The papers a bid cites, as the bid keeps them (a copy, so a deleted or corrected clip does not change it). */
-export function CitedPapers({ bid }: { bid: Bid }) {
+export function CitedPapers({ bid }: { bid: Pick<Bid, 'references'> }) {
   const { t } = useExtension();
   if (bid.references.length === 0) return null;
   return (
@@ -72,10 +73,66 @@ export function CitedPapers({ bid }: { bid: Bid }) {
   );
 }
 
-/** The reader's bids, newest first: challenge, status, price, duration, feedback, cited papers and receipt. */
+/**
+ * Withdraw, when the server lists it among the bid's `actions`: asks first, since the enterprise stops
+ * considering the bid, then hands the withdrawn bid back. Revising is not offered here: the Propose form
+ * only creates bids.
+ */
+function WithdrawAction({ bid, onChange }: { bid: Bid; onChange: (bid: Bid) => void }) {
+  const { api, t } = useExtension();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (!bid.actions?.includes('withdraw')) return null;
+
+  const withdraw = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onChange(await api.withdrawBid(bid.id));
+      setConfirming(false);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="bid-actions">
+      {confirming ? (
+        <div class="confirm" role="group" aria-label={t.withdrawConfirm}>
+          <p>{t.withdrawConfirm}</p>
+          <button type="button" class="danger" disabled={busy} onClick={withdraw}>
+            {busy ? t.withdrawing : t.withdrawYes}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(false)}>
+            {t.withdrawNo}
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+          {t.withdraw}
+        </button>
+      )}
+      {failure !== null && (
+        <p class="notice error" role="alert">
+          {errorText(failure, t)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The reader's bids, newest first: challenge, status, price, duration, feedback, cited papers, receipt, and
+ * Withdraw while the server allows it.
+ */
 export function BidsTab() {
   const { api, t, locale } = useExtension();
   const list = usePagedList((cursor) => api.myBids({ limit: 30, ...(cursor ? { cursor } : {}) }), []);
+  const bidStatus = asBadges(vocabularyFor(locale).bidStatus);
+  const replace = (changed: Bid) => list.update((items) => items.map((item) => (item.id === changed.id ? changed : item)));
   if (list.status === 'loading' && list.items.length === 0) return <Loading />;
   if (list.status === 'error' && list.items.length === 0) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (list.items.length === 0) return <Empty>{t.emptyBids}</Empty>;
@@ -85,7 +142,7 @@ export function BidsTab() {
         <article key={bid.id} class="card bid" aria-label={bid.challengeTitle}>
           <header>
             <h3>{bid.challengeTitle}</h3>
-            <span class={`status status-${bid.status}`}>{t.bidStatus[bid.status]}</span>
+            <span class={`status status-${bid.status}`}>{bidStatus[bid.status]}</span>
           </header>
           <p class="muted">
             {t.price}: {formatMoney(bid.price, locale)} · {t.weeks(bid.durationWeeks)}
@@ -98,6 +155,7 @@ export function BidsTab() {
           )}
           <CitedPapers bid={bid} />
           <ReceiptBox bid={bid} />
+          <WithdrawAction bid={bid} onChange={replace} />
         </article>
       ))}
       <MoreButton list={list} />
