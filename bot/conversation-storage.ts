@@ -12,7 +12,7 @@ import { answerButton, replyHtml } from './handler-kit.js';
  * code, so a form saved by other code would be replayed wrongly. A form of another version is let go
  * instead, with a word to the person.
  */
-export const FORMS_VERSION = 3;
+export const FORMS_VERSION = 4;
 
 /** What a saved form is stamped with: the plugin's data format and our forms' version. */
 export const STORED_FORMS_VERSION = `${PLUGIN_DATA_VERSION}.${FORMS_VERSION}`;

@@ -1,5 +1,5 @@
 import { formatMoney } from '../shared/format.js';
-import type { Bid } from '../shared/schemas/bid.js';
+import type { Bid, Milestone } from '../shared/schemas/bid.js';
 import type { Locale } from '../shared/schemas/common.js';
 import type { PaperRef } from '../shared/schemas/paper.js';
 import { formatDateTime } from './format-challenge.js';
@@ -8,7 +8,15 @@ import { messagesFor } from './i18n.js';
 
 /** What a bid message needs; a preview of a bid not yet sent has no more than this. */
 export type BidView = Pick<Bid, 'summary' | 'approach' | 'price' | 'durationWeeks' | 'references'> &
-  Partial<Pick<Bid, 'bidder' | 'status' | 'revision' | 'receipt' | 'feedback' | 'challengeTitle'>>;
+  Partial<Pick<Bid, 'milestones' | 'bidder' | 'status' | 'revision' | 'receipt' | 'feedback' | 'challengeTitle'>>;
+
+/** A bid's milestones, numbered, one a line; an amount is in the bid's `currency`. */
+export function milestoneLines(milestones: readonly Milestone[], currency: string, locale: Locale): string {
+  const t = messagesFor(locale);
+  return milestones
+    .map((m, i) => `${i + 1}. ${t.bid.milestone(m.title, m.weeks, m.amount === null ? '' : formatMoney({ amount: m.amount, currency }, locale))}`)
+    .join('\n');
+}
 
 function reference(ref: Pick<PaperRef, 'title' | 'doi' | 'arxivId' | 'year'>): string {
   const id = ref.doi ? `doi:${ref.doi}` : ref.arxivId ? `arXiv:${ref.arxivId}` : '';
@@ -50,6 +58,7 @@ function render(
   if (bid.feedback) lines.push(t.bid.feedback(bid.feedback));
   lines.push('', `<b>${t.bid.summary}</b>`, escapeShort(bid.summary, budget.summary));
   lines.push('', `<b>${t.bid.approach}</b>`, escapeShort(bid.approach, reader === 'owner' ? budget.approach : Math.min(400, budget.approach)));
+  if (bid.milestones && bid.milestones.length > 0) lines.push('', `<b>${t.bid.milestones}</b>`, milestoneLines(bid.milestones, bid.price.currency, locale));
   if (bid.references.length > 0) {
     lines.push('', `<b>${t.bid.references}</b>`, ...bid.references.slice(0, budget.references).map(reference));
     if (bid.references.length > budget.references) lines.push(`… +${bid.references.length - budget.references}`);

@@ -7,6 +7,7 @@ import { formatDateTime } from '../format-challenge.js';
 import { truncate } from '../html.js';
 import { messagesFor } from '../i18n.js';
 import { parseMoney, parseWeeks } from '../parse-input.js';
+import { askMilestones } from './milestones.js';
 import { bySchema } from './post.js';
 import { conversationSteps } from './steps.js';
 
@@ -15,8 +16,9 @@ const shape = BidCreateInput.shape;
 const MAX_PAPERS_OFFERED = 30;
 
 /**
- * Propose: a researcher's sealed bid on one challenge — summary, approach, price, weeks, and references
- * ticked from their clipped papers — each checked with the shared schema, then a preview to submit. The
+ * Propose: a researcher's sealed bid on one challenge — summary, approach, price, weeks, milestones (optional,
+ * checked against the price) and references ticked from their clipped papers — each checked with the shared
+ * schema, then a preview to submit. The
  * answer is the receipt (SHA-256 and time), their proof of what they sent and when.
  */
 export function createProposeConversation({ services }: BotDeps) {
@@ -56,6 +58,7 @@ export function createProposeConversation({ services }: BotDeps) {
         return weeks === null ? { ok: false, message: t.propose.badWeeks } : { ok: true, value: weeks };
       },
     }))!;
+    const milestones = await askMilestones(steps, t, locale, { prompt: t.propose.askMilestones, price });
     let cited: typeof papers = [];
     if (papers.length === 0) {
       await steps.say(t.propose.noPapers);
@@ -65,7 +68,7 @@ export function createProposeConversation({ services }: BotDeps) {
     }
 
     const preview = formatBid(
-      { summary, approach, price, durationWeeks, references: cited.map((p) => ({ ...p, paperId: p.id, authors: [], venue: null, url: null })) },
+      { summary, approach, price, durationWeeks, milestones, references: cited.map((p) => ({ ...p, paperId: p.id, authors: [], venue: null, url: null })) },
       { locale, reader: 'bidder', header: `${t.propose.previewHeader}\n${t.bid.onChallenge(title)}` },
     );
     const choice = await steps.choose({
@@ -80,7 +83,7 @@ export function createProposeConversation({ services }: BotDeps) {
       return;
     }
     const submitted = await steps.call((actor) =>
-      services.bids.submit(actor, challengeId, { summary, approach, price, durationWeeks, paperIds: cited.map((p) => p.id) }),
+      services.bids.submit(actor, challengeId, { summary, approach, price, durationWeeks, milestones, paperIds: cited.map((p) => p.id) }),
     );
     if (!submitted.ok) {
       await steps.say(submitted.message);

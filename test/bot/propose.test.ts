@@ -3,7 +3,7 @@ import { botHarness } from '../support/telegram-bot.js';
 import { accountOf, clipPaper, postChallenge, submitBid } from '../support/telegram-fixtures.js';
 
 describe('Propose', () => {
-  it('collects summary, approach, price, weeks and cited clips, checks each, and shows the receipt', async () => {
+  it('collects summary, approach, price, weeks, milestones and cited clips, checks each, and shows the receipt', async () => {
     const h = await botHarness();
     const enterprise = await h.registered(1, { roles: 'enterprise' });
     const challenge = await postChallenge(h, enterprise);
@@ -25,8 +25,25 @@ describe('Propose', () => {
     expect((await u.send('30万')).sent[0]).toContain('weeks');
     expect((await u.send('0')).sent[0]).toContain('between 1 and 520');
     expect((await u.send('many')).sent[0]).toContain('between 1 and 520');
-    const papers = await u.send('24 weeks');
-    expect(papers.sent[0]).toContain('Cite <b>papers</b>');
+    const milestones = await u.send('24 weeks');
+    expect(milestones.sent[0]).toContain('5/6 · <b>Milestones</b> (optional)');
+    expect((await u.press('Add a milestone')).sent[0]).toContain('Milestone 1 · its <b>title</b>');
+    expect((await u.send('Bench-scale leaching')).sent[0]).toContain('Milestone 1 · how many <b>weeks</b>');
+    expect((await u.send('soon')).sent[0]).toContain('between 1 and 520');
+    expect((await u.send('8')).sent[0]).toContain('Milestone 1 · its <b>amount</b> in CNY');
+    expect((await u.send('50 USD')).sent[0]).toContain('Send a number in CNY, the bid');
+    expect((await u.send('100000')).sent[0]).toBe('<b>Milestones so far</b>\n1. Bench-scale leaching · 8 weeks · CN¥100,000\nAdd another, or tap Done.');
+    await u.press('Add another');
+    await u.send('Pilot line');
+    await u.send('16');
+    await u.send('150000');
+    const mismatch = await u.press('Done');
+    expect(mismatch.sent).toEqual(['⚠️ Milestones add up to <b>CN¥250,000</b> but the price is <b>CN¥300,000</b>: change an amount, or keep them anyway?']);
+    expect((await u.press('Change an amount')).messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['1. Bench-scale leaching · CN¥100,000', '2. Pilot line · CN¥150,000']);
+    expect((await u.press(/^2\. Pilot line/)).sent[0]).toContain('Milestone 2 · its <b>amount</b>');
+    // Now they add up to the price: no more questions about them.
+    const papers = await u.send('200000');
+    expect(papers.sent[0]).toContain('6/6 · Cite <b>papers</b>');
     expect(papers.messages[0]!.buttons.flat().map((b) => b.text)).toContain('Hydrometallurgical recycling of NMC cathodes');
     await u.press('Hydrometallurgical');
     const preview = await u.press('Done');
@@ -34,6 +51,7 @@ describe('Propose', () => {
     expect(preview.sent[0]).toContain('CN¥300,000');
     expect(preview.sent[0]).toContain('24 weeks');
     expect(preview.sent[0]).toContain('Hydrometallurgical recycling of NMC cathodes (2024) — doi:10.1000/nmc');
+    expect(preview.sent[0]).toContain('<b>Milestones</b>\n1. Bench-scale leaching · 8 weeks · CN¥100,000\n2. Pilot line · 16 weeks · CN¥200,000');
     const receipt = await u.press('Submit bid');
     expect(receipt.sent[0]).toMatch(/Bid submitted\.<\/b>\nReceipt \(revision 1\), received .*:\n<code>[0-9a-f]{64}<\/code>/);
 
@@ -43,6 +61,10 @@ describe('Propose', () => {
       summary: 'A closed-loop leaching process.',
       price: { amount: 300000, currency: 'CNY' },
       durationWeeks: 24,
+      milestones: [
+        { title: 'Bench-scale leaching', weeks: 8, amount: 100000 },
+        { title: 'Pilot line', weeks: 16, amount: 200000 },
+      ],
       references: [expect.objectContaining({ paperId: paper.id })],
     });
     expect(receipt.sent[0]).toContain(bid!.receipt.sha256);
@@ -95,7 +117,8 @@ describe('Propose', () => {
     await u.send('A closed-loop leaching process.');
     await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
     await u.send('80k USD');
-    const preview = await u.send('12');
+    await u.send('12');
+    const preview = await u.press('No milestones');
     expect(preview.sent[0]).toContain('no clipped papers');
     expect(preview.sent[1]).toContain('US$80,000');
     expect((await u.press('✖️ Cancel')).sent).toEqual(['OK, discarded. No bid was sent.']);
@@ -152,6 +175,7 @@ describe('Propose', () => {
     await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
     await u.send('300000');
     await u.send('12');
+    await u.press('No milestones');
     await h.runtime.services.challenges.close(await accountOf(h, enterprise), challenge.id);
     const refused = await u.press('Submit bid');
     expect(refused.sent[0]).toContain('not possible right now');
@@ -169,8 +193,62 @@ describe('Propose', () => {
     await u.send('闭环浸出工艺，溶剂可回收再用。');
     await u.send('八周完成小试，二十周完成中试，使用自有专利浸出液。');
     await u.send('30万元');
-    expect((await u.send('20周')).sent[1]).toContain('您的投标');
+    expect((await u.send('20周')).sent[0]).toContain('<b>里程碑</b>（可选）');
+    await u.press('添加里程碑');
+    await u.send('小试');
+    await u.send('8周');
+    await u.send('10万');
+    await u.press('完成');
+    expect(u.lastMessage.text).toBe('⚠️ 里程碑金额合计 <b>¥100,000</b>，但报价是 <b>¥300,000</b>。要修改某个金额，还是保持不变？');
+    expect((await u.press('保持不变')).sent[1]).toContain('您的投标');
     expect((await u.press('提交投标')).sent[0]).toContain('投标已提交');
+  });
+
+  it('milestones: a mismatch kept anyway is sent as it is, an amount may be skipped, bad titles are re-asked, /cancel leaves', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    await postChallenge(h, enterprise);
+    const u = await h.registered(2);
+    await u.send('/challenges');
+    await u.press(/^1$/);
+    await u.press('Propose');
+    await u.send('A closed-loop leaching process.');
+    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
+    await u.send('300000');
+    await u.send('24');
+    await u.press('Add a milestone');
+    expect((await u.send('x'.repeat(201))).sent).toEqual(['A milestone title needs 1 to 200 characters. Please send it again.']);
+    await u.send('Bench-scale leaching');
+    await u.send('8');
+    expect((await u.send('0')).sent[0]).toContain('I did not understand that amount');
+    await u.send('100000');
+    await u.press('Add another');
+    await u.send('Report');
+    await u.send('2');
+    const skipped = await u.press('Skip');
+    expect(skipped.sent[0]).toContain('2. Report · 2 weeks\n');
+    expect((await u.press('Done')).sent[0]).toContain('Milestones add up to <b>CN¥100,000</b> but the price is <b>CN¥300,000</b>');
+    const preview = await u.press('Keep them anyway');
+    expect(preview.sent[1]).toContain('1. Bench-scale leaching · 8 weeks · CN¥100,000\n2. Report · 2 weeks');
+    await u.press('Submit bid');
+    const [bid] = (await h.runtime.services.bids.listMine(await accountOf(h, u), { limit: 5 })).items;
+    expect(bid!.milestones).toEqual([
+      { title: 'Bench-scale leaching', weeks: 8, amount: 100000 },
+      { title: 'Report', weeks: 2, amount: null },
+    ]);
+
+    const late = await h.registered(3);
+    await late.send('/challenges');
+    await late.press(/^1$/);
+    await late.press('Propose');
+    await late.send('A closed-loop leaching process.');
+    await late.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
+    await late.send('300000');
+    await late.send('24');
+    await late.press('Add a milestone');
+    await late.send('Bench-scale leaching');
+    expect((await late.send('/cancel')).sent).toEqual(['OK, I left the form. Nothing was saved.']);
+    expect((await h.runtime.services.bids.listMine(await accountOf(h, late), { limit: 5 })).items).toEqual([]);
   });
 });
 
