@@ -18,6 +18,8 @@ export interface PapersTabProps {
   onChosenChange: (chosen: Set<string>) => void;
   /** Changes when a paper was corrected or removed elsewhere on the page (the popup's clip status). */
   changes?: number;
+  /** "Offer as a technology": opens the achievement form prefilled from the clip. */
+  onOffer?: (paper: PaperRecord) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface PapersTabProps {
  * corrects a clip. The first page is kept on the device, so with the server out of reach the papers
  * already clipped are still listed (to read and cite, not to change).
  */
-export function PapersTab({ chosen, onChosenChange, changes = 0 }: PapersTabProps) {
+export function PapersTab({ chosen, onChosenChange, changes = 0, onOffer }: PapersTabProps) {
   const { api, t } = useExtension();
   const lastClip = useStorageValue(lastClipItem).value;
   const queue = useStorageValue(clipQueueItem).value ?? [];
@@ -116,6 +118,11 @@ export function PapersTab({ chosen, onChosenChange, changes = 0 }: PapersTabProp
                 <button type="button" class="secondary" onClick={() => setEditing(paper.id)}>
                   {t.edit}
                 </button>
+                {onOffer && (
+                  <button type="button" class="secondary" onClick={() => onOffer(paper)}>
+                    {t.offerTechnology}
+                  </button>
+                )}
                 <button type="button" class="link danger" onClick={() => remove(paper)}>
                   {t.remove}
                 </button>
