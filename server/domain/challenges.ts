@@ -1,11 +1,17 @@
 import type {
   ChallengeCreateInput,
+  ChallengeEndInput,
   ChallengeListQuery,
   ChallengeStatus,
   ChallengeUpdateInput,
   Challenge,
 } from '../../shared/schemas/challenge.js';
-import { ChallengeCreateInput as CreateSchema, ChallengeUpdateInput as UpdateSchema, deadlineProblem } from '../../shared/schemas/challenge.js';
+import {
+  ChallengeCreateInput as CreateSchema,
+  ChallengeEndInput as EndSchema,
+  ChallengeUpdateInput as UpdateSchema,
+  deadlineProblem,
+} from '../../shared/schemas/challenge.js';
 import { LIVE_BID_STATUSES } from '../../shared/schemas/bid.js';
 import type { Page } from '../../shared/schemas/common.js';
 import type { Clock } from '../clock.js';
@@ -155,24 +161,31 @@ export function createChallengeService({ store, clock, index, subscribers, onPub
       return view(row, actor);
     },
 
-    async close(actor: Actor, id: string): Promise<Challenge> {
+    /** Close an open challenge early: its live bidders get one `closed` notification, with the reason when given. */
+    async close(actor: Actor, id: string, input: ChallengeEndInput = {}): Promise<Challenge> {
       requireAccount(actor);
+      const { reason } = EndSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);
         assertCanDo(current, 'close', now());
         const at = now().toISOString();
-        return tx.challenges.update(id, { status: 'closed', closedAt: at, updatedAt: at });
+        const closed = await tx.challenges.update(id, { status: 'closed', closedAt: at, updatedAt: at });
+        const bidders = new Set((await tx.bids.where('challengeId', id)).filter((b) => LIVE_BID_STATUSES.includes(b.status)).map((b) => b.bidderId));
+        for (const accountId of bidders) await notify(tx, clock, { accountId, kind: 'closed', challenge: closed, ...(reason ? { reason } : {}) });
+        return closed;
       });
       return view(row, actor);
     },
 
     /**
      * Cancel from draft, open or closed. Live bids end as rejected (no bid stays "in the running" on a
-     * challenge that no longer exists) and live bidders and savers get one `cancelled` notification.
+     * challenge that no longer exists) and live bidders and savers get one `cancelled` notification, with
+     * the reason when given.
      */
-    async cancel(actor: Actor, id: string): Promise<Challenge> {
+    async cancel(actor: Actor, id: string, input: ChallengeEndInput = {}): Promise<Challenge> {
       requireAccount(actor);
+      const { reason } = EndSchema.parse(input);
       const row = await store.transact(async (tx) => {
         const current = assertViewChallenge(actor, await tx.challenges.get(id), id);
         assertOwnChallenge(actor, current);
@@ -181,7 +194,7 @@ export function createChallengeService({ store, clock, index, subscribers, onPub
         const cancelled = await tx.challenges.update(id, { status: 'cancelled', cancelledAt: at, updatedAt: at });
         if (current.status !== 'draft') {
           for (const accountId of await followersOf(tx, current)) {
-            await notify(tx, clock, { accountId, kind: 'cancelled', challenge: cancelled });
+            await notify(tx, clock, { accountId, kind: 'cancelled', challenge: cancelled, ...(reason ? { reason } : {}) });
           }
           for (const bid of await tx.bids.where('challengeId', id)) {
             if (LIVE_BID_STATUSES.includes(bid.status)) await tx.bids.update(bid.id, { status: 'rejected', updatedAt: at });

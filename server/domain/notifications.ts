@@ -15,6 +15,8 @@ export interface NotifyArgs {
   bidId?: string | null;
   questionId?: string | null;
   bidStatus?: string | null;
+  /** Closed and cancelled: the owner's reason, kept only when one was given. */
+  reason?: string;
 }
 
 /** The Telegram delivery a new notification starts with: pending when the account has a reachable chat. */
@@ -47,6 +49,7 @@ export async function notify(tx: Writers, clock: Clock, args: NotifyArgs): Promi
     bidId: args.bidId ?? null,
     questionId: args.questionId ?? null,
     bidStatus: args.bidStatus ?? null,
+    ...(args.reason ? { reason: args.reason } : {}),
     read: false,
     createdAt: now,
     deliveries: { telegram: initialTelegramDelivery(account, now) },

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { AwardInput, Challenge, ChallengeCreateInput, ChallengeListQuery, ChallengeUpdateInput } from '../../shared/schemas/challenge.js';
+import { AwardInput, Challenge, ChallengeCreateInput, ChallengeEndInput, ChallengeListQuery, ChallengeUpdateInput } from '../../shared/schemas/challenge.js';
 import { Page } from '../../shared/schemas/common.js';
 import type { Services } from '../domain/services.js';
 import { bearer, errors, IdParams, json, jsonBody, optionalBearer } from '../http/openapi.js';
@@ -11,7 +11,7 @@ const tags = ['challenges'];
 /** Challenges: the public list and search, and the owner's lifecycle actions. */
 export function challengeRoutes(services: Services) {
   const { challenges, bids } = services;
-  const action = (verb: 'publish' | 'close' | 'cancel', summary: string) =>
+  const action = (verb: 'publish', summary: string) =>
     createRoute({
       method: 'post',
       path: `/api/challenges/{id}/${verb}`,
@@ -19,6 +19,17 @@ export function challengeRoutes(services: Services) {
       summary,
       security: bearer,
       request: { params: IdParams },
+      responses: { 200: json(Challenge), ...errors(401, 403, 404, 409) },
+    });
+  // Close and cancel take an optional body: `{ reason }`, told to the bidders; no body is no reason.
+  const ending = (verb: 'close' | 'cancel', summary: string) =>
+    createRoute({
+      method: 'post',
+      path: `/api/challenges/{id}/${verb}`,
+      tags,
+      summary,
+      security: bearer,
+      request: { params: IdParams, body: { ...jsonBody(ChallengeEndInput), required: false } },
       responses: { 200: json(Challenge), ...errors(401, 403, 404, 409) },
     });
 
@@ -82,11 +93,11 @@ export function challengeRoutes(services: Services) {
     .openapi(action('publish', 'Publish a draft: open it for bids and alert matching subscribers'), async (c) =>
       c.json(await challenges.publish(c.get('actor'), c.req.valid('param').id), 200),
     )
-    .openapi(action('close', 'Close an open challenge before its deadline'), async (c) =>
-      c.json(await challenges.close(c.get('actor'), c.req.valid('param').id), 200),
+    .openapi(ending('close', 'Close an open challenge before its deadline; live bidders are told, with the reason if given'), async (c) =>
+      c.json(await challenges.close(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
     )
-    .openapi(action('cancel', 'Cancel a draft, open or closed challenge; bidders and savers are told'), async (c) =>
-      c.json(await challenges.cancel(c.get('actor'), c.req.valid('param').id), 200),
+    .openapi(ending('cancel', 'Cancel a draft, open or closed challenge; bidders and savers are told, with the reason if given'), async (c) =>
+      c.json(await challenges.cancel(c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(
       createRoute({

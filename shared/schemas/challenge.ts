@@ -179,6 +179,16 @@ export const ChallengeListQuery = PageQuery.extend({
 });
 export type ChallengeListQuery = z.infer<typeof ChallengeListQuery>;
 
+/**
+ * Closing early or cancelling: the reason the owner gives, if any, which the bidders' notification
+ * carries. The body is optional, so a bare POST still closes or cancels.
+ */
+export const ChallengeEndInput = z
+  .object({ reason: text(0, 1000).optional().meta({ description: 'Told to the bidders (and, on cancel, those who saved it)' }) })
+  .strict()
+  .meta({ id: 'ChallengeEndInput' });
+export type ChallengeEndInput = z.input<typeof ChallengeEndInput>;
+
 export const AwardInput = z
   .object({
     bidId: Id,

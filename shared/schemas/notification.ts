@@ -11,6 +11,8 @@ export const NotificationKind = z
     'deadline',
     'award',
     'cancelled',
+    // The owner closed the challenge before its deadline (live bidders; `reason` says why, when given).
+    'closed',
     // The achievements catalogue (§8): `achievementId` says which achievement; `challengeId` is null except
     // for `solution-match` (a published challenge that the recipient's listed achievement may answer).
     'achievement-match',
@@ -65,6 +67,7 @@ export const Notification = z
     bidId: Id.nullable(),
     questionId: Id.nullable(),
     bidStatus: z.string().nullable().meta({ description: 'For bid-status and enquiry-status: the new status' }),
+    reason: z.string().nullish().meta({ description: 'For closed and cancelled: the reason the owner gave, when given' }),
     read: z.boolean(),
     createdAt: IsoDateTime,
     deliveries: z.partialRecord(Channel, Delivery),
