@@ -15,7 +15,7 @@ export const CALLBACK_DATA_MAX_BYTES = 64;
 /** The roles a person can pick with one button. */
 export type RoleChoice = 'researcher' | 'enterprise' | 'both';
 /** Lists that page with a "More" button. */
-export type ListKind = 'open' | 'search' | 'saved' | 'mine' | 'mybids' | 'subscriptions';
+export type ListKind = 'open' | 'search' | 'saved' | 'mine' | 'mybids' | 'subscriptions' | 'achievements' | 'myachievements' | 'enquiries' | 'notifications' | 'sessions' | 'reviews';
 
 interface FieldCodec<T> {
   pattern: RegExp;
@@ -28,7 +28,7 @@ const codec = <T>(pattern: RegExp, write: (v: T) => string, read: (s: string) =>
 const idCodec = codec<string>(/^[a-z]{3}_[0-9a-z]{4,20}$/, String, String);
 const flagCodec = codec<boolean>(/^[01]$/, (v) => (v ? '1' : '0'), (s) => s === '1');
 const ROLE_CODES: Record<RoleChoice, string> = { researcher: 'r', enterprise: 'e', both: 'b' };
-const LIST_CODES: Record<ListKind, string> = { open: 'o', search: 's', saved: 'v', mine: 'm', mybids: 'b', subscriptions: 'u' };
+const LIST_CODES: Record<ListKind, string> = { open: 'o', search: 's', saved: 'v', mine: 'm', mybids: 'b', subscriptions: 'u', achievements: 'a', myachievements: 'y', enquiries: 'e', notifications: 'n', sessions: 'k', reviews: 'r' };
 const reverse = <K extends string>(table: Record<K, string>) => Object.fromEntries(Object.entries(table).map(([k, v]) => [v, k])) as Record<string, K>;
 const enumCodec = <K extends string>(table: Record<K, string>) => {
   const back = reverse(table);
@@ -43,6 +43,13 @@ const FIELDS = {
   bidId: idCodec,
   subscriptionId: idCodec,
   questionId: idCodec,
+  achievementId: idCodec,
+  enquiryId: idCodec,
+  dealId: idCodec,
+  objectionId: idCodec,
+  notificationId: idCodec,
+  /** An API token's row id (`tok_…`), never the token itself. */
+  tokenId: idCodec,
   confirmed: flagCodec,
   active: flagCodec,
   offset: codec<number>(/^\d{1,5}$/, String, Number),
@@ -94,9 +101,62 @@ const ACTIONS = {
   award: { code: 'ba', fields: ['challengeId', 'bidId', 'confirmed'] },
   withdraw: { code: 'bw', fields: ['bidId', 'confirmed'] },
   'my-bid': { code: 'bv', fields: ['bidId'] },
+  /** The bidder's Revise: starts the revise form on a live bid. */
+  revise: { code: 'vr', fields: ['bidId'] },
+  /** "Keep it" under a withdraw question asked on the bid's own card: the card comes back as it is now. */
+  'my-bid-keep': { code: 'vk', fields: ['bidId'] },
   'subscription-active': { code: 'sa', fields: ['subscriptionId', 'active'] },
   'subscription-delete': { code: 'sd', fields: ['subscriptionId'] },
   answer: { code: 'qa', fields: ['challengeId', 'questionId'] },
+  /** An achievement's card, as a new message, with the buttons the viewer may use. */
+  'achievement-open': { code: 'ao', fields: ['achievementId'] },
+  'achievement-publish': { code: 'ap', fields: ['achievementId'] },
+  'achievement-withdraw': { code: 'aw', fields: ['achievementId', 'confirmed'] },
+  /** The owner's list of enquiries on one achievement, as a new message; its Prev / Next edit it. */
+  'achievement-enquiries': { code: 'ae', fields: ['achievementId', 'offset'] },
+  'achievement-enquiries-page': { code: 'ag', fields: ['achievementId', 'offset'] },
+  /** Starts the enquiry form on a listed achievement. */
+  enquire: { code: 'ai', fields: ['achievementId'] },
+  /** The owner records a deal (starts its form). */
+  'achievement-deal': { code: 'ad', fields: ['achievementId'] },
+  /** Files an objection on an announced deal (starts its form). */
+  'deal-object': { code: 'ax', fields: ['dealId'] },
+  /** The deal's owner answers one objection (starts its form). */
+  'objection-answer': { code: 'an', fields: ['dealId', 'objectionId'] },
+  'enquiry-open': { code: 'eo', fields: ['enquiryId'] },
+  'enquiry-accept': { code: 'ea', fields: ['enquiryId'] },
+  /** Starts the decline form (a reason and a note). */
+  'enquiry-decline': { code: 'ed', fields: ['enquiryId'] },
+  'enquiry-withdraw': { code: 'ew', fields: ['enquiryId', 'confirmed'] },
+  /** /profile's message shown again (`view`), or turned into the language, time zone or roles choice. */
+  profile: { code: 'np', fields: ['value'] },
+  /** /profile's Organization, Keywords or Fields: starts the one-step form that edits it. */
+  'profile-edit': { code: 'nf', fields: ['value'] },
+  /** Mark read one notification of the /notifications page at `offset`, which is edited to show it. */
+  'notification-read': { code: 'nr', fields: ['notificationId', 'offset'] },
+  'notifications-read-all': { code: 'na', fields: ['offset'] },
+  /** Revoke one sign-in of the /sessions page at `offset`: asks first, then edits the page. */
+  'session-revoke': { code: 'nv', fields: ['tokenId', 'confirmed', 'offset'] },
+  /** Sign out everywhere: revokes every API token of the account, after confirming. */
+  'sessions-revoke-all': { code: 'ne', fields: ['confirmed'] },
+  /** /reviews: "Redeem an invite code" starts the redeem form. */
+  'review-redeem': { code: 'jc', fields: [] },
+  /** An item of /reviews: the bids of that assignment, as a new message; its Prev / Next edit it. */
+  'review-bids': { code: 'jo', fields: ['challengeId', 'offset'] },
+  'review-bids-page': { code: 'jp', fields: ['challengeId', 'offset'] },
+  /** A reviewer opens an assigned bid: the bids message becomes the bid with its rubric (and back). */
+  'review-bid': { code: 'jb', fields: ['bidId'] },
+  /** Starts the score form on an assigned bid. */
+  'review-score': { code: 'js', fields: ['bidId'] },
+  /** Starts the recusal form (a reason, then a confirmation). */
+  'review-recuse': { code: 'jx', fields: ['bidId'] },
+  /** The owner's ranking of a challenge, as a new message; its Prev / Next edit it. */
+  ranking: { code: 'jk', fields: ['challengeId', 'offset'] },
+  'ranking-page': { code: 'jq', fields: ['challengeId', 'offset'] },
+  /** Starts the form that sends chosen reviewer comments to a bidder as feedback. */
+  'ranking-feedback': { code: 'jf', fields: ['bidId'] },
+  /** Advance the shortlist to the next phase: asks with the shortlist shown, then does it. */
+  'ranking-advance': { code: 'ja', fields: ['challengeId', 'confirmed'] },
   /** "No, keep it" under a confirmation question: nothing happens but the question going away. */
   dismiss: { code: 'ds', fields: [] },
   /** A button inside a conversation step; only the conversation that sent it acts on it. */

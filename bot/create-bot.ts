@@ -7,15 +7,29 @@ import type { Services } from '../server/domain/services.js';
 import { durableConversations, STORED_FORMS_VERSION } from './conversation-storage.js';
 import { loadAccount, recogniseCommands, type BotContext, type BotDeps } from './context.js';
 import { createAnswerConversation, createAskConversation } from './conversations/ask.js';
+import { createDealConversation } from './conversations/deal.js';
+import { createDeclineEnquiryConversation } from './conversations/decline-enquiry.js';
+import { createEnquireConversation } from './conversations/enquire.js';
+import { createListAchievementConversation } from './conversations/list-achievement.js';
+import { createObjectionAnswerConversation, createObjectionConversation } from './conversations/objection.js';
 import { createPostConversation } from './conversations/post.js';
+import { createProfileConversation } from './conversations/profile.js';
 import { createProposeConversation } from './conversations/propose.js';
+import { createScoreConversation } from './conversations/score-bid.js';
+import { createFeedbackConversation } from './conversations/send-feedback.js';
+import { createRecuseConversation } from './conversations/recuse-bid.js';
+import { createRedeemConversation } from './conversations/redeem-invite.js';
 import { createRejectConversation } from './conversations/reject-feedback.js';
+import { createReviseConversation } from './conversations/revise.js';
 import { handleBotError } from './errors.js';
 import { handleEachUpdateOnce } from './handle-once.js';
 import { paceTelegramCalls, realTimeFloodControl, type FloodControl } from './flood-control.js';
+import { achievementsFeature } from './features/achievements.js';
 import { askFeature } from './features/ask.js';
 import { browseFeature } from './features/browse.js';
 import { cancelFeature } from './features/cancel.js';
+import { dealsFeature } from './features/deals.js';
+import { enquiriesFeature } from './features/enquiries.js';
 import { enterpriseFeature } from './features/enterprise.js';
 import { fallbackFeature } from './features/fallback.js';
 import { helpFeature } from './features/help.js';
@@ -25,9 +39,14 @@ import { membershipFeature } from './features/membership.js';
 import { myBidsFeature } from './features/mybids.js';
 import { myChallengesFeature } from './features/mychallenges.js';
 import { navigationFeature } from './features/navigation.js';
+import { notificationsFeature } from './features/notifications.js';
 import { postFeature } from './features/post.js';
+import { profileFeature } from './features/profile.js';
 import { proposeFeature } from './features/propose.js';
+import { rankingFeature } from './features/ranking.js';
+import { reviewsFeature } from './features/reviews.js';
 import { savedFeature } from './features/saved.js';
+import { sessionsFeature } from './features/sessions.js';
 import { startFeature } from './features/start.js';
 import { subscriptionsFeature } from './features/subscriptions.js';
 import { timeZoneFeature } from './features/timezone.js';
@@ -113,9 +132,21 @@ export function createBot({
   const form = (id: string) => ({ id, maxMillisecondsToWait: FORM_PATIENCE_MS });
   privateChats.use(createConversation(createPostConversation(deps), form('post')));
   privateChats.use(createConversation(createProposeConversation(deps), form('propose')));
+  privateChats.use(createConversation(createReviseConversation(deps), form('revise')));
   privateChats.use(createConversation(createAskConversation(deps), form('ask')));
   privateChats.use(createConversation(createAnswerConversation(deps), form('answer')));
   privateChats.use(createConversation(createRejectConversation(deps), form('reject')));
+  privateChats.use(createConversation(createProfileConversation(deps), form('profile')));
+  privateChats.use(createConversation(createRedeemConversation(deps), form('redeem')));
+  privateChats.use(createConversation(createScoreConversation(deps), form('score')));
+  privateChats.use(createConversation(createRecuseConversation(deps), form('recuse')));
+  privateChats.use(createConversation(createFeedbackConversation(deps), form('feedback')));
+  privateChats.use(createConversation(createListAchievementConversation(deps), form('list-achievement')));
+  privateChats.use(createConversation(createEnquireConversation(deps), form('enquire')));
+  privateChats.use(createConversation(createDeclineEnquiryConversation(deps), form('decline-enquiry')));
+  privateChats.use(createConversation(createDealConversation(deps), form('deal')));
+  privateChats.use(createConversation(createObjectionConversation(deps), form('objection')));
+  privateChats.use(createConversation(createObjectionAnswerConversation(deps), form('objection-answer')));
 
   privateChats.use(
     startFeature(deps),
@@ -126,10 +157,18 @@ export function createBot({
     savedFeature(deps),
     postFeature(),
     myChallengesFeature(deps),
+    achievementsFeature(deps),
+    enquiriesFeature(deps),
+    dealsFeature(deps),
     proposeFeature(deps),
     askFeature(),
     subscriptionsFeature(deps),
     myBidsFeature(deps),
+    reviewsFeature(deps),
+    rankingFeature(deps),
+    profileFeature(deps),
+    notificationsFeature(deps),
+    sessionsFeature(deps),
     linkFeature(deps),
     enterpriseFeature(deps),
     navigationFeature(deps),

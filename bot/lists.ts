@@ -45,7 +45,10 @@ export interface ListMessage {
 /** One entry of a compact list: its line(s) of HTML, and what its numbered button opens. */
 export interface ListEntry {
   lines: string;
-  open: CallbackData;
+  /** Null for an entry with nothing left to press (/notifications: one already read). */
+  open: CallbackData | null;
+  /** The button's label when the number alone would not say what it does (`✓ 2`: mark read); the number by default. */
+  label?: string;
 }
 
 export interface ListOptions<T> {
@@ -57,6 +60,8 @@ export interface ListOptions<T> {
   page: (offset: number) => CallbackData;
   /** Edit the message the button was pressed on (Prev/Next) rather than send a new one. */
   inPlace: boolean;
+  /** Buttons on a row of their own under every page, the empty one too (/achievements: My achievements). */
+  extra?: readonly { label: string; data: CallbackData }[];
 }
 
 /**
@@ -72,18 +77,25 @@ export async function showList<T>(ctx: BotContext, page: { items: T[]; more: boo
   };
   const { items, more } = page;
   const { offset } = options;
-  if (items.length === 0) return show(offset === 0 ? options.empty : ctx.t.browse.listExpired);
+  const addExtra = (keyboard: InlineKeyboard) => {
+    if (options.extra?.length) keyboard.row();
+    for (const button of options.extra ?? []) keyboard.text(button.label, packCallback(button.data));
+    return keyboard;
+  };
+  if (items.length === 0) return show(offset === 0 ? options.empty : ctx.t.browse.listExpired, options.extra?.length ? addExtra(new InlineKeyboard()) : undefined);
   const entries = items.map(options.entry);
   const text = [
     options.header(offset + 1, offset + items.length),
     ...entries.map((entry, i) => `${offset + i + 1}. ${entry.lines}`),
   ].join('\n\n');
   const keyboard = new InlineKeyboard();
-  entries.forEach((entry, i) => keyboard.text(String(offset + i + 1), packCallback(entry.open)));
+  entries.forEach((entry, i) => {
+    if (entry.open) keyboard.text(entry.label ?? String(offset + i + 1), packCallback(entry.open));
+  });
   if (offset > 0 || more) keyboard.row();
   if (offset > 0) keyboard.text(ctx.t.browse.previous, packCallback(options.page(Math.max(0, offset - PAGE_SIZE))));
   if (more) keyboard.text(ctx.t.browse.next, packCallback(options.page(offset + items.length)));
-  await show(text, keyboard);
+  await show(text, addExtra(keyboard));
 }
 
 /**

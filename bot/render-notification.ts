@@ -5,11 +5,17 @@ import { formatMoney } from '../shared/format.js';
 import { formatMatchReason } from '../shared/match-reason.js';
 import type { MatchReason } from '../shared/schemas/match.js';
 import { zoneOf } from '../shared/time-zone.js';
+import { objectionsKeyboard } from './achievement-keyboards.js';
+import { packCallback } from './callback-data.js';
 import { bidForOwnerMessage, challengeMessage } from './cards.js';
 import type { BotAccount } from './context.js';
+import { achievementMessage } from './features/achievements.js';
+import { enquiryMessage } from './features/enquiries.js';
+import { formatDealLines } from './format-achievement.js';
+import { formatBid } from './format-bid.js';
 import { escapeHtml } from './html.js';
-import { messagesFor } from './i18n.js';
-import { singleButton } from './keyboards.js';
+import { messagesFor, type Messages } from './i18n.js';
+import { myBidKeyboard, singleButton } from './keyboards.js';
 import { pageAt, type ListMessage } from './lists.js';
 
 /** Reasons shown at most under an alert. */
@@ -30,8 +36,9 @@ async function matchReasons(services: Services, account: BotAccount, challengeId
  * The Telegram message of one notification, in the recipient's language, read through the services as
  * the recipient (so it shows only what they may see, as it is now): a new matching challenge or a deadline
  * as a challenge card with its buttons, a new bid with Shortlist / Not selected / Award, a question with
- * Answer, and short messages for answers, bid status changes, awards and cancellations. Rejects with the
- * services' refusal when the recipient may no longer see what it is about.
+ * Answer, and short messages for answers, bid status changes, awards, early closes and cancellations (these
+ * two with the owner's reason, when given). Rejects with the services' refusal when the recipient may no
+ * longer see what it is about.
  */
 export async function renderNotification(services: Services, notification: Readonly<Notification>, account: BotAccount): Promise<ListMessage> {
   const locale = account.locale;
@@ -88,8 +95,70 @@ export async function renderNotification(services: Services, notification: Reado
       return { text: t.notify.answer(notification.challengeTitle, question.text, question.answer ?? ''), keyboard: details };
     }
     case 'cancelled':
-      return { text: t.notify.cancelled(notification.challengeTitle), keyboard: details };
-    // The catalogue's notifications (§8) as one line each until the bot has its catalogue screens.
+    case 'closed': {
+      const lines = [t.notify[notification.kind](notification.challengeTitle)];
+      if (notification.reason) lines.push(t.notify.reason(notification.reason));
+      return { text: lines.join('\n\n'), keyboard: notification.kind === 'closed' ? myBids : details };
+    }
+    // The catalogue (§8): the achievement's card, the enquiry with what is left to do, the deal with its objections.
+    case 'achievement-match':
+      return achievementMessage(services, account, notification.achievementId ?? '', { locale, t, header: t.notify.catalogue[notification.kind](notification.challengeTitle) });
+    case 'solution-match': {
+      const message = challengeMessage(await services.challenges.get(account, challengeId), locale, now, { header: t.notify.catalogue[notification.kind](notification.challengeTitle), timeZone: zoneOf(account) });
+      if (notification.achievementId) message.keyboard?.row().text(t.enquiries.buttons.achievement, packCallback({ action: 'achievement-open', achievementId: notification.achievementId }));
+      return message;
+    }
+    case 'enquiry-received':
+    case 'enquiry-status': {
+      const enquiry = await services.enquiries.get(account, notification.enquiryId ?? '');
+      return enquiryMessage(enquiry, account, t.notify.catalogue[notification.kind](enquiry.achievementTitle));
+    }
+    case 'deal-objection':
+    case 'objection-answer':
+    case 'deal-transferred': {
+      const deal = await services.deals.get(account, notification.dealId ?? '');
+      const text = `${t.notify.catalogue[notification.kind](deal.title)}\n\n${formatDealLines(deal, locale, zoneOf(account))}`;
+      if (notification.kind === 'deal-objection') return { text, keyboard: objectionsKeyboard(deal, t) };
+      return { text, ...(deal.achievementId ? { keyboard: singleButton(t.enquiries.buttons.achievement, { action: 'achievement-open', achievementId: deal.achievementId }) } : {}) };
+    }
+    // Evaluation (§9): the reviewer goes to the bids to score, the owner to the ranking, the bidder to their bid.
+    case 'review-assigned':
+      return { text: t.notify.evaluation[notification.kind](notification.challengeTitle), keyboard: singleButton(t.reviews.openButton, { action: 'review-bids', challengeId, offset: 0 }) };
+    case 'scores-complete':
+      return { text: t.notify.evaluation[notification.kind](notification.challengeTitle), keyboard: singleButton(t.ranking.button, { action: 'ranking', challengeId, offset: 0 }) };
+    case 'phase-advanced': {
+      const bid = await services.bids.get(account, notification.bidId ?? '');
+      return { text: formatBid(bid, { locale, reader: 'bidder', header: t.notify.evaluation[notification.kind](bid.challengeTitle) }), keyboard: myBidKeyboard(bid, t) };
+    }
+    case 'feedback': {
+      const bid = await services.bids.get(account, notification.bidId ?? '');
+      const lines = [t.notify.evaluation[notification.kind](bid.challengeTitle)];
+      if (bid.feedback) lines.push(t.bid.feedback(bid.feedback));
+      return { text: lines.join('\n\n'), keyboard: myBidKeyboard(bid, t) };
+    }
+  }
+}
+
+/**
+ * One notification as a line of a list (/notifications): what happened and to which challenge, from what the
+ * notification itself recorded, so a list of them reads nothing else and shows even what is no longer visible.
+ */
+export function notificationLine(notification: Readonly<Pick<Notification, 'kind' | 'challengeTitle' | 'bidStatus'>>, t: Messages): string {
+  const { kind, challengeTitle: title } = notification;
+  switch (kind) {
+    case 'bid-status': {
+      const status = notification.bidStatus ?? '';
+      return t.notifications.line['bid-status'](title, t.bidStatus[status as keyof typeof t.bidStatus] ?? escapeHtml(status));
+    }
+    case 'match':
+    case 'bid-received':
+    case 'question':
+    case 'answer':
+    case 'deadline':
+    case 'award':
+    case 'cancelled':
+    case 'closed':
+      return t.notifications.line[kind](title);
     case 'achievement-match':
     case 'solution-match':
     case 'enquiry-received':
@@ -97,11 +166,11 @@ export async function renderNotification(services: Services, notification: Reado
     case 'deal-objection':
     case 'objection-answer':
     case 'deal-transferred':
-      return { text: t.notify.catalogue[notification.kind](notification.challengeTitle) };
+      return t.notify.catalogue[kind](title);
     case 'review-assigned':
     case 'scores-complete':
     case 'phase-advanced':
     case 'feedback':
-      return { text: t.notify.evaluation[notification.kind](notification.challengeTitle), keyboard: details };
+      return t.notify.evaluation[kind](title);
   }
 }

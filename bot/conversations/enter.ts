@@ -1,5 +1,6 @@
 import type { BotContext } from '../context.js';
 import { replyHtml } from '../handler-kit.js';
+import type { ProfilePart } from '../features/profile.js';
 
 /** The conversations and the arguments each is entered with (after the locale, which all take first). */
 export interface ConversationArgs {
@@ -7,8 +8,25 @@ export interface ConversationArgs {
   propose: [challengeId: string];
   ask: [challengeId: string];
   answer: [challengeId: string, questionId: string];
+  'list-achievement': [];
+  enquire: [achievementId: string];
+  /** The enquiry, and the message whose buttons to refresh afterwards. */
+  'decline-enquiry': [enquiryId: string, messageId: number | null];
+  deal: [achievementId: string];
+  objection: [dealId: string];
+  'objection-answer': [dealId: string, objectionId: string];
   /** The bid, and the message whose buttons to refresh afterwards. */
   reject: [bidId: string, messageId: number | null];
+  /** The bid, and its card's message, edited to the new revision afterwards. */
+  revise: [bidId: string, messageId: number | null];
+  /** The bid, and the message showing it, edited to the saved scores and progress afterwards. */
+  score: [bidId: string, messageId: number | null];
+  recuse: [bidId: string, messageId: number | null];
+  /** The code when it came with the command (`/reviews CODE`), else null to ask for it. */
+  redeem: [code: string | null];
+  feedback: [bidId: string];
+  /** The part of /profile to edit, and the profile's message, edited to the saved values afterwards. */
+  profile: [part: ProfilePart, messageId: number | null];
 }
 export type ConversationName = keyof ConversationArgs;
 

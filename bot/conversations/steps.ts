@@ -25,7 +25,7 @@ const optionIndex = (value: string) => (/^o-(\d{1,3})$/.exec(value) ? Number(val
 const commandOf = (text: string) => text.split(/\s/, 1)[0]!.split('@')[0]!;
 
 /** The buttons whose handlers start a form (features/propose.ts, ask.ts, enterprise.ts): pressed mid-form, they ask first. */
-const FORM_BUTTONS: ReadonlySet<string> = new Set(['propose', 'ask', 'answer', 'reject']);
+const FORM_BUTTONS: ReadonlySet<string> = new Set(['propose', 'revise', 'ask', 'answer', 'reject', 'review-redeem', 'review-score', 'review-recuse', 'ranking-feedback', 'profile-edit', 'enquire', 'enquiry-decline', 'achievement-deal', 'deal-object', 'objection-answer']);
 function startsForm(data: string | undefined): data is string {
   if (data === undefined) return false;
   const decoded = unpackCallback(data);
@@ -226,9 +226,9 @@ export function conversationSteps(conversation: BotConversation, ctx: Conversati
       }
     },
 
-    /** Several of `options` (indexes), ticked with buttons, then Done; at least `min` of them. */
-    async pickMany({ prompt, options, min, minMessage, columns = 1 }: { prompt: string; options: readonly string[]; min: number; minMessage?: string; columns?: number }): Promise<number[]> {
-      const picked = new Set<number>();
+    /** Several of `options` (indexes), ticked with buttons, then Done; at least `min` of them; `ticked` to start with. */
+    async pickMany({ prompt, options, min, minMessage, columns = 1, ticked = [] }: { prompt: string; options: readonly string[]; min: number; minMessage?: string; columns?: number; ticked?: readonly number[] }): Promise<number[]> {
+      const picked = new Set<number>(ticked);
       const keyboard = () =>
         stepKeyboard(options.map((label, i) => ({ value: option(i), label: `${picked.has(i) ? '✅ ' : ''}${label}` })), columns)
           .row()

@@ -9,6 +9,10 @@ export function helpText(account: BotAccount | null, t: Messages): string {
   const sections = [t.help.intro];
   if (roles.includes('researcher')) sections.push(t.help.researcher);
   if (roles.includes('enterprise')) sections.push(t.help.enterprise);
+  // Both sides use the catalogue: researchers list what they have, enterprises enquire.
+  sections.push(t.help.catalogue);
+  // Anyone may be invited to review, whatever their roles.
+  sections.push(t.help.reviewer);
   sections.push(t.help.account);
   // The card buttons (Save, Propose, Ask) are a researcher's: an enterprise's help does not end with them.
   if (roles.includes('researcher')) sections.push(t.help.cards);

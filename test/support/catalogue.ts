@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
+import { createTelegramChannel } from '../../bot/telegram-channel.js';
+import type { AchievementCreateInput } from '../../shared/schemas/achievement.js';
+import type { NotificationKind } from '../../shared/schemas/notification.js';
 import type { TestRuntime } from './runtime.js';
 import type { Person } from './scenario.js';
+import type { BotHarness } from './telegram-bot.js';
+import { accountOf } from './telegram-fixtures.js';
+import type { TelegramUser } from './telegram-user.js';
 
 /** A valid `POST /api/achievements` body; `overrides` replace any field. */
 export function achievementBody(overrides: Record<string, unknown> = {}) {
@@ -43,4 +49,26 @@ export async function sendEnquiry(rt: TestRuntime, sender: Person, achievementId
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
+}
+
+/** An achievement created (and by default listed) straight through the services, as the bot user `owner`. */
+export async function listAchievementAs(h: BotHarness, owner: TelegramUser, overrides: Record<string, unknown> = {}, publish = true) {
+  const { services } = h.runtime;
+  const account = await accountOf(h, owner);
+  const created = await services.achievements.create(account, achievementBody(overrides) as AchievementCreateInput);
+  return publish ? services.achievements.publish(account, created.id) : created;
+}
+
+/**
+ * Delivers to `user`'s chat, through the bot's Telegram channel, their newest outbox notification of `kind`
+ * (as the dispatcher would), and returns the message it sent.
+ */
+export async function deliverNewest(h: BotHarness, user: TelegramUser, kind: NotificationKind) {
+  const account = await accountOf(h, user);
+  const rows = (await h.runtime.store.tables.notifications.where('accountId', account.id)).filter((n) => n.kind === kind);
+  const row = rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).at(-1);
+  if (!row) throw new Error(`No ${kind} notification for Telegram user ${user.id}`);
+  const channel = createTelegramChannel({ api: h.bot.api, services: h.runtime.services, cards: h.cards });
+  await channel.send(row, account);
+  return user.lastMessage;
 }
