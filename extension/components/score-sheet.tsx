@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { ScoreSheet, ScoresInput } from '../../shared/schemas/review.js';
-import { ScoresInput as ScoresSchema } from '../../shared/schemas/review.js';
 import type { Criterion } from '../../shared/schemas/rubric.js';
 import { useExtension } from './context.js';
 import { errorText } from './feedback.js';
@@ -48,7 +47,9 @@ export function ScoreSheetForm({ rubric, saved, onSave }: ScoreSheetFormProps) {
   };
   const missing = rubric.filter((_, i) => drafts[i]!.score === null).map((c) => c.name);
   const input: ScoresInput = rubric.map((criterion, i) => ({ criterion: criterion.name, score: drafts[i]!.score ?? 0, comment: drafts[i]!.comment.trim() }));
-  const valid = missing.length === 0 && ScoresSchema.safeParse(input).success;
+  // Whole scores on each criterion's own scale and capped comments by construction: what is left to check is
+  // that none is missing. The zod schema stays out of this eagerly loaded tab (see useProposeForm).
+  const valid = missing.length === 0;
 
   const submit = async (event: Event) => {
     event.preventDefault();
