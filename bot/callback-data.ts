@@ -96,9 +96,13 @@ const ACTIONS = {
   publish: { code: 'pb', fields: ['challengeId'] },
   close: { code: 'cl', fields: ['challengeId', 'confirmed'] },
   cancel: { code: 'cx', fields: ['challengeId', 'confirmed'] },
+  /** The owner's Edit on a draft or open challenge's card: starts the edit form. */
+  edit: { code: 'oe', fields: ['challengeId'] },
   shortlist: { code: 'bs', fields: ['bidId'] },
   reject: { code: 'br', fields: ['bidId'] },
   award: { code: 'ba', fields: ['challengeId', 'bidId', 'confirmed'] },
+  /** "Award with a note" under the award question: starts the form that asks for the note, then awards. */
+  'award-note': { code: 'on', fields: ['challengeId', 'bidId'] },
   withdraw: { code: 'bw', fields: ['bidId', 'confirmed'] },
   'my-bid': { code: 'bv', fields: ['bidId'] },
   /** The bidder's Revise: starts the revise form on a live bid. */

@@ -61,17 +61,22 @@ export function challengeKeyboard(challenge: Pick<Challenge, 'id' | 'viewer' | '
   return keyboard;
 }
 
-/** The owner's buttons in /mychallenges: Publish, Close and Cancel as its `actions` allow, its bids once published. */
-export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'counters' | 'actions'>, t: Messages): InlineKeyboard {
+/** The owner's buttons in /mychallenges: Publish, Edit, Close and Cancel as its `actions` allow, its bids once published. */
+export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' | 'counters' | 'actions' | 'rubric' | 'phases' | 'phase'>, t: Messages): InlineKeyboard {
   const challengeId = challenge.id;
   const keyboard = new InlineKeyboard();
   if (allows(challenge, 'publish')) keyboard.text(t.mine.publish, cb({ action: 'publish', challengeId }));
   // A draft has no bids to list; every published status has.
   if (challenge.status !== 'draft') keyboard.text(t.card.buttons.bids(challenge.counters.bids ?? 0), cb({ action: 'bids', challengeId, offset: 0 }));
   keyboard.text(t.card.buttons.details, cb({ action: 'details', challengeId }));
+  // Bids are scored against a rubric (the current phase's own, or the challenge's): only then is there a ranking.
+  const rubric = challenge.phases[challenge.phase]?.rubric ?? challenge.rubric;
+  if (challenge.status !== 'draft' && rubric.length > 0) keyboard.text(t.ranking.button, cb({ action: 'ranking', challengeId, offset: 0 }));
+  const editable = allows(challenge, 'edit');
   const closable = allows(challenge, 'close');
   const cancellable = allows(challenge, 'cancel');
-  if (closable || cancellable) keyboard.row();
+  if (editable || closable || cancellable) keyboard.row();
+  if (editable) keyboard.text(t.edit.button, cb({ action: 'edit', challengeId }));
   if (closable) keyboard.text(t.mine.close, cb({ action: 'close', challengeId, confirmed: false }));
   if (cancellable) keyboard.text(t.mine.cancel, cb({ action: 'cancel', challengeId, confirmed: false }));
   return keyboard;
@@ -80,6 +85,16 @@ export function ownChallengeKeyboard(challenge: Pick<Challenge, 'id' | 'status' 
 /** The buttons of a yes/no question: yes does it, no dismisses the question. */
 export function confirmKeyboard(yes: { label: string; data: CallbackData }, t: Messages): InlineKeyboard {
   return new InlineKeyboard().text(yes.label, cb(yes.data)).row().text(t.confirm.keep, cb({ action: 'dismiss' }));
+}
+
+/** The award question's buttons: with a note (asks for it), without one (awards now), or keep it. */
+export function awardKeyboard(challengeId: string, bidId: string, t: Messages): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t.bid.awardWithNote, cb({ action: 'award-note', challengeId, bidId }))
+    .row()
+    .text(t.bid.awardWithoutNote, cb({ action: 'award', challengeId, bidId, confirmed: true }))
+    .row()
+    .text(t.confirm.keep, cb({ action: 'dismiss' }));
 }
 
 /** The enterprise's buttons under a bid: Shortlist, Not selected and Award as its `actions` allow. */
@@ -91,11 +106,18 @@ export function bidActionsKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'action
   return keyboard;
 }
 
-/** The bidder's buttons under their bid: the challenge, and Withdraw when its `actions` allow. */
+/** The bidder's buttons under their bid: the challenge, then Revise and Withdraw as its `actions` allow. */
 export function myBidKeyboard(bid: Pick<Bid, 'id' | 'challengeId' | 'actions'>, t: Messages): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t.bid.challenge, cb({ action: 'details', challengeId: bid.challengeId }));
+  if (allows(bid, 'revise') || allows(bid, 'withdraw')) keyboard.row();
+  if (allows(bid, 'revise')) keyboard.text(t.bid.revise, cb({ action: 'revise', bidId: bid.id }));
   if (allows(bid, 'withdraw')) keyboard.text(t.bid.withdraw, cb({ action: 'withdraw', bidId: bid.id, confirmed: false }));
   return keyboard;
+}
+
+/** Withdraw's question, asked on the bid's own card: Withdraw does it, Keep it brings the card back. */
+export function withdrawKeyboard(bidId: string, t: Messages): InlineKeyboard {
+  return new InlineKeyboard().text(t.bid.yesWithdraw, cb({ action: 'withdraw', bidId, confirmed: true })).text(t.bid.keepIt, cb({ action: 'my-bid-keep', bidId }));
 }
 
 export function subscriptionKeyboard(subscription: Pick<Subscription, 'id' | 'active'>, t: Messages): InlineKeyboard {

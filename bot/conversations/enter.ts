@@ -17,6 +17,11 @@ export interface ConversationArgs {
   'objection-answer': [dealId: string, objectionId: string];
   /** The bid, and the message whose buttons to refresh afterwards. */
   reject: [bidId: string, messageId: number | null];
+  /** The challenge, and its card's message, edited in place after each saved change. */
+  'edit-challenge': [challengeId: string, messageId: number | null];
+  'award-note': [challengeId: string, bidId: string];
+  /** Close early or cancel, asking for the reason told to the bidders. */
+  'end-challenge': [challengeId: string, ending: 'close' | 'cancel'];
   /** The bid, and its card's message, edited to the new revision afterwards. */
   revise: [bidId: string, messageId: number | null];
   /** The bid, and the message showing it, edited to the saved scores and progress afterwards. */

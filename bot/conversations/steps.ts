@@ -24,8 +24,8 @@ const optionIndex = (value: string) => (/^o-(\d{1,3})$/.exec(value) ? Number(val
 /** `/post@TenderlabBot 123` → `/post`. */
 const commandOf = (text: string) => text.split(/\s/, 1)[0]!.split('@')[0]!;
 
-/** The buttons whose handlers start a form (features/propose.ts, ask.ts, enterprise.ts): pressed mid-form, they ask first. */
-const FORM_BUTTONS: ReadonlySet<string> = new Set(['propose', 'revise', 'ask', 'answer', 'reject', 'review-redeem', 'review-score', 'review-recuse', 'ranking-feedback', 'profile-edit', 'enquire', 'enquiry-decline', 'achievement-deal', 'deal-object', 'objection-answer']);
+/** The buttons whose handlers start a form (features/propose.ts, mybids.ts, ask.ts, enterprise.ts): pressed mid-form, they ask first. */
+const FORM_BUTTONS: ReadonlySet<string> = new Set(['propose', 'revise', 'ask', 'answer', 'reject', 'edit', 'award-note', 'review-redeem', 'review-score', 'review-recuse', 'ranking-feedback', 'profile-edit', 'enquire', 'enquiry-decline', 'achievement-deal', 'deal-object', 'objection-answer']);
 function startsForm(data: string | undefined): data is string {
   if (data === undefined) return false;
   const decoded = unpackCallback(data);

@@ -64,7 +64,7 @@ describe('/subscribe and /subscriptions', () => {
 });
 
 describe('/mybids', () => {
-  it('lists bids with status and receipt; Withdraw asks first', async () => {
+  it('lists bids with status and receipt; the card offers Revise and Withdraw while the bid may change', async () => {
     const h = await botHarness();
     const enterprise = await h.registered(1, { roles: 'enterprise' });
     const challenge = await postChallenge(h, enterprise);
@@ -78,11 +78,11 @@ describe('/mybids', () => {
     expect(card.sent[0]).toContain('Bid on “Battery recycling at scale”');
     expect(card.sent[0]).toContain('Status: <b>submitted</b>');
     expect(card.sent[0]).toContain(`🧾 Receipt <code>${bid.receipt.sha256.slice(0, 16)}…</code>`);
-    expect(card.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['ℹ️ Challenge', '↩️ Withdraw']);
-    expect((await u.press('Withdraw')).sent[0]).toContain('Withdraw this bid?');
-    const withdrawn = await u.press('Yes, withdraw');
-    expect(withdrawn.edited[0]).toBe('Your bid is withdrawn.');
-    expect((await h.runtime.services.bids.get(await accountOf(h, u), bid.id)).status).toBe('withdrawn');
+    expect(card.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['ℹ️ Challenge', '✏️ Revise', '↩️ Withdraw']);
+    // Shortlisted, the bid can still be withdrawn but no longer revised.
+    await h.runtime.services.bids.shortlist(await accountOf(h, enterprise), bid.id);
+    const shortlisted = await u.press(/^1$/);
+    expect(shortlisted.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['ℹ️ Challenge', '↩️ Withdraw']);
   });
 
   it('"Your bid" on a card shows the bid', async () => {
