@@ -446,6 +446,9 @@ const en = {
     askCloseReason: 'Why are you closing it early? Send the reason for its bidders (up to 1,000 characters), or tap Skip. /cancel keeps it open.',
     askCancelReason: 'Why are you cancelling it? Bidders and researchers who saved it are told your reason, so one is needed (up to 1,000 characters). /cancel keeps the challenge.',
     badReason: 'A reason can be at most 1,000 characters. Please shorten it.',
+    confirmCancelDraft: 'Cancel this draft? Nobody has seen it, so nobody is told. This cannot be undone.',
+    /** Plain text (a button alert); `status` is the status's label. */
+    noLonger: (status: string) => `That no longer applies: this challenge is ${status} now.`,
     reasonRequired: 'Cancelling needs a reason for the people following the challenge. Please send one, or /cancel to keep it.',
     closedBecause: (reason: string) => `🔒 Closed to new bids. Its bidders are told why: <i>${esc(reason)}</i>\nYou can still award one of its bids.`,
     cancelledBecause: (reason: string) => `✖️ Cancelled. Bidders and researchers who saved it are told why: <i>${esc(reason)}</i>`,
@@ -1249,6 +1252,8 @@ const zh: Messages = {
     askCloseReason: '为什么提前截止？请发送要告诉投标人的原因（不超过 1000 字），或点击「跳过」。发送 /cancel 则不截止。',
     askCancelReason: '为什么取消？投标人和收藏者会看到您的原因，所以需要填写（不超过 1000 字）。发送 /cancel 则保留这个需求。',
     badReason: '原因最多 1000 字，请精简后重新发送。',
+    confirmCancelDraft: '取消这份草稿？草稿未公开过，不会通知任何人。取消后无法撤销。',
+    noLonger: (status: string) => `该操作已不适用（需求当前状态：${status}）。`,
     reasonRequired: '取消需求需要向关注者说明原因。请发送原因，或发送 /cancel 保留这个需求。',
     closedBecause: (reason: string) => `🔒 已截止，不再接受新投标。已告知投标人原因：<i>${esc(reason)}</i>\n您仍可授标。`,
     cancelledBecause: (reason: string) => `✖️ 已取消。已告知投标人和收藏者原因：<i>${esc(reason)}</i>`,
