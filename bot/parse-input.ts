@@ -122,6 +122,11 @@ export function parseWeeks(input: string): number | null {
   return Number.isInteger(weeks) && weeks >= 1 && weeks <= 520 ? weeks : null;
 }
 
+/** Typed keywords: split on commas (either language's), semicolons or new lines, trimmed, without repeats. */
+export function splitKeywords(input: string): string[] {
+  return [...new Set(input.split(/[,，、;；\n]+/).map((w) => w.trim()).filter(Boolean))];
+}
+
 /** The field a `#tag` names: its id, or its label in either language (spaces as dashes). */
 export function fieldFromTag(tag: string): FieldId | null {
   const wanted = tag.replace(/^#/, '').trim().toLowerCase();

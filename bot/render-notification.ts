@@ -1,3 +1,4 @@
+import { InlineKeyboard } from 'grammy';
 import { notFound } from '../server/domain/errors.js';
 import type { Services } from '../server/domain/services.js';
 import type { Notification } from '../shared/schemas/notification.js';
@@ -46,7 +47,8 @@ export async function renderNotification(services: Services, notification: Reado
   const now = services.clock.now();
   const challengeId = notification.challengeId ?? '';
   const myBids = singleButton(t.notify.myBidsButton, { action: 'more', list: 'mybids', offset: 0, memo: '-' });
-  const details = singleButton(t.card.buttons.details, { action: 'details', challengeId });
+  // A catalogue notification about an achievement only has no challenge to show Details of.
+  const details = challengeId ? singleButton(t.card.buttons.details, { action: 'details', challengeId }) : new InlineKeyboard();
 
   const findQuestion = async () => {
     const { items } = await pageAt((q) => services.questions.list(account, challengeId, q), 0, Number.MAX_SAFE_INTEGER);

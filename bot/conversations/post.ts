@@ -1,41 +1,20 @@
-import { FIELDS } from '../../shared/fields.js';
-import { formatMoney } from '../../shared/format.js';
 import { suggestKeywords } from '../../shared/lexicon/suggest-keywords.js';
-import { ChallengeCreateInput, ChallengeType, IpTerms, type ChallengeCreateInput as ChallengeDraftInput } from '../../shared/schemas/challenge.js';
+import type { ChallengeCreateInput as ChallengeDraftInput } from '../../shared/schemas/challenge.js';
 import type { Locale } from '../../shared/schemas/common.js';
-import type { z } from 'zod';
+import { zoneOf } from '../../shared/time-zone.js';
 import { ownChallengeMessage } from '../cards.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { formatChallengeCard } from '../format-challenge.js';
 import { messagesFor } from '../i18n.js';
 import type { ListMessage } from '../lists.js';
-import { isNotPositiveAmount, parseDeadline, parseMoney } from '../parse-input.js';
-import { zoneOf } from '../../shared/time-zone.js';
-import { conversationSteps, type Parsed } from './steps.js';
+import { challengeQuestions } from './challenge-questions.js';
+import { conversationSteps } from './steps.js';
 
-const shape = ChallengeCreateInput.shape;
+// Other forms read their answers with it too; it lives beside the questions it was written for.
+export { bySchema } from './challenge-questions.js';
 
-/** A text step's reading by one of the shared schema's fields, with the step's own message on failure. */
-export function bySchema<T>(schema: z.ZodType<T>, message: string): (text: string) => Parsed<T> {
-  return (text) => {
-    const parsed = schema.safeParse(text);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message };
-  };
-}
-
-/** Deadline presets, in days from now. */
-const DEADLINE_PRESET_DAYS = [30, 60, 90] as const;
-/** Reward presets, in yuan (the default currency). */
-const REWARD_PRESETS_CNY = [100_000, 500_000, 1_000_000] as const;
 /** Suggested keywords offered at most. */
 const SUGGESTIONS = 6;
-
-/** Typed keywords: split on commas (either language's) or new lines, trimmed, without repeats. */
-function parseKeywords(text: string, t: ReturnType<typeof messagesFor>): Parsed<string[]> {
-  const words = [...new Set(text.split(/[,，、;；\n]+/).map((w) => w.trim()).filter(Boolean))];
-  const parsed = shape.keywords.safeParse(words);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: t.post.badKeywords };
-}
 
 /**
  * /post: an enterprise's challenge in nine steps — title, summary, description (in as many messages as it
@@ -56,52 +35,23 @@ export function createPostConversation({ services, cards }: BotDeps) {
     }
     await steps.say(t.post.intro);
 
-    const title = (await steps.text({ prompt: t.post.askTitle, parse: bySchema(shape.title, t.post.badTitle) }))!;
-    const summary = (await steps.text({ prompt: t.post.askSummary, parse: bySchema(shape.summary, t.post.badSummary) }))!;
-    const description = (await steps.longText({ prompt: t.post.askDescription, parse: bySchema(shape.description, t.post.badDescription) })) ?? '';
-    const fieldIndexes = await steps.pickMany({
-      prompt: t.post.askFields,
-      options: FIELDS.map((f) => f[locale]),
-      min: 1,
-      minMessage: t.post.pickAtLeastOne,
-      columns: 2,
-    });
+    const ask = challengeQuestions(steps, t, locale);
+    const title = await ask.title(t.post.askTitle);
+    const summary = await ask.summary(t.post.askSummary);
+    const description = await ask.description(t.post.askDescription);
+    const fields = await ask.fields(t.post.askFields);
     const suggested = suggestKeywords(title, summary, SUGGESTIONS).flatMap((s) => [s.term, s.translation]);
-    const keywords =
-      (await steps.text({
-        prompt: suggested.length > 0 ? t.post.askKeywordsSuggested(suggested.join(t.conversation.listSeparator)) : t.post.askKeywords,
-        parse: (text) => parseKeywords(text, t),
-        skippable: true,
-        presets: suggested.length > 0 ? [{ label: t.post.useSuggested, text: suggested.join(',') }] : [],
-      })) ?? [];
-    const types = ChallengeType.options;
-    const type = types[await steps.pickOne({ prompt: t.post.askType, options: types.map((ty) => t.challengeType[ty]), columns: 2 })]!;
-    const reward = (await steps.text({
-      prompt: t.post.askReward,
-      presets: REWARD_PRESETS_CNY.map((amount) => ({ label: formatMoney({ amount, currency: 'CNY' }, locale), text: `${amount} CNY` })),
-      parse: (text) => {
-        const money = parseMoney(text, 'CNY');
-        if (money) return { ok: true, value: money };
-        return { ok: false, message: isNotPositiveAmount(text) ? t.post.rewardNotPositive : t.post.badReward };
-      },
-    }))!;
+    const keywords = await ask.keywords(suggested.length > 0 ? t.post.askKeywordsSuggested(suggested.join(t.conversation.listSeparator)) : t.post.askKeywords, suggested);
+    const type = await ask.type(t.post.askType);
+    const reward = await ask.reward(t.post.askReward);
     const now = await steps.now();
-    const deadline = (await steps.text({
-      prompt: t.post.askDeadline,
-      presets: DEADLINE_PRESET_DAYS.map((days) => ({ label: t.post.daysPreset(days), text: `in ${days} days` })),
-      parse: (text) => {
-        const result = parseDeadline(text, now, owner.value.timeZone);
-        if (result.ok) return { ok: true, value: result.iso };
-        return { ok: false, message: result.problem === 'past' ? t.post.pastDeadline : result.problem === 'too-far' ? t.post.farDeadline : t.post.badDeadline };
-      },
-    }))!;
-    const ipOptions = IpTerms.options;
-    const ipTerms = ipOptions[await steps.pickOne({ prompt: t.post.askIpTerms, options: ipOptions.map((ip) => t.ipTerms[ip]), columns: 2 })]!;
+    const deadline = await ask.deadline(t.post.askDeadline, now, owner.value.timeZone);
+    const ipTerms = await ask.ipTerms(t.post.askIpTerms);
 
-    const draft: ChallengeDraftInput = { title, summary, description, fields: fieldIndexes.map((i) => FIELDS[i]!.id), keywords, type, reward, deadline, ipTerms };
+    const draft: ChallengeDraftInput = { title, summary, description, fields, keywords, type, reward, deadline, ipTerms };
     const viewer = { locale, now, timeZone: owner.value.timeZone };
     const preview = formatChallengeCard(
-      { title, summary, description, fields: draft.fields ?? [], reward, deadline, type, ipTerms, status: 'draft', owner: owner.value },
+      { title, summary, description, fields, reward, deadline, type, ipTerms, status: 'draft', owner: owner.value },
       { ...viewer, detailed: { questions: [] }, header: t.post.previewHeader },
     );
     const choice = await steps.choose({

@@ -33,6 +33,12 @@ const SAMPLES: CallbackData[] = [
   { action: 'subscription-active', subscriptionId: LONG_ID, active: false },
   { action: 'subscription-delete', subscriptionId: LONG_ID },
   { action: 'answer', challengeId: LONG_ID, questionId: LONG_ID },
+  { action: 'profile', value: 'view' },
+  { action: 'profile-edit', value: 'organization' },
+  { action: 'notification-read', notificationId: LONG_ID, offset: 99995 },
+  { action: 'notifications-read-all', offset: 99995 },
+  { action: 'session-revoke', tokenId: LONG_ID, confirmed: true, offset: 99995 },
+  { action: 'sessions-revoke-all', confirmed: false },
   { action: 'dismiss' },
   { action: 'step', value: 'a'.repeat(24) },
 ];

@@ -17,6 +17,14 @@ describe('commands', () => {
     expect(zh!.payload.commands[0]).toEqual({ command: 'start', description: '注册或查看账户' });
   });
 
+  it('lists /profile, /notifications and /sessions among the account commands, before /lang, with a line each in /help', async () => {
+    expect(COMMANDS.slice(COMMANDS.indexOf('connect') + 1, COMMANDS.indexOf('lang'))).toEqual(['profile', 'notifications', 'sessions']);
+    const h = await botHarness();
+    const u = await h.registered(1, { locale: 'zh' });
+    const help = (await u.send('/help')).sent[0]!;
+    for (const command of ['/profile', '/notifications', '/sessions']) expect(help).toContain(`${command} — `);
+  });
+
   it.each(['en', 'zh'] as const)('every command of the menu has a handler that answers (%s)', async (locale) => {
     const h = await botHarness();
     const u = await h.registered(1, { roles: 'both', locale });
