@@ -3,18 +3,21 @@ import type { Bid, Milestone } from '../shared/schemas/bid.js';
 import type { Locale } from '../shared/schemas/common.js';
 import type { PaperRef } from '../shared/schemas/paper.js';
 import { formatDateTime } from './format-challenge.js';
-import { escapeHtml, escapeShort, MESSAGE_LIMIT } from './html.js';
+import { escapeHtml, escapeShort, MESSAGE_LIMIT, truncate } from './html.js';
 import { messagesFor } from './i18n.js';
 
 /** What a bid message needs; a preview of a bid not yet sent has no more than this. */
 export type BidView = Pick<Bid, 'summary' | 'approach' | 'price' | 'durationWeeks' | 'references'> &
   Partial<Pick<Bid, 'milestones' | 'bidder' | 'status' | 'revision' | 'receipt' | 'feedback' | 'challengeTitle'>>;
 
+/** Characters of a milestone's title shown: twenty of them still fit one message with the rest of a bid. */
+const MILESTONE_TITLE = 80;
+
 /** A bid's milestones, numbered, one a line; an amount is in the bid's `currency`. */
 export function milestoneLines(milestones: readonly Milestone[], currency: string, locale: Locale): string {
   const t = messagesFor(locale);
   return milestones
-    .map((m, i) => `${i + 1}. ${t.bid.milestone(m.title, m.weeks, m.amount === null ? '' : formatMoney({ amount: m.amount, currency }, locale))}`)
+    .map((m, i) => `${i + 1}. ${t.bid.milestone(truncate(m.title, MILESTONE_TITLE), m.weeks, m.amount === null ? '' : formatMoney({ amount: m.amount, currency }, locale))}`)
     .join('\n');
 }
 

@@ -20,6 +20,8 @@ const shape = BidCreateInput.shape;
 const MAX_PAPERS_OFFERED = 30;
 /** How much of a text a prompt or the preview shows: enough to recognise it. */
 const EXCERPT = 300;
+/** Cited papers named in the preview; the rest are counted, so the preview fits one message. */
+const PAPERS_SHOWN = 5;
 const KEEP = 'keep';
 const CHANGE = 'change';
 
@@ -144,7 +146,11 @@ export function createReviseConversation({ services }: BotDeps) {
     const patch: BidUpdateInput = {};
     const changes: string[] = [];
     const text = (value: string) => `<i>${escapeShort(value, EXCERPT)}</i>`;
-    const titles = (list: readonly string[]) => (list.length > 0 ? list.map((title) => escapeShort(title, 80)).join('; ') : t.revise.none);
+    const titles = (list: readonly string[]) => {
+      if (list.length === 0) return t.revise.none;
+      const shown = list.slice(0, PAPERS_SHOWN).map((title) => escapeShort(title, 80));
+      return `${shown.join('; ')}${list.length > PAPERS_SHOWN ? ` … +${list.length - PAPERS_SHOWN}` : ''}`;
+    };
     if (summary !== bid.summary) {
       patch.summary = summary;
       changes.push(t.revise.changed(t.bid.summary, text(bid.summary), text(summary)));

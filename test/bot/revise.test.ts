@@ -145,6 +145,16 @@ describe('Revise', () => {
     expect((await current()).revision).toBe(1);
   });
 
+  it('Revise tapped again mid-form asks before the answers so far are thrown away', async () => {
+    const { u } = await bidCard();
+    await u.press('Revise');
+    await u.send('A different summary entirely, longer than ten.');
+    const asked = await u.press('✏️ Revise');
+    expect(asked.sent).toEqual(['You are in the middle of a form. Leave it — and lose what you have answered — to start the one you tapped?']);
+    await u.press('Keep going');
+    expect((await u.press(KEEP)).sent[0]).toContain('3/6 · <b>Price</b> now');
+  });
+
   it('is refused with the reason when the bid was shortlisted before the press', async () => {
     const { h, enterprise, u, bid, card } = await bidCard();
     await h.runtime.services.bids.shortlist(await accountOf(h, enterprise), bid.id);
