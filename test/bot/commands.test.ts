@@ -25,6 +25,19 @@ describe('commands', () => {
     for (const command of ['/profile', '/notifications', '/sessions']) expect(help).toContain(`${command} — `);
   });
 
+  it('lists /reviews right after /mybids, described in both languages, with a line in /help for any role', async () => {
+    expect(COMMANDS[COMMANDS.indexOf('mybids') + 1]).toBe('reviews');
+    const standIn = new BotApiStandIn();
+    await registerCommands(new Api(TEST_TOKEN, { apiRoot: 'http://bot-api.test', fetch: standIn.fetch }));
+    const [en, zh] = standIn.callsOf('setMyCommands');
+    const reviews = (call: typeof en) => call!.payload.commands.find((c: { command: string }) => c.command === 'reviews');
+    expect(reviews(en)).toEqual({ command: 'reviews', description: 'Bids you review; /reviews CODE accepts an invite' });
+    expect(reviews(zh)).toEqual({ command: 'reviews', description: '我评审的投标；/reviews 邀请码 接受邀请' });
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    expect((await enterprise.send('/help')).sent[0]).toContain('/reviews — the bids you review');
+  });
+
   it.each(['en', 'zh'] as const)('every command of the menu has a handler that answers (%s)', async (locale) => {
     const h = await botHarness();
     const u = await h.registered(1, { roles: 'both', locale });
