@@ -6,6 +6,8 @@ import { CHANGES_CHANNEL } from './schema.js';
 
 /** Rows read per query while catching up; a transaction larger than this is read in several. */
 const BATCH_SIZE = 500;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export interface ChangeFeedOptions {
   pool: pg.Pool;
@@ -15,6 +17,15 @@ export interface ChangeFeedOptions {
   pollIntervalMs: number;
   /** Called with each committed transaction's changes, one transaction at a time, in commit order. */
   deliver: (changes: readonly Change[]) => void;
+  /** How long a committed transaction stays in the feed (default an hour): far longer than any live tailer lags. */
+  retentionMs?: number;
+  /** How often this instance prunes what is past the retention (default every 10 minutes). */
+  pruneIntervalMs?: number;
+  /**
+   * Told once if this feed finds that transactions it had not read yet were pruned (it was cut off from the
+   * database for longer than the retention): whatever it feeds is stale from then on.
+   */
+  onBehind: (reason: string) => void;
 }
 
 export interface ChangeFeed {
@@ -51,8 +62,11 @@ function toChange(record: ChangeRecord): Change {
  * an index keyed by row id absorbs; opening the feed after the build would lose changes instead.
  */
 export async function openChangeFeed(options: ChangeFeedOptions): Promise<ChangeFeed> {
-  const { pool, deliver } = options;
-  const start = await pool.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM changes');
+  const { pool, deliver, retentionMs = HOUR, pruneIntervalMs = 10 * MINUTE } = options;
+  // After a prune that left the table empty, the end is the horizon, not 0.
+  const start = await pool.query<{ seq: string }>(
+    'SELECT greatest((SELECT coalesce(max(seq), 0) FROM changes), (SELECT pruned_through FROM changes_horizon)) AS seq',
+  );
   let delivered = Number(start.rows[0]!.seq);
   const waiters: { seq: number; resolve: () => void }[] = [];
   let listener: pg.Client | null = null;
@@ -60,6 +74,7 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
   let draining: Promise<void> | null = null;
   let again = false;
   let failing = false;
+  let behind = false;
   let closed = false;
 
   function settle(): void {
@@ -74,6 +89,15 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
     settle();
   }
 
+  /**
+   * Whether transactions after `cursor` were pruned before this feed read them. Asked only when the next
+   * row is not `cursor + 1`: such a gap is usually a transaction that failed at COMMIT, rarely pruning.
+   */
+  async function prunedPast(cursor: number): Promise<boolean> {
+    const { rows } = await pool.query<{ pruned_through: string }>('SELECT pruned_through FROM changes_horizon');
+    return Number(rows[0]?.pruned_through ?? 0) > cursor;
+  }
+
   /** Read everything after `delivered`. A transaction's rows are contiguous and become visible together. */
   async function drain(): Promise<void> {
     let cursor = delivered;
@@ -83,6 +107,10 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
         'SELECT seq, tx, table_name, row_id, before, after FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2',
         [cursor, BATCH_SIZE],
       );
+      if (!behind && rows.length > 0 && Number(rows[0]!.seq) > cursor + 1 && (await prunedPast(cursor))) {
+        behind = true;
+        options.onBehind(`the change feed lost transactions after seq ${cursor}: they were pruned before this instance read them; restart it`);
+      }
       for (const row of rows) {
         if (group.length > 0 && group[0]!.tx !== row.tx) {
           emit(group);
@@ -156,12 +184,41 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
     return connecting;
   }
 
+  /**
+   * Delete what is past the retention, never beyond what this instance has delivered, and raise the
+   * horizon to the last seq deleted. Several instances may prune at once; the horizon only grows.
+   */
+  async function prune(): Promise<void> {
+    try {
+      await pool.query(
+        `WITH gone AS (
+           DELETE FROM changes
+           WHERE seq <= $2::bigint
+             AND seq <= (SELECT max(seq) FROM changes WHERE committed_at < clock_timestamp() - make_interval(secs => $1::double precision / 1000))
+           RETURNING seq
+         )
+         UPDATE changes_horizon SET pruned_through = greatest(pruned_through, (SELECT max(seq) FROM gone))
+         WHERE EXISTS (SELECT 1 FROM gone)`,
+        [retentionMs, delivered],
+      );
+    } catch (error) {
+      if (!failing) console.error('[store] pruning the change feed failed:', (error as Error).message);
+    }
+  }
+
   await listen();
   const timer = setInterval(() => {
     void listen();
     void wake();
   }, options.pollIntervalMs);
   timer.unref();
+  let pruning: Promise<void> | null = null;
+  const pruneTimer = setInterval(() => {
+    pruning ??= prune().finally(() => {
+      pruning = null;
+    });
+  }, pruneIntervalMs);
+  pruneTimer.unref();
 
   return {
     reach(seq) {
@@ -174,6 +231,8 @@ export async function openChangeFeed(options: ChangeFeedOptions): Promise<Change
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      clearInterval(pruneTimer);
+      await pruning;
       await draining;
       await connecting;
       await listener?.end().catch(() => undefined);

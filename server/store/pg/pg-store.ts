@@ -36,6 +36,9 @@ export interface PgStoreOptions {
    * updating one row at once needed up to 10 runs each when measured).
    */
   maxAttempts?: number;
+  /** How long the change feed keeps a transaction, and how often it prunes (defaults: an hour, 10 minutes). */
+  feedRetentionMs?: number;
+  feedPruneIntervalMs?: number;
 }
 
 type Run = <R extends pg.QueryResultRow>(sql: string, params: unknown[]) => Promise<R[]>;
@@ -295,9 +298,16 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
   try {
     await migrate(pool);
     const listeners = new Set<(changes: readonly Change[]) => void>();
+    let store: PgStore | undefined;
     const feed = await openChangeFeed({
       pool,
       pollIntervalMs: options.pollIntervalMs ?? 500,
+      ...(options.feedRetentionMs === undefined ? {} : { retentionMs: options.feedRetentionMs }),
+      ...(options.feedPruneIntervalMs === undefined ? {} : { pruneIntervalMs: options.feedPruneIntervalMs }),
+      onBehind: (reason) => {
+        console.error(`[store] ${reason}`);
+        store?.fallBehind(reason);
+      },
       connectListener: async () => {
         const client = new pg.Client({ connectionString: options.connectionString, application_name: 'tenderlab-feed' });
         await client.connect();
@@ -313,7 +323,8 @@ export async function openPgStore(options: PgStoreOptions): Promise<Store> {
         }
       },
     });
-    return new PgStore(pool, feed, listeners, options.maxAttempts ?? 20);
+    store = new PgStore(pool, feed, listeners, options.maxAttempts ?? 20);
+    return store;
   } catch (error) {
     await pool.end();
     throw toStoreError(error);
@@ -326,6 +337,7 @@ class PgStore implements Store {
   private readonly inflight = new Set<Promise<unknown>>();
   private closed = false;
   private state: StoreHealth = { ok: true };
+  private behind: string | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -441,7 +453,12 @@ class PgStore implements Store {
   }
 
   health(): StoreHealth {
-    return this.state;
+    return this.behind ? { ok: false, reason: this.behind } : this.state;
+  }
+
+  /** The change feed missed transactions for good: what this instance derives from it is stale until restart. */
+  fallBehind(reason: string): void {
+    this.behind = reason;
   }
 
   /**

@@ -105,6 +105,50 @@ describe('PostgreSQL change feed', () => {
     expect(seen.transactions[0]!.map((c) => c.id)).toEqual(Array.from({ length: 1_203 }, (_, i) => `acc_${i}:chl_1`));
   });
 
+  it('prunes transactions past the retention, keeps the recent ones, and raises the horizon', async () => {
+    const url = await cluster().createDatabase();
+    const store = await open(url, { feedPruneIntervalMs: 50 });
+    await store.transact((tx) => tx.saves.insert(save('acc_old', 'chl_1')));
+    await store.transact((tx) => tx.saves.insert(save('acc_new', 'chl_1')));
+    const [old] = await sql(url, "UPDATE changes SET committed_at = now() - interval '2 hours' WHERE row_id = 'acc_old:chl_1' RETURNING seq");
+    let horizon = 0;
+    while (horizon === 0) horizon = Number((await sql(url, 'SELECT pruned_through FROM changes_horizon'))[0]!.pruned_through);
+    expect(horizon).toBe(Number(old!.seq));
+    expect((await sql(url, 'SELECT row_id FROM changes ORDER BY seq')).map((r) => r.row_id)).toEqual(['acc_new:chl_1']);
+    expect(store.health()).toEqual({ ok: true });
+    // An instance opened on an emptied feed starts at the horizon and is not fooled by the gap.
+    await sql(url, 'WITH gone AS (DELETE FROM changes RETURNING seq) UPDATE changes_horizon SET pruned_through = (SELECT max(seq) FROM gone)');
+    const late = await open(url);
+    const seen = follow(late);
+    await store.transact((tx) => tx.saves.insert(save('acc_later', 'chl_1')));
+    await seen.until('acc_later:chl_1');
+    expect(late.health()).toEqual({ ok: true });
+  });
+
+  it('reports itself unhealthy, for good, when transactions it had not read were pruned', async () => {
+    const url = await cluster().createDatabase();
+    // No timer catches the quiet commit below before it is pruned; a NOTIFY wakes it afterwards.
+    const cut = await open(url, { pollIntervalMs: 3_600_000 });
+    const writer = await open(url);
+    const seen = follow(cut);
+    await sql(
+      url,
+      `BEGIN;
+       SELECT pg_advisory_xact_lock(7390002);
+       INSERT INTO changes (tx, table_name, row_id, before, after)
+         VALUES (pg_current_xact_id()::text::bigint, 'saves', 'acc_missed:chl_1', NULL, '{"id":"acc_missed:chl_1","accountId":"acc_missed","challengeId":"chl_1","savedAt":"x"}');
+       COMMIT;`,
+    );
+    await sql(url, 'WITH gone AS (DELETE FROM changes RETURNING seq) UPDATE changes_horizon SET pruned_through = (SELECT max(seq) FROM gone)');
+    await writer.transact((tx) => tx.saves.insert(save('acc_next', 'chl_1')));
+    await seen.until('acc_next:chl_1');
+    expect(seen.ids).toEqual(['acc_next:chl_1']);
+    expect(cut.health()).toEqual({ ok: false, reason: expect.stringMatching(/^the change feed lost transactions after seq \d+: they were pruned before this instance read them; restart it$/) });
+    await writer.transact((tx) => tx.saves.insert(save('acc_after', 'chl_1')));
+    await seen.until('acc_after:chl_1');
+    expect(cut.health().ok).toBe(false);
+  });
+
   it('gives two processes committing at once every commit exactly once, in the same order', async () => {
     const url = await cluster().createDatabase();
     const count = 40;
