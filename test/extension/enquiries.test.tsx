@@ -12,17 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-type Stubs = Record<string, ((...args: never[]) => unknown) | undefined>;
-
-/** `stubApi` with the enquiry calls stubbed the same way: any call not stubbed fails loudly. */
-function enquiryApi(stubs: Stubs) {
-  const api = stubApi() as unknown as Record<string, unknown>;
-  for (const name of ['myEnquiries', 'acceptEnquiry', 'declineEnquiry', 'withdrawEnquiry']) {
-    const stub = stubs[name] as ((...args: unknown[]) => unknown) | undefined;
-    api[name] = stub ? vi.fn(async (...args: unknown[]) => stub(...args)) : vi.fn(async () => Promise.reject(new Error(`api.${name} was not stubbed`)));
-  }
-  return api as unknown as ReturnType<typeof stubApi> & Record<string, ReturnType<typeof vi.fn>>;
-}
+type Stubs = Parameters<typeof stubApi>[0];
 
 const contacts = {
   sender: { displayName: 'Chen Jie', organization: 'Sunrise Solar', email: 'chen@sunrise.example', telegram: 'chenjie' },
@@ -61,8 +51,8 @@ const outgoing = enquiryFixture({
 });
 
 function renderTab(stubs: Stubs = {}, lists: { received?: Enquiry[]; sent?: Enquiry[] } = {}, locale: 'en' | 'zh' = 'en') {
-  const api = enquiryApi({
-    myEnquiries: ({ role }: { role: 'sent' | 'received' }) => ({ items: lists[role] ?? (role === 'received' ? [incoming] : [outgoing]), nextCursor: null }),
+  const api = stubApi({
+    myEnquiries: ({ role }) => ({ items: lists[role] ?? (role === 'received' ? [incoming] : [outgoing]), nextCursor: null }),
     ...stubs,
   });
   renderInExtension(<EnquiriesTab />, { api, locale });
@@ -114,7 +104,7 @@ describe('Enquiries', () => {
 
   it('declines with a structured reason and a note, and asks for the reason first', async () => {
     const api = renderTab({
-      declineEnquiry: (_id: string, input: { reason: string; note: string }) => ({ ...incoming, status: 'declined', feedback: input }),
+      declineEnquiry: (_id, { reason, note = '' }) => ({ ...incoming, status: 'declined', feedback: { reason, note } }),
     });
     const card = await cardIn('Received on my achievements', 'Perovskite passivation');
     fireEvent.click(within(card).getByRole('button', { name: 'Decline' }));
