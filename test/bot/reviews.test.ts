@@ -63,6 +63,21 @@ describe('/reviews: assignments and bids', () => {
     expect(back.edited[0]).toContain('Bids to review on');
   });
 
+  it('speaks Chinese to a Chinese reviewer', async () => {
+    const { h, owner, challengeId } = await reviewScene({}, false);
+    const zh = await h.registered(6, { locale: 'zh' });
+    await h.runtime.services.reviews.add(await accountOf(h, owner), challengeId, { accountId: (await accountOf(h, zh)).id });
+    const list = await zh.send('/reviews');
+    expect(list.sent[0]).toContain('🧑‍⚖️ <b>我的评审</b>（1–1）');
+    expect(list.sent[0]).toContain('📝 已评分 0/2 份投标');
+    expect(list.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['1', '🎟 使用邀请码']);
+    await zh.press(/^1$/);
+    await zh.press(/^1$/);
+    const first = await zh.press('评分');
+    expect(first.sent[1]).toContain('1/5 · <b>Feasibility</b>（60%）');
+    expect((await zh.send('9')).sent).toEqual([messagesFor('zh').score.badScore]);
+  });
+
   it('a blind review shows the bid without its bidder, exactly as the domain hands it out', async () => {
     const { h, reviewer, adaBidId } = await reviewScene({ blind: true });
     const fromDomain = await h.runtime.services.reviews.readBid(await accountOf(h, reviewer), adaBidId);
