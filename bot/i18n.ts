@@ -3,6 +3,7 @@ import type { ChallengeStatus } from '../shared/schemas/challenge.js';
 import type { Locale } from '../shared/schemas/common.js';
 import { asBadges, vocabularyFor } from '../shared/labels.js';
 import type { DealStatus } from '../shared/schemas/deal.js';
+import type { EnquiryStatus } from '../shared/schemas/enquiry.js';
 import { escapeHtml as esc } from './html.js';
 
 /**
@@ -823,7 +824,8 @@ const en = {
     alreadyOpen: 'You already have an open enquiry about it: wait for the answer, or withdraw it from My enquiries.',
     ownerOnly: 'Only the owner of the achievement answers its enquiries.',
     senderOnly: 'Only the sender of an enquiry can withdraw it.',
-    alreadyDecided: (status: string) => `This enquiry is ${status} already.`,
+    alreadyDecided: (status: EnquiryStatus) => `This enquiry is ${vocabularyFor('en').enquiryStatus[status]} already.`,
+    withdrawnAlert: (title: string) => `↩️ <b>An enquiry about “${esc(title)}” was withdrawn</b> by its sender.`,
     acceptedToast: 'Accepted: you now see each other’s contact details.',
     acceptedHeader: '✅ <b>Accepted.</b> The enquirer is told and sees your contact details too.',
     askReason: 'Why do you decline this enquiry? The enquirer sees your reason.',
@@ -1612,7 +1614,8 @@ const zh: Messages = {
     alreadyOpen: '您对这项成果已有一条待答复的询价：请等待答复，或在「我的询价」中撤回。',
     ownerOnly: '只有成果持有人可以答复询价。',
     senderOnly: '只有询价方可以撤回询价。',
-    alreadyDecided: (status: string) => `这条询价已是「${status}」状态。`,
+    alreadyDecided: (status: EnquiryStatus) => `这条询价已是「${vocabularyFor('zh').enquiryStatus[status]}」状态。`,
+    withdrawnAlert: (title: string) => `↩️ <b>关于「${esc(title)}」的一条询价已被询价方撤回</b>`,
     acceptedToast: '已接受：双方现在可以看到彼此的联系方式。',
     acceptedHeader: '✅ <b>已接受。</b>询价方已收到通知，也能看到您的联系方式。',
     askReason: '您为什么婉拒这条询价？询价方会看到原因。',

@@ -113,7 +113,10 @@ export async function renderNotification(services: Services, notification: Reado
     case 'enquiry-received':
     case 'enquiry-status': {
       const enquiry = await services.enquiries.get(account, notification.enquiryId ?? '');
-      return enquiryMessage(enquiry, account, t.notify.catalogue[notification.kind](enquiry.achievementTitle));
+      // The owner hears of a status change only when the sender withdrew.
+      const withdrawn = notification.kind === 'enquiry-status' && enquiry.senderId !== account.id;
+      const header = withdrawn ? t.enquiries.withdrawnAlert(enquiry.achievementTitle) : t.notify.catalogue[notification.kind](enquiry.achievementTitle);
+      return enquiryMessage(enquiry, account, header);
     }
     case 'deal-objection':
     case 'objection-answer':

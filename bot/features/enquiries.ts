@@ -96,7 +96,7 @@ export function enquiriesFeature(deps: BotDeps): Composer<BotContext> {
     if (!account) return;
     const enquiry = await services.enquiries.get(account, enquiryId);
     if (enquiry.senderId === account.id) return answerButton(ctx, ctx.t.enquiries.ownerOnly, true);
-    if (enquiry.status !== 'sent') return answerButton(ctx, ctx.t.enquiries.alreadyDecided(ctx.t.enquiries.status[enquiry.status]), true);
+    if (enquiry.status !== 'sent') return answerButton(ctx, ctx.t.enquiries.alreadyDecided(enquiry.status), true);
     await answerButton(ctx);
     await enterConversation(ctx, 'decline-enquiry', enquiryId, ctx.callbackQuery.message?.message_id ?? null);
   });
@@ -108,7 +108,7 @@ export function enquiriesFeature(deps: BotDeps): Composer<BotContext> {
     if (!confirmed) {
       const enquiry = await services.enquiries.get(account, enquiryId);
       if (enquiry.senderId !== account.id) return answerButton(ctx, t.senderOnly, true);
-      if (enquiry.status !== 'sent') return answerButton(ctx, t.alreadyDecided(t.status[enquiry.status]), true);
+      if (enquiry.status !== 'sent') return answerButton(ctx, t.alreadyDecided(enquiry.status), true);
       await answerButton(ctx);
       return replyHtml(ctx, t.confirmWithdraw, confirmKeyboard({ label: t.yesWithdraw, data: { action: 'enquiry-withdraw', enquiryId, confirmed: true } }, ctx.t));
     }

@@ -109,6 +109,10 @@ describe('enquiries', () => {
     // Pressed again: the enquiry is re-read and the refusal says why.
     const again = await owner.pressData(accept, alert.messageId);
     expect(again.answers.at(-1)).toEqual({ text: expect.stringContaining('accepted already'), alert: true });
+    // Decline on the alert re-reads it too, and says why before asking anything.
+    const decline = await owner.pressData(`v1:ed:${(await onlyEnquiry(h, owner)).id}`, alert.messageId);
+    expect(decline.answers.at(-1)).toEqual({ text: 'This enquiry is accepted already.', alert: true });
+    expect(decline.sent).toEqual([]);
   });
 
   it('Decline asks the structured reason and an optional note, re-asking on typed text, and the sender reads them', async () => {
@@ -185,6 +189,7 @@ describe('enquiries', () => {
     expect((await enterprise.press('Yes, withdraw')).edited[0]).toBe('Your enquiry is withdrawn.');
     expect((await onlyEnquiry(h, owner)).status).toBe('withdrawn');
     const told = await deliverNewest(h, owner, 'enquiry-status');
+    expect(told.text).toContain('An enquiry about “Graphene oxide desalination membrane” was withdrawn</b> by its sender');
     expect(told.text).toContain('📌 Withdrawn');
     expect(labels(told)).toEqual(['🔬 The technology']);
   });
