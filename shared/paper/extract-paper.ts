@@ -6,6 +6,7 @@ import { pageVenue, pageYear } from './dates-venue.js';
 import { pageKeywords, pageTranslatedTitle, pageVolumeAndIssue } from './details.js';
 import { pageArxivId, pageDoi, pagePdfUrl } from './identifiers.js';
 import { readPage } from './page.js';
+import { pagePatent } from './patent-tags.js';
 import { hasScholarlyMarkup } from './scholarly-markup.js';
 import { parsedUrl } from './text.js';
 import { SITE_ADAPTERS } from './sites/index.js';
@@ -53,7 +54,9 @@ import { pageTitle } from './title.js';
  * against `url`, else `https://arxiv.org/pdf/<id>` when there is an arXiv id. `url` is `url` without its
  * fragment. `quote` and `note` are always null: the clipper fills them. Absent values are null, never "".
  * `keywords` (author keywords in every language given), `translatedTitle`, `volume` and `issue` appear
- * only when the page states them; the abstract printed in the body beats a teaser in the metadata.
+ * only when the page states them; the abstract printed in the body beats a teaser in the metadata. A page
+ * that states a patent number (Highwire's patent tags, or Dublin Core typing it a patent) is a patent clip:
+ * `kind: 'patent'` and its `patent` numbers, so offering it as a technology keeps the number.
  */
 export function extractPaper(document: Document, url: string): Paper | null {
   const address = parsedUrl(url.trim());
@@ -72,7 +75,9 @@ function genericPaper(document: Document, url: string): Paper | null {
   if (!doi && !arxivId && !hasScholarlyMarkup(page)) return null;
   const title = pageTitle(page);
   if (!title) return null;
+  const patent = pagePatent(page);
   return assembledPaper(url, {
+    ...(patent ? { kind: 'patent' as const, patent } : {}),
     title,
     authors: pageAuthors(page),
     doi,
