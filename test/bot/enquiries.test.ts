@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY } from '../support/fake-clock.js';
 import { deliverNewest, listAchievementAs } from '../support/catalogue.js';
 import { botHarness, type BotHarness } from '../support/telegram-bot.js';
-import { accountOf } from '../support/telegram-fixtures.js';
+import { accountOf, postChallenge } from '../support/telegram-fixtures.js';
 import type { TelegramUser } from '../support/telegram-user.js';
 
 const labels = (message: { buttons: { text: string }[][] }) => message.buttons.flat().map((b) => b.text);
@@ -290,5 +290,29 @@ describe('catalogue alerts', () => {
     expect(alert.text).toContain('New technology matching your alert');
     expect(alert.text).toContain('🏛 Coastal Materials Lab · TRL 5/9');
     expect(labels(alert)).toEqual(['📨 Enquire']);
+  });
+
+  it('an owner whose listed technology may answer a new challenge gets the challenge’s card and a button back to their technology', async () => {
+    const h = await botHarness();
+    const owner = await h.registered(1);
+    const achievement = await listAchievementAs(h, owner, {
+      title: 'Perovskite encapsulation by atomic layer deposition',
+      summary: 'An ALD alumina barrier that keeps perovskite cells stable through damp heat',
+      keywords: ['perovskite', 'encapsulation'],
+      fields: ['energy'],
+    });
+    const enterprise = await h.registered(2, { roles: 'enterprise' });
+    await postChallenge(h, enterprise, {
+      title: 'Stable perovskite module encapsulation',
+      summary: 'Our perovskite modules fail damp heat tests: we need an encapsulation barrier.',
+      fields: ['energy'],
+    });
+    const alert = await deliverNewest(h, owner, 'solution-match');
+    expect(alert.text).toContain('Your listed technology may answer “Stable perovskite module encapsulation”');
+    expect(alert.text).toContain('CN¥500,000');
+    const back = alert.buttons.flat().find((b) => b.text === '🔬 The technology')!;
+    const card = await owner.pressData(back.data, alert.messageId);
+    expect(card.sent[0]).toContain('<b>Perovskite encapsulation by atomic layer deposition</b>');
+    expect(back.data).toBe(`v1:ao:${achievement.id}`);
   });
 });
