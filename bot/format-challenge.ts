@@ -107,3 +107,40 @@ function escapeWithin(text: string, room: number): string {
   }
   return escaped;
 }
+
+/** The parts of a challenge /post asks for, in its order; Edit offers the same ones. */
+export const CHALLENGE_PARTS = ['title', 'summary', 'description', 'fields', 'keywords', 'type', 'reward', 'deadline', 'ipTerms'] as const;
+export type ChallengePart = (typeof CHALLENGE_PARTS)[number];
+
+/**
+ * One part of a challenge as HTML, for Edit's "now" line and its before → after preview: the same words the
+ * card uses (labels, money, the deadline in the reader's zone), long texts cut, an empty one as a dash.
+ */
+export function formatChallengePart(
+  part: ChallengePart,
+  challenge: Pick<Challenge, ChallengePart>,
+  { locale, timeZone }: { locale: Locale; timeZone?: string },
+): string {
+  const t = messagesFor(locale);
+  const orEmpty = (html: string) => html || t.edit.empty;
+  switch (part) {
+    case 'title':
+      return escapeShort(challenge.title, 160);
+    case 'summary':
+      return escapeShort(challenge.summary, 600);
+    case 'description':
+      return orEmpty(escapeShort(challenge.description.trim(), 400));
+    case 'fields':
+      return escapeHtml(formatFields(challenge.fields, locale));
+    case 'keywords':
+      return orEmpty(escapeHtml(challenge.keywords.join(t.conversation.listSeparator)));
+    case 'type':
+      return escapeHtml(t.challengeType[challenge.type]);
+    case 'reward':
+      return escapeHtml(formatMoney(challenge.reward, locale));
+    case 'deadline':
+      return escapeHtml(formatDateTime(challenge.deadline, locale, timeZone));
+    case 'ipTerms':
+      return escapeHtml(t.ipTerms[challenge.ipTerms]);
+  }
+}

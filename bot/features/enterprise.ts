@@ -1,4 +1,4 @@
-import { Composer, type CallbackQueryContext } from 'grammy';
+import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy';
 import type { Bid } from '../../shared/schemas/bid.js';
 import type { Challenge } from '../../shared/schemas/challenge.js';
 import { bidForOwnerMessage } from '../cards.js';
@@ -7,7 +7,7 @@ import { enterConversation } from '../conversations/enter.js';
 import { accountOrHint, answerButton, editButtons, editHtml, onButton, replyHtml } from '../handler-kit.js';
 import { escapeHtml } from '../html.js';
 import type { Messages } from '../i18n.js';
-import { confirmKeyboard } from '../keyboards.js';
+import { awardKeyboard } from '../keyboards.js';
 import { refreshCards } from '../live-cards.js';
 
 type BidAction = 'shortlist' | 'reject' | 'award';
@@ -30,7 +30,8 @@ export function bidRefusal(action: BidAction, bid: Pick<Bid, 'status'>, challeng
 
 /**
  * The enterprise's buttons under a bid (from the bid-received notification or /mychallenges): Shortlist,
- * Not selected (asks for feedback in a conversation) and Award (asks for confirmation). Each press first
+ * Not selected (asks for feedback in a conversation) and Award (asks first: with a note, which a form asks
+ * for, or without one). Each press first
  * reads the bid and its challenge as they are now: a button that no longer applies is refused with the
  * reason and its message is put right. After a change, every card of the challenge this bot sent in the
  * chat is edited (live-cards.ts), so no other bid keeps buttons that would only be refused. Who may do
@@ -82,23 +83,42 @@ export function enterpriseFeature({ services, cards }: BotDeps): Composer<BotCon
     await enterConversation(ctx, 'reject', bidId, ctx.callbackQuery.message?.message_id ?? null);
   });
 
+  /**
+   * True when Award still applies to the bid; otherwise the press is refused with the reason, and a press on
+   * the award question (`onQuestion`) turns the question into that reason.
+   */
+  async function stillAwardable(ctx: CallbackQueryContext<BotContext>, account: BotAccount, challengeId: string, bidId: string, onQuestion: boolean): Promise<boolean> {
+    const { bid, challenge } = await current(account, bidId, challengeId);
+    const why = bidRefusal('award', bid, challenge, ctx.t);
+    if (!why) return true;
+    if (onQuestion) await editHtml(ctx, escapeHtml(why));
+    await refuse(ctx, account, bid, why);
+    return false;
+  }
+
+  // Award asks first: with a note (a form asks for it, then awards), without one, or keep it.
   onButton(composer, 'award', async (ctx, { challengeId, bidId, confirmed }) => {
     const account = await accountOrHint(ctx);
     if (!account) return;
-    const { bid, challenge } = await current(account, bidId, challengeId);
-    const why = bidRefusal('award', bid, challenge, ctx.t);
-    if (why) {
-      if (confirmed) await editHtml(ctx, escapeHtml(why));
-      return refuse(ctx, account, bid, why);
-    }
+    if (!(await stillAwardable(ctx, account, challengeId, bidId, confirmed))) return;
     if (!confirmed) {
       await answerButton(ctx);
-      return replyHtml(ctx, ctx.t.bid.confirmAward, confirmKeyboard({ label: ctx.t.bid.yesAward, data: { action: 'award', challengeId, bidId, confirmed: true } }, ctx.t));
+      return replyHtml(ctx, ctx.t.bid.confirmAward, awardKeyboard(challengeId, bidId, ctx.t));
     }
     const awarded = await services.bids.award(account, challengeId, { bidId });
     await answerButton(ctx);
     await editHtml(ctx, ctx.t.bid.awarded(awarded.title, awarded.award?.winner.displayName ?? ''));
     await refreshCards({ api: ctx.api, services, cards }, account, ctx.chat!.id, challengeId);
+  });
+
+  onButton(composer, 'award-note', async (ctx, { challengeId, bidId }) => {
+    const account = await accountOrHint(ctx);
+    if (!account) return;
+    if (!(await stillAwardable(ctx, account, challengeId, bidId, true))) return;
+    await answerButton(ctx);
+    // The question is answered: its buttons go, so the award cannot also be given without the note meanwhile.
+    await editButtons(ctx, new InlineKeyboard());
+    await enterConversation(ctx, 'award-note', challengeId, bidId);
   });
 
   return composer;

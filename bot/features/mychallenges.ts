@@ -1,8 +1,11 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy';
+import type { Challenge, ChallengeActionName } from '../../shared/schemas/challenge.js';
 import { bidForOwnerMessage, ownChallengeEntry, ownChallengeMessage, ownerBidEntry } from '../cards.js';
-import type { BotContext, BotDeps } from '../context.js';
-import { accountOrHint, answerButton, editHtml, onButton, replyHtml } from '../handler-kit.js';
-import { confirmKeyboard } from '../keyboards.js';
+import type { BotAccount, BotContext, BotDeps } from '../context.js';
+import { enterConversation } from '../conversations/enter.js';
+import { accountOrHint, answerButton, editButtons, editHtml, onButton, replyHtml } from '../handler-kit.js';
+import { escapeHtml } from '../html.js';
+import { confirmKeyboard, ownChallengeKeyboard } from '../keyboards.js';
 import { pageAt, showList } from '../lists.js';
 import { refreshCards, replyCard } from '../live-cards.js';
 
@@ -40,9 +43,11 @@ async function showBids(ctx: BotContext, { services }: BotDeps, challengeId: str
 
 /**
  * /mychallenges for enterprises: one list of their challenges; a number opens one with its status, Publish
- * (drafts), Close and Cancel (each asking for confirmation first) and its bids — one list again, a number
- * opening a bid with Shortlist / Not selected / Award. After Close or Cancel every card of the challenge
- * this bot sent is edited to match.
+ * (drafts), Edit (a form, see conversations/edit-challenge.ts), Close and Cancel (each asking for
+ * confirmation, then for the reason the bidders are told) and its bids — one list again, a number opening a
+ * bid with Shortlist / Not selected / Award. Edit, Close and Cancel read the challenge before asking
+ * anything: one that no longer allows it is refused with its status, and its card put right. After Close or
+ * Cancel every card of the challenge this bot sent is edited to match.
  */
 export function myChallengesFeature(deps: BotDeps): Composer<BotContext> {
   const { services, cards } = deps;
@@ -50,6 +55,24 @@ export function myChallengesFeature(deps: BotDeps): Composer<BotContext> {
   const now = () => services.clock.now();
 
   composer.command('mychallenges', (ctx) => showMyChallenges(ctx, deps, 0));
+
+  /**
+   * The challenge when `action` still applies to it; otherwise the press is refused with its status, the
+   * question (`onQuestion`) turned into that refusal or the card's buttons put right, and null.
+   */
+  async function stillAllows(ctx: CallbackQueryContext<BotContext>, account: BotAccount, challengeId: string, action: ChallengeActionName, onQuestion: boolean): Promise<Challenge | null> {
+    // Listing its bids is owner-only: a stranger is refused here, with the reason, and learns nothing more.
+    await services.bids.listForChallenge(account, challengeId, { limit: 1 });
+    const challenge = await services.challenges.get(account, challengeId);
+    if (challenge.actions?.includes(action)) return challenge;
+    const status = ctx.t.challengeStatus[challenge.status];
+    const why = action === 'edit' ? ctx.t.edit.refused(status) : ctx.t.mine.noLonger(status);
+    await answerButton(ctx, why, true);
+    if (onQuestion) await editHtml(ctx, escapeHtml(why));
+    else await editButtons(ctx, ownChallengeKeyboard(challenge, ctx.t));
+    await refreshCards({ api: ctx.api, services, cards }, account, ctx.chat!.id, challengeId, ctx.callbackQuery.message?.message_id);
+    return null;
+  }
 
   onButton(composer, 'mine-open', async (ctx, { challengeId }) => {
     const account = await accountOrHint(ctx);
@@ -79,29 +102,43 @@ export function myChallengesFeature(deps: BotDeps): Composer<BotContext> {
     await editHtml(ctx, message.text, message.keyboard);
   });
 
-  // Close and Cancel ask first, in a message of their own: "Yes" turns it into the outcome.
+  onButton(composer, 'edit', async (ctx, { challengeId }) => {
+    const account = await accountOrHint(ctx);
+    if (!account) return;
+    if (!(await stillAllows(ctx, account, challengeId, 'edit', false))) return;
+    await answerButton(ctx);
+    await enterConversation(ctx, 'edit-challenge', challengeId, ctx.callbackQuery.message?.message_id ?? null);
+  });
+
+  // Close and Cancel ask first, in a message of their own; "Yes" asks for the reason (conversations/close-reason.ts).
   onButton(composer, 'close', async (ctx, { challengeId, confirmed }) => {
     const account = await accountOrHint(ctx);
     if (!account) return;
+    if (!(await stillAllows(ctx, account, challengeId, 'close', confirmed))) return;
+    await answerButton(ctx);
     if (!confirmed) {
-      await answerButton(ctx);
       return replyHtml(ctx, ctx.t.mine.confirmClose, confirmKeyboard({ label: ctx.t.mine.yesClose, data: { action: 'close', challengeId, confirmed: true } }, ctx.t));
     }
-    await services.challenges.close(account, challengeId);
-    await answerButton(ctx);
-    await editHtml(ctx, ctx.t.mine.closed);
-    await refreshCards({ api: ctx.api, services, cards }, account, ctx.chat!.id, challengeId);
+    await editButtons(ctx, new InlineKeyboard());
+    await enterConversation(ctx, 'end-challenge', challengeId, 'close');
   });
 
   onButton(composer, 'cancel', async (ctx, { challengeId, confirmed }) => {
     const account = await accountOrHint(ctx);
     if (!account) return;
+    const challenge = await stillAllows(ctx, account, challengeId, 'cancel', confirmed);
+    if (!challenge) return;
+    await answerButton(ctx);
     if (!confirmed) {
-      await answerButton(ctx);
-      return replyHtml(ctx, ctx.t.mine.confirmCancel, confirmKeyboard({ label: ctx.t.mine.yesCancel, data: { action: 'cancel', challengeId, confirmed: true } }, ctx.t));
+      const question = challenge.status === 'draft' ? ctx.t.mine.confirmCancelDraft : ctx.t.mine.confirmCancel;
+      return replyHtml(ctx, question, confirmKeyboard({ label: ctx.t.mine.yesCancel, data: { action: 'cancel', challengeId, confirmed: true } }, ctx.t));
+    }
+    // A draft was never seen: nobody to tell, so no reason to ask for.
+    if (challenge.status !== 'draft') {
+      await editButtons(ctx, new InlineKeyboard());
+      return enterConversation(ctx, 'end-challenge', challengeId, 'cancel');
     }
     await services.challenges.cancel(account, challengeId);
-    await answerButton(ctx);
     await editHtml(ctx, ctx.t.mine.cancelled);
     await refreshCards({ api: ctx.api, services, cards }, account, ctx.chat!.id, challengeId);
   });

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../bot/i18n.js';
 import { bidActionsKeyboard } from '../../bot/keyboards.js';
-import { botHarness } from '../support/telegram-bot.js';
+import { renderNotification } from '../../bot/render-notification.js';
+import { botHarness, type BotHarness } from '../support/telegram-bot.js';
 import { accountOf, postChallenge, submitBid } from '../support/telegram-fixtures.js';
+import type { TelegramUser } from '../support/telegram-user.js';
+
+/** The texts of `user`'s notifications of `kind`, as the bot renders them for them. */
+async function rendered(h: BotHarness, user: TelegramUser, kind: string): Promise<string[]> {
+  const account = await accountOf(h, user);
+  const { items } = await h.runtime.services.notifications.list(account, { limit: 50, unread: false });
+  const mine = items.filter((n) => n.kind === kind);
+  return Promise.all(mine.map(async (n) => (await renderNotification(h.runtime.services, n, account)).text));
+}
+
+/** The enterprise's card of its only challenge, and its bids' first bid opened. */
+async function openFirstBid(enterprise: TelegramUser) {
+  await enterprise.send('/mychallenges');
+  await enterprise.press(/^1$/);
+  await enterprise.press('Bids');
+  await enterprise.press(/^1$/);
+}
 
 async function withBid() {
   const h = await botHarness();
@@ -26,9 +44,9 @@ describe('/mychallenges', () => {
     expect(list.sent[0]).toContain('Your challenges</b> (1–2)');
     expect(list.sent[0]).toContain('1. <b>Draft one</b>\n📝 Draft');
     const draft = await enterprise.press(/^1$/);
-    expect(draft.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['🚀 Publish', 'ℹ️ Details', '✖️ Cancel']);
+    expect(draft.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['🚀 Publish', 'ℹ️ Details', '✏️ Edit', '✖️ Cancel']);
     const open = await enterprise.press(/^2$/);
-    expect(open.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details', '🔒 Close', '✖️ Cancel']);
+    expect(open.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details', '✏️ Edit', '🔒 Close', '✖️ Cancel']);
   });
 
   it('publishes a draft', async () => {
@@ -49,17 +67,22 @@ describe('/mychallenges', () => {
     const ask = await enterprise.press('Close');
     expect(ask.sent[0]).toContain('Close this challenge to new bids?');
     expect((await enterprise.press('No, keep it')).edited[0]).toBe('OK — nothing changed.');
+    await enterprise.press('Cancel');
+    expect((await enterprise.press('No, keep it')).edited[0]).toBe('OK — nothing changed.');
     expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('open');
-    await enterprise.press('Close');
-    const closed = await enterprise.press('Yes, close it');
-    expect(closed.edited[0]).toContain('Closed to new bids');
-    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('closed');
+  });
+
+  it('cancels a draft at once after confirmation: nobody saw it, so no reason is asked', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise' });
+    const draft = await postChallenge(h, enterprise, {}, false);
     await enterprise.send('/mychallenges');
     await enterprise.press(/^1$/);
-    await enterprise.press('Cancel');
+    expect((await enterprise.press('Cancel')).sent[0]).toContain('Cancel this draft? Nobody has seen it');
     const cancelled = await enterprise.press('Yes, cancel it');
     expect(cancelled.edited[0]).toContain('Cancelled');
-    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('cancelled');
+    expect(cancelled.sent).toEqual([]);
+    expect((await h.runtime.services.challenges.get(await accountOf(h, enterprise), draft.id)).status).toBe('cancelled');
   });
 
   it('Bids lists the bids with Shortlist / Not selected / Award', async () => {
@@ -111,17 +134,17 @@ describe('bid actions', () => {
     expect(await h.runtime.services.bids.get(await accountOf(h, second), other.id)).toMatchObject({ status: 'rejected', feedback: null });
   });
 
-  it('Award asks for confirmation, then awards and says so', async () => {
+  it('Award asks first, with a note or without; without one awards and says so', async () => {
     const { h, enterprise, challenge } = await withBid();
-    await enterprise.send('/mychallenges');
-    await enterprise.press(/^1$/);
-    await enterprise.press('Bids');
-    await enterprise.press(/^1$/);
-    expect((await enterprise.press('Award')).sent[0]).toContain('Award the challenge to this bid?');
-    const awarded = await enterprise.press('Yes, award it');
+    await openFirstBid(enterprise);
+    const question = await enterprise.press('Award');
+    expect(question.sent[0]).toContain('Award the challenge to this bid?');
+    expect(question.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['📝 Award with a note', '🏆 Award without a note', '↩️ No, keep it']);
+    const awarded = await enterprise.press('Award without a note');
     expect(awarded.edited[0]).toContain('is awarded to Ada');
     const after = await h.runtime.services.challenges.get(null, challenge.id);
     expect(after.status).toBe('awarded');
+    expect(after.award).toMatchObject({ note: '' });
     expect(after.award?.winner.displayName).toBe('Ada');
   });
 
@@ -170,7 +193,7 @@ describe('buttons tell the truth', () => {
     expect(cards().map((m) => m.buttons.flat().length)).toEqual([3, 3]);
     const adaCard = cards().find((m) => m.text.includes('👤 Ada'))!;
     await enterprise.pressData(adaCard.buttons.flat().find((b) => b.text.includes('Award'))!.data, adaCard.messageId);
-    const awarded = await enterprise.press('Yes, award it');
+    const awarded = await enterprise.press('Award without a note');
     expect(awarded.edited).toContainEqual(expect.stringContaining('👤 Bob'));
     expect(cards().map((m) => m.buttons.flat().length)).toEqual([0, 0]);
     expect(cards().find((m) => m.text.includes('👤 Bob'))!.text).toContain('not selected');
@@ -200,5 +223,123 @@ describe('buttons tell the truth', () => {
     const { h, enterprise, bid } = await withBid();
     const asOwner = await h.runtime.services.bids.get(await accountOf(h, enterprise), bid.id);
     expect(bidActionsKeyboard(asOwner, messagesFor('zh')).inline_keyboard.flat().map((b) => b.text)).toContain('✖️ 不予采纳');
+  });
+});
+
+describe('award with a note', () => {
+  it('asks for the note, re-asking when it is too long, then awards with it and repeats it; the winner reads it', async () => {
+    const { h, enterprise, researcher, challenge } = await withBid();
+    await openFirstBid(enterprise);
+    await enterprise.press('Award');
+    const asked = await enterprise.press('Award with a note');
+    expect(asked.sent[0]).toContain('Your note with the award');
+    // The question's buttons went, so the award cannot also be given without the note meanwhile.
+    expect(() => enterprise.findButton('Award without a note')).toThrow();
+    expect((await enterprise.send('x'.repeat(2001))).sent).toEqual(['A note can be at most 2,000 characters. Please shorten it.']);
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('open');
+    const awarded = await enterprise.send('Your <pilot> plan won us over.');
+    expect(awarded.sent[0]).toContain('is awarded to Ada, with your note: <i>Your &lt;pilot&gt; plan won us over.</i>');
+    const after = await h.runtime.services.challenges.get(null, challenge.id);
+    expect(after.award).toMatchObject({ note: 'Your <pilot> plan won us over.' });
+    expect((await rendered(h, researcher, 'award'))[0]).toContain('Note from the enterprise: <i>Your &lt;pilot&gt; plan won us over.</i>');
+  });
+
+  it('/cancel while writing the note awards nothing', async () => {
+    const { h, enterprise, challenge } = await withBid();
+    await openFirstBid(enterprise);
+    await enterprise.press('Award');
+    await enterprise.press('Award with a note');
+    expect((await enterprise.send('/cancel')).sent[0]).toContain('I left the form');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('open');
+  });
+
+  it('re-checks the state: refused at once on a bid that lost its chance, and after the note when it changed meanwhile', async () => {
+    const { h, enterprise, challenge, bid } = await withBid();
+    await openFirstBid(enterprise);
+    await enterprise.press('Award');
+    await enterprise.press('Award with a note');
+    await h.runtime.services.challenges.cancel(await accountOf(h, enterprise), challenge.id);
+    const refused = await enterprise.send('Well done.');
+    expect(refused.sent[0]).toContain('not possible right now');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).award).toBeNull();
+
+    const stale = await enterprise.pressData(`v1:on:${challenge.id}:${bid.id}`);
+    expect(stale.answers).toEqual([{ text: 'This challenge was cancelled', alert: true }]);
+    expect(stale.sent).toEqual([]);
+  });
+});
+
+describe('close early and cancel, with the reason told to bidders', () => {
+  it('close asks for the reason, re-asks when it is too long, and the bidder is told it', async () => {
+    const { h, enterprise, researcher, challenge } = await withBid();
+    await enterprise.send('/mychallenges');
+    await enterprise.press(/^1$/);
+    await enterprise.press('Close');
+    const asked = await enterprise.press('Yes, close it');
+    expect(asked.sent[0]).toContain('Why are you closing it early?');
+    expect(asked.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['Skip ▸']);
+    expect((await enterprise.send('x'.repeat(1001))).sent).toEqual(['A reason can be at most 1,000 characters. Please shorten it.']);
+    const closed = await enterprise.send('We found a supplier in-house.');
+    expect(closed.sent[0]).toBe('🔒 Closed to new bids. Its bidders are told why: <i>We found a supplier in-house.</i>\nYou can still award one of its bids.');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('closed');
+    const [told] = await rendered(h, researcher, 'closed');
+    expect(told).toContain('“Battery recycling at scale” was closed early</b>');
+    expect(told).toContain('Their reason: <i>We found a supplier in-house.</i>');
+  });
+
+  it('close may skip the reason: the bidder is told without one', async () => {
+    const { h, enterprise, researcher, challenge } = await withBid();
+    await enterprise.send('/mychallenges');
+    await enterprise.press(/^1$/);
+    await enterprise.press('Close');
+    await enterprise.press('Yes, close it');
+    const closed = await enterprise.press('Skip');
+    expect(closed.sent[0]).toBe('🔒 Closed to new bids. You can still award one of its bids.');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('closed');
+    const [told] = await rendered(h, researcher, 'closed');
+    expect(told).toContain('was closed early');
+    expect(told).not.toContain('reason');
+  });
+
+  it('cancel needs a reason: a blank one is re-asked, /cancel keeps the challenge, and the bidder is told the reason', async () => {
+    const { h, enterprise, researcher, challenge } = await withBid();
+    await enterprise.send('/mychallenges');
+    await enterprise.press(/^1$/);
+    await enterprise.press('Cancel');
+    const asked = await enterprise.press('Yes, cancel it');
+    expect(asked.sent[0]).toContain('so one is needed');
+    expect(asked.messages[0]!.buttons).toEqual([]);
+    expect((await enterprise.send('   ')).sent).toEqual(['Cancelling needs a reason for the people following the challenge. Please send one, or /cancel to keep it.']);
+    await enterprise.send('/cancel');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('open');
+
+    await enterprise.press('Cancel');
+    await enterprise.press('Yes, cancel it');
+    const cancelled = await enterprise.send('The project lost its funding.');
+    expect(cancelled.sent[0]).toContain('Cancelled. Bidders and researchers who saved it are told why: <i>The project lost its funding.</i>');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('cancelled');
+    expect((await rendered(h, researcher, 'cancelled'))[0]).toContain('Their reason: <i>The project lost its funding.</i>');
+  });
+
+  it('Close on a challenge that closed meanwhile is refused at once with its status', async () => {
+    const { h, enterprise, challenge } = await withBid();
+    await enterprise.send('/mychallenges');
+    await enterprise.press(/^1$/);
+    await h.runtime.services.challenges.close(await accountOf(h, enterprise), challenge.id);
+    const pressed = await enterprise.press('Close');
+    expect(pressed.answers).toEqual([{ text: 'That no longer applies: this challenge is 🔒 Closed now.', alert: true }]);
+    expect(pressed.sent).toEqual([]);
+  });
+
+  it('works in Chinese', async () => {
+    const h = await botHarness();
+    const enterprise = await h.registered(1, { roles: 'enterprise', locale: 'zh' });
+    const challenge = await postChallenge(h, enterprise);
+    await enterprise.send('/mychallenges');
+    await enterprise.press(/^1$/);
+    await enterprise.press('截止');
+    expect((await enterprise.press('确认截止')).sent[0]).toContain('为什么提前截止？');
+    expect((await enterprise.send('已找到合适的供应商。')).sent[0]).toContain('已告知投标人原因：<i>已找到合适的供应商。</i>');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('closed');
   });
 });

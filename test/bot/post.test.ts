@@ -40,7 +40,7 @@ describe('/post', () => {
     expect(published.sent[0]).toContain('Published');
     // Counted from the same instant as the preview: the same days left.
     expect(published.sent[1]).toContain(/— (\d+ days left)/.exec(card)![1]);
-    expect(published.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details', '🔒 Close', '✖️ Cancel']);
+    expect(published.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (0)', 'ℹ️ Details', '✏️ Edit', '🔒 Close', '✖️ Cancel']);
     const mine = await h.runtime.services.challenges.list(await accountOf(h, u), { limit: 10, owner: 'me', field: undefined });
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({
@@ -90,7 +90,7 @@ describe('/post', () => {
     expect(preview.sent[0]).toContain('30 days left');
     const draft = await u.press('Save as draft');
     expect(draft.sent[0]).toContain('Saved as a draft');
-    expect(draft.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['🚀 Publish', 'ℹ️ Details', '✖️ Cancel']);
+    expect(draft.messages[1]!.buttons.flat().map((b) => b.text)).toEqual(['🚀 Publish', 'ℹ️ Details', '✏️ Edit', '✖️ Cancel']);
     const [challenge] = (await h.runtime.services.challenges.list(await accountOf(h, u), { limit: 10, owner: 'me', field: undefined })).items;
     expect(challenge).toMatchObject({ status: 'draft', description: '', fields: ['energy'], type: 'ideation', keywords: [], reward: { amount: 80000, currency: 'USD' }, ipTerms: 'joint-rd' });
     expect(challenge!.deadline).toBe(new Date(h.runtime.clock.now().getTime() + 30 * 86_400_000).toISOString());
@@ -118,7 +118,7 @@ describe('/post', () => {
     const channel = createTelegramChannel({ api: h.bot.api, services: h.runtime.services, cards: h.cards });
     await channel.send(row!, await accountOf(h, u));
     const card = u.messages.find((m) => m.messageId === cardId)!;
-    expect(card.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (1)', 'ℹ️ Details', '🔒 Close', '✖️ Cancel']);
+    expect(card.buttons.flat().map((b) => b.text)).toEqual(['📥 Bids (1)', 'ℹ️ Details', '✏️ Edit', '🔒 Close', '✖️ Cancel']);
   });
 
   it('/cancel leaves the conversation at any step, and a later answer is not taken for it', async () => {
