@@ -1,8 +1,11 @@
-import type { AchievementStatus, IpStatus, TransferMode } from '../../shared/schemas/achievement.js';
+import { vocabularyFor } from '../../shared/labels.js';
 import type { Locale } from '../../shared/schemas/common.js';
 import type { DealMode, DealStatus } from '../../shared/schemas/deal.js';
 
-/** The catalogue pages' words (§8), English and Simplified Chinese; `zh` must match `en` key for key. */
+/**
+ * The catalogue pages' words (§8), English and Simplified Chinese; `zh` must match `en` key for key. What an
+ * IP status, a transfer mode and an achievement's status are called comes from the shared vocabulary.
+ */
 const en = {
   nav: { achievements: 'Technologies', deals: 'Deals' },
   list: {
@@ -14,9 +17,6 @@ const en = {
     more: 'More technologies',
   },
   facts: { institution: 'Institution', trl: 'Readiness (TRL)', ip: 'IP', patents: 'Patents', modes: 'Transfer', price: 'Asking price', negotiable: 'Negotiable', listed: 'Listed', status: 'Status', references: 'Papers' },
-  ipStatus: { 'patent-granted': 'Patent granted', 'patent-pending': 'Patent pending', 'software-copyright': 'Software copyright', 'know-how': 'Know-how', none: 'None' } as Record<IpStatus, string>,
-  modes: { assignment: 'Assignment', 'exclusive-license': 'Exclusive licence', 'nonexclusive-license': 'Non-exclusive licence', equity: 'Equity', 'joint-rd': 'Joint R&D', negotiable: 'Negotiable' } as Record<DealMode | TransferMode, string>,
-  status: { draft: 'Draft', listed: 'Listed', transferred: 'Transferred', withdrawn: 'Withdrawn' } as Record<AchievementStatus, string>,
   deals: {
     title: 'Deals announced (公示)',
     intro: 'Each transfer is announced here with an objection period. Any signed-in account may object through the API; the count is public, the text goes to the owner.',
@@ -45,9 +45,6 @@ const zh: CatalogueMessages = {
     more: '更多成果',
   },
   facts: { institution: '单位', trl: '技术成熟度', ip: '知识产权', patents: '专利', modes: '转化方式', price: '意向价格', negotiable: '面议', listed: '发布于', status: '状态', references: '论文' },
-  ipStatus: { 'patent-granted': '已授权专利', 'patent-pending': '专利申请中', 'software-copyright': '软件著作权', 'know-how': '技术秘密', none: '无' },
-  modes: { assignment: '转让', 'exclusive-license': '独占许可', 'nonexclusive-license': '普通许可', equity: '作价入股', 'joint-rd': '合作开发', negotiable: '面议' },
-  status: { draft: '草稿', listed: '已发布', transferred: '已转化', withdrawn: '已撤回' },
   deals: {
     title: '交易公示',
     intro: '每笔转化交易在此公示并设异议期。登录用户可通过 API 提出异议；异议数量公开，内容仅成果方可见。',
@@ -63,7 +60,15 @@ const zh: CatalogueMessages = {
   },
 };
 
+function withVocabulary(messages: typeof en, locale: Locale) {
+  const v = vocabularyFor(locale);
+  const modes: Record<DealMode, string> = { ...v.transferMode, negotiable: messages.facts.negotiable };
+  return { ...messages, ipStatus: v.ipStatus, modes, status: v.achievementStatus };
+}
+
+const CATALOGUES = { en: withVocabulary(en, 'en'), zh: withVocabulary(zh, 'zh') };
+
 /** The catalogue pages' words in `locale`. */
-export function catalogueMessagesFor(locale: Locale): CatalogueMessages {
-  return locale === 'zh' ? zh : en;
+export function catalogueMessagesFor(locale: Locale): ReturnType<typeof withVocabulary> {
+  return CATALOGUES[locale];
 }
