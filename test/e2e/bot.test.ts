@@ -25,7 +25,8 @@ const answered = (t: Messages, prompt: string, choice: string) => `${prompt}\n\n
 /**
  * The product as a new user meets it: the real server process (in-process `startServer`), its bot on long
  * polling against a local Bot API emulator, and two people in private chats — a researcher with an alert,
- * and an enterprise posting a challenge that matches it, then awarding the researcher's bid.
+ * and an enterprise posting a challenge that matches it, then awarding the researcher's bid with a note; and a
+ * researcher revising, then withdrawing, a bid.
  */
 describe('the Telegram bot end to end', () => {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -100,21 +101,26 @@ describe('the Telegram bot end to end', () => {
     await researcher.say('A closed-loop leaching process with solvent recovery.', en.propose.askApproach);
     await researcher.say('Bench-scale validation in 8 weeks, then a pilot line in 20 weeks.', en.propose.askPrice('CN¥500,000'));
     await researcher.say('300000', en.propose.askWeeks);
-    await researcher.say('24', { firstLine: en.propose.previewHeader });
+    await researcher.say('24', en.propose.askMilestones);
+    await researcher.tap(en.propose.noMilestones, { firstLine: en.propose.previewHeader });
     const receipt = await researcher.tap('Submit bid', { firstLine: '✅ <b>Bid submitted.</b>' });
     expect(receipt.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
 
-    // The enterprise receives the bid and awards it.
+    // The enterprise receives the bid and awards it, with a note.
     const bid = await enterprise.waitFor({ firstLine: en.notify.bidReceived(title) }, 15_000);
     expect(bid.text).toContain('👤 Ada');
     expect(bid.buttons.map((b) => b.text)).toEqual(['⭐ Shortlist', '✖️ Not selected', '🏆 Award']);
     await enterprise.press('Award', bid);
-    await enterprise.waitFor(en.bid.confirmAward);
-    await enterprise.tap('Yes, award it', en.bid.awarded(title, 'Ada'));
+    const question = await enterprise.waitFor(en.bid.confirmAward);
+    expect(question.buttons.map((b) => b.text)).toEqual([en.bid.awardWithNote, en.bid.awardWithoutNote, en.confirm.keep]);
+    await enterprise.tap('Award with a note', en.bid.askNote);
+    await enterprise.say('x'.repeat(2001), en.bid.badNote);
+    const note = 'Your closed-loop plan won us over: let us meet in Shenzhen.';
+    await enterprise.say(note, en.bid.awardedWithNote(title, 'Ada', note));
 
-    // The researcher receives the award message.
+    // The researcher receives the award message, with the note.
     const award = await researcher.waitFor({ firstLine: en.notify.award(title, 'CN¥300,000') }, 15_000);
-    expect(award.text).toContain('CN¥300,000');
+    expect(award.text).toContain(en.notify.awardNote(note));
   });
 
   it('does the same in Chinese: 钙钛矿 alert, a post with a 30天后 deadline, a proposal', async () => {
@@ -158,7 +164,8 @@ describe('the Telegram bot end to end', () => {
     await researcher.say('二维钝化层加封装的组合方案。', zh.propose.askApproach);
     await researcher.say('先做加速老化测试，再做户外实证，共二十周。', zh.propose.askPrice('¥800,000'));
     await researcher.say('50万', zh.propose.askWeeks);
-    await researcher.say('20周', { firstLine: zh.propose.previewHeader });
+    await researcher.say('20周', zh.propose.askMilestones);
+    await researcher.tap(zh.propose.noMilestones, { firstLine: zh.propose.previewHeader });
     await researcher.tap('提交投标', { firstLine: '✅ <b>投标已提交。</b>' });
     const bid = await enterprise.waitFor({ firstLine: zh.notify.bidReceived(title) }, 15_000);
     expect(bid.buttons.map((b) => b.text)).toEqual(['⭐ 入围', '✖️ 不予采纳', '🏆 授标']);
@@ -229,9 +236,65 @@ describe('the Telegram bot end to end', () => {
     expect(bob.buttons.map((b) => b.text)).toEqual(['⭐ Shortlist', '✖️ Not selected', '🏆 Award']);
     await enterprise.press('Award', alice);
     await enterprise.waitFor(en.bid.confirmAward);
-    await enterprise.tap('Yes, award it', en.bid.awarded(title, 'Alice'));
+    await enterprise.tap('Award without a note', en.bid.awarded(title, 'Alice'));
     const bobAfter = await enterprise.waitFor({ check: (m) => m.messageId === bob.messageId && m.buttons.length === 0, what: 'Bob’s bid without buttons' });
     expect(bobAfter.text).toContain(`${en.bid.status}: <b>${en.bidStatus.rejected}</b>`);
+  });
+
+  it('a researcher revises a bid from /mybids, with a new receipt, then withdraws it after the question on its card', async () => {
+    const { services } = server.runtime;
+    const enterprise = new EmulatedUser(emulator.server, TOKEN, 8008, 'Reviser Co');
+    await enterprise.say('/start', en.start.welcome);
+    await enterprise.tap('Enterprise', en.start.registered('Reviser Co', en.roles.enterprise));
+    const owner = (await services.accounts.findByTelegram(8008))!;
+    const title = 'Hydrogen storage in salt caverns';
+    const draft = await services.challenges.create(owner, {
+      title,
+      summary: 'Seasonal storage of green hydrogen in salt caverns, with leakage below 0.1% a year.',
+      fields: ['energy'],
+      reward: { amount: 400000, currency: 'CNY' },
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    const challenge = await services.challenges.publish(owner, draft.id);
+    const researcher = new EmulatedUser(emulator.server, TOKEN, 8009, 'Rhea');
+    await researcher.say('/start', en.start.welcome);
+    await researcher.tap('Researcher', en.start.registered('Rhea', en.roles.researcher));
+    const summary = 'Cavern integrity modelling with a brine-compensated cycle.';
+    const rhea = (await services.accounts.findByTelegram(8009))!;
+    await services.bids.submit(rhea, challenge.id, {
+      summary,
+      approach: 'Geomechanical simulation first, then a pilot cavern over twelve weeks.',
+      price: { amount: 150000, currency: 'CNY' },
+      durationWeeks: 12,
+      paperIds: [],
+    });
+
+    await researcher.say('/mybids', { firstLine: en.mybids.header(1, 1) });
+    const card = await researcher.tap('1', { firstLine: en.bid.onChallenge(title) });
+    expect(card.buttons.map((b) => b.text)).toEqual([en.bid.challenge, en.bid.revise, en.bid.withdraw]);
+
+    // Revise: keep the summary, a new approach and price, keep the weeks and the (no) milestones.
+    await researcher.press('Revise', card);
+    await researcher.waitFor(en.revise.askSummary(summary));
+    await researcher.tap('Keep', en.revise.askApproach('Geomechanical simulation first, then a pilot cavern over twelve weeks.'));
+    await researcher.say('Geomechanical simulation, a tracer test, then a pilot cavern over twelve weeks.', en.revise.askPrice('CN¥150,000'));
+    await researcher.say('180000', en.revise.askWeeks(12));
+    await researcher.tap('Keep', en.revise.askMilestones(en.revise.none));
+    const preview = await researcher.tap('Keep', { firstLine: en.revise.previewHeader });
+    expect(preview.text).toContain(en.revise.changed(en.bid.price, 'CN¥150,000', '<b>CN¥180,000</b>'));
+    const receipt = await researcher.tap('Submit revision', { firstLine: '✅ <b>Bid revised.</b>' });
+    expect(receipt.text).toContain('revision 2');
+    expect(receipt.text).toMatch(/<code>[0-9a-f]{64}<\/code>/);
+    const revised = await researcher.waitFor({ check: (m) => m.messageId === card.messageId && m.text.includes('CN¥180,000'), what: 'the card at revision 2' });
+
+    // Withdraw asks on the card itself, then the card shows the outcome without the bid's buttons.
+    await researcher.press('Withdraw', revised);
+    const asked = await researcher.waitFor({ check: (m) => m.messageId === card.messageId && m.text.startsWith(en.bid.confirmWithdraw(title)), what: 'the withdraw question on the card' });
+    expect(asked.buttons.map((b) => b.text)).toEqual([en.bid.yesWithdraw, en.bid.keepIt]);
+    await researcher.press('Withdraw', asked);
+    const withdrawn = await researcher.waitFor({ check: (m) => m.messageId === card.messageId && m.text.startsWith(en.bid.withdrawn), what: 'the card saying the bid is withdrawn' });
+    expect(withdrawn.buttons.map((b) => b.text)).toEqual([en.bid.challenge]);
+    expect((await services.bids.listMine(rhea, { limit: 1 })).items[0]).toMatchObject({ status: 'withdrawn', revision: 2 });
   });
 
   it('carries on with /post at the same step after the server restarts on the same data directory', async () => {
