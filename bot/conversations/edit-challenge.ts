@@ -56,7 +56,8 @@ export function createEditChallengeConversation({ services, cards }: BotDeps) {
       }
       const { challenge, timeZone } = read.value;
       if (!challenge.actions?.includes('edit')) {
-        await steps.say(escapeHtml(t.edit.refused(t.challengeStatus[challenge.status])));
+        // The status label is HTML already; the rest of the refusal is plain words.
+        await steps.say(t.edit.refused(t.challengeStatus[challenge.status]));
         return;
       }
       const parts = editableParts(challenge);

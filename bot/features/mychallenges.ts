@@ -139,7 +139,7 @@ export function myChallengesFeature(deps: BotDeps): Composer<BotContext> {
       return enterConversation(ctx, 'end-challenge', challengeId, 'cancel');
     }
     await services.challenges.cancel(account, challengeId);
-    await editHtml(ctx, ctx.t.mine.cancelled);
+    await editHtml(ctx, ctx.t.mine.draftCancelled);
     await refreshCards({ api: ctx.api, services, cards }, account, ctx.chat!.id, challengeId);
   });
 

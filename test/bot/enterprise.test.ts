@@ -80,7 +80,7 @@ describe('/mychallenges', () => {
     await enterprise.press(/^1$/);
     expect((await enterprise.press('Cancel')).sent[0]).toContain('Cancel this draft? Nobody has seen it');
     const cancelled = await enterprise.press('Yes, cancel it');
-    expect(cancelled.edited[0]).toContain('Cancelled');
+    expect(cancelled.edited[0]).toBe('✖️ Draft cancelled.');
     expect(cancelled.sent).toEqual([]);
     expect((await h.runtime.services.challenges.get(await accountOf(h, enterprise), draft.id)).status).toBe('cancelled');
   });
