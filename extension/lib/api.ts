@@ -1,6 +1,7 @@
 import type { Account, AuthResult, ExchangeInput, LoginInput } from '../../shared/schemas/account.js';
 import type { Achievement, AchievementCreateInput, AchievementUpdateInput } from '../../shared/schemas/achievement.js';
-import type { Bid, BidCreateInput } from '../../shared/schemas/bid.js';
+import type { Bid, BidCreateInput, BidUpdateInput } from '../../shared/schemas/bid.js';
+import type { Challenge } from '../../shared/schemas/challenge.js';
 import type { Page } from '../../shared/schemas/common.js';
 import type { DeclineInput, Enquiry } from '../../shared/schemas/enquiry.js';
 import type { ErrorBody, ErrorCode } from '../../shared/schemas/error.js';
@@ -112,6 +113,11 @@ export function createApiClient({ fetch, baseUrl, token }: ApiClientOptions) {
     propose: (challengeId: string, bid: BidCreateInput) =>
       request<Bid>('POST', `/api/challenges/${encodeURIComponent(challengeId)}/bids`, { body: bid }),
     withdrawBid: (bidId: string) => request<Bid>('POST', `/api/bids/${encodeURIComponent(bidId)}/withdraw`),
+    /** One of the caller's own bids, as its bidder reads it (with its `actions`). */
+    bid: (bidId: string) => request<Bid>('GET', `/api/bids/${encodeURIComponent(bidId)}`),
+    /** A new revision of the caller's bid: only the parts that change; a new receipt comes back. */
+    reviseBid: (bidId: string, patch: BidUpdateInput) => request<Bid>('PATCH', `/api/bids/${encodeURIComponent(bidId)}`, { body: patch }),
+    challenge: (challengeId: string) => request<Challenge>('GET', `/api/challenges/${encodeURIComponent(challengeId)}`),
     myReviews: (page: PageParams = {}) => request<Page<ReviewAssignment>>('GET', '/api/me/reviews', { query: page }),
     /** A bid as a reviewer of it reads it (no bidder while the review is blind). */
     reviewBid: (bidId: string) => request<ReviewBid>('GET', `/api/bids/${encodeURIComponent(bidId)}`),

@@ -14,7 +14,7 @@ import { messagesFor } from '../../extension/lib/i18n.js';
 export function stubApi(methods: Partial<{ [K in keyof ApiClient]: (...args: Parameters<ApiClient[K]>) => unknown }> = {}): ApiClient {
   const unstubbed = (name: string) => vi.fn(async () => Promise.reject(new Error(`api.${name} was not stubbed`)));
   const api: Record<string, unknown> = {};
-  for (const name of ['login', 'exchange', 'logout', 'me', 'matches', 'saved', 'save', 'unsave', 'papers', 'addPaper', 'updatePaper', 'deletePaper', 'myBids', 'propose', 'notifications', 'markRead', 'myAchievements', 'createAchievement', 'updateAchievement', 'publishAchievement', 'withdrawAchievement', 'myEnquiries', 'acceptEnquiry', 'declineEnquiry', 'withdrawEnquiry']) {
+  for (const name of ['login', 'exchange', 'logout', 'me', 'matches', 'saved', 'save', 'unsave', 'papers', 'addPaper', 'updatePaper', 'deletePaper', 'myBids', 'propose', 'bid', 'reviseBid', 'withdrawBid', 'challenge', 'notifications', 'markRead', 'myAchievements', 'createAchievement', 'updateAchievement', 'publishAchievement', 'withdrawAchievement', 'myEnquiries', 'acceptEnquiry', 'declineEnquiry', 'withdrawEnquiry']) {
     const stub = (methods as Record<string, ((...args: unknown[]) => unknown) | undefined>)[name];
     api[name] = stub ? vi.fn(async (...args: unknown[]) => stub(...args)) : unstubbed(name);
   }
