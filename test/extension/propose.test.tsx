@@ -114,3 +114,144 @@ describe('Propose form', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('You already have a live bid on this challenge');
   });
 });
+
+describe('Revise form', () => {
+  const typedIn = {
+    paperId: null,
+    title: 'Damp heat testing of thin-film modules',
+    authors: [{ given: 'Ana', family: 'Ruiz' }],
+    doi: null,
+    arxivId: null,
+    year: 2021,
+    venue: 'PV Letters',
+    url: null,
+  };
+  const citedClip = { paperId: 'pap_chosen', title: papers[0]!.title, authors: papers[0]!.authors, doi: papers[0]!.doi, arxivId: null, year: 2024, venue: 'Example Energy', url: papers[0]!.url };
+  const live = bidFixture({
+    status: 'submitted',
+    revision: 2,
+    summary: 'ALD encapsulation of full-size modules',
+    approach: 'Alumina/zirconia nanolaminates by spatial ALD.',
+    milestones: [{ title: 'Barrier stack qualified', weeks: 8, amount: 100000 }],
+    references: [citedClip, typedIn],
+    actions: ['revise', 'withdraw'],
+  });
+
+  function renderRevise(overrides: Parameters<typeof stubApi>[0] = {}, bid = live, locale: 'en' | 'zh' = 'en') {
+    const api = stubApi({
+      papers: () => ({ items: papers, nextCursor: null }),
+      bid: () => bid,
+      challenge: () => challengeFixture(),
+      ...overrides,
+    });
+    const onSubmitted = vi.fn();
+    renderInExtension(<ProposeForm bidId="bid_1" onSubmitted={onSubmitted} onCancel={() => undefined} />, { api, locale });
+    return { api, onSubmitted };
+  }
+  const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+  const checked = (name: RegExp) => (screen.getByRole('checkbox', { name }) as HTMLInputElement).checked;
+
+  it('reads the bid and its challenge and starts from the bid: text, price, weeks, milestones and cited papers', async () => {
+    const { api } = renderRevise();
+    expect(await screen.findByRole('heading', { name: 'Revise your bid: Stabilise perovskite modules under damp heat' })).toBeTruthy();
+    await screen.findByRole('checkbox', { name: /Barrier films/ });
+    expect(api.bid).toHaveBeenCalledWith('bid_1');
+    expect(api.challenge).toHaveBeenCalledWith('chl_perovskite');
+    expect(screen.getByText('This is revision 2. What you change becomes revision 3, with a new receipt.')).toBeTruthy();
+    expect(value('Summary')).toBe('ALD encapsulation of full-size modules');
+    expect(value('Approach')).toBe('Alumina/zirconia nanolaminates by spatial ALD.');
+    expect(value('Price')).toBe('300000');
+    expect(value('Currency')).toBe('CNY');
+    expect(value('Duration (weeks)')).toBe('24');
+    expect(value('Milestone')).toBe('Barrier stack qualified');
+    expect(value('Weeks')).toBe('8');
+    expect(value('Amount (optional)')).toBe('100000');
+    expect(checked(/Interface passivation/)).toBe(true);
+    expect(checked(/Barrier films/)).toBe(false);
+    // Typed in, not one of the reader's clips: listed on its own, ticked.
+    expect(checked(/Damp heat testing of thin-film modules/)).toBe(true);
+    expect(screen.getByRole('checkbox', { name: /Damp heat testing.*kept as the bid cites it/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /Interface passivation/ }).closest('label')!.textContent).not.toContain('kept as the bid cites it');
+    expect(screen.getByRole('button', { name: 'Submit revision' })).toBeTruthy();
+  });
+
+  it('sends only what changed through the revise route and hands back the revised bid', async () => {
+    const revised = bidFixture({ ...live, revision: 3, summary: 'ALD encapsulation, pilot-line ready', receipt: { sha256: 'b'.repeat(64), receivedAt: '2026-10-25T10:00:00.000Z', revision: 3 } });
+    const { api, onSubmitted } = renderRevise({ reviseBid: () => revised });
+    await screen.findByRole('checkbox', { name: /Barrier films/ });
+    type('Summary', '  ALD encapsulation, pilot-line ready ');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit revision' }));
+
+    await vi.waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(revised));
+    expect(api.reviseBid).toHaveBeenCalledWith('bid_1', { summary: 'ALD encapsulation, pilot-line ready' });
+    expect(api.propose).not.toHaveBeenCalled();
+  });
+
+  it('sends a changed price, milestones and citation list whole, keeping the typed-in reference as the bid has it', async () => {
+    const { api, onSubmitted } = renderRevise({ reviseBid: () => live });
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Barrier films/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Interface passivation/ }));
+    type('Price', '280,000');
+    type('Amount (optional)', '');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit revision' }));
+
+    await vi.waitFor(() => expect(onSubmitted).toHaveBeenCalled());
+    expect(api.reviseBid).toHaveBeenCalledWith('bid_1', {
+      price: { amount: 280000, currency: 'CNY' },
+      milestones: [{ title: 'Barrier stack qualified', weeks: 8, amount: null }],
+      paperIds: ['pap_other'],
+      references: [typedIn],
+    });
+  });
+
+  it('says so and sends nothing when nothing changed, even after ticking a paper off and on again', async () => {
+    const { api, onSubmitted } = renderRevise();
+    await screen.findByRole('checkbox', { name: /Barrier films/ });
+    fireEvent.click(screen.getByRole('checkbox', { name: /Interface passivation/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Damp heat testing/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Damp heat testing/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Interface passivation/ }));
+    type('Approach', 'Alumina/zirconia nanolaminates by spatial ALD. ');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit revision' }));
+
+    expect((await screen.findByRole('status')).textContent).toBe('Nothing has changed, so nothing was sent.');
+    expect(api.reviseBid).not.toHaveBeenCalled();
+    expect(onSubmitted).not.toHaveBeenCalled();
+  });
+
+  it('shows a refusal with the server’s reason and keeps everything typed', async () => {
+    const { onSubmitted } = renderRevise({
+      reviseBid: () => Promise.reject(new ApiError(409, 'conflict', 'A shortlisted bid cannot be revised')),
+    });
+    await screen.findByRole('checkbox', { name: /Barrier films/ });
+    type('Summary', 'A sharper summary of the plan');
+    type('Duration (weeks)', '20');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Damp heat testing/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Submit revision' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('A shortlisted bid cannot be revised');
+    expect(value('Summary')).toBe('A sharper summary of the plan');
+    expect(value('Duration (weeks)')).toBe('20');
+    expect(checked(/Damp heat testing/)).toBe(false);
+    expect(onSubmitted).not.toHaveBeenCalled();
+  });
+
+  it('says why instead of opening a bid the server no longer lets its bidder revise', async () => {
+    const { api } = renderRevise({}, bidFixture({ ...live, status: 'shortlisted', actions: ['withdraw'] }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This bid is shortlisted now and can no longer be revised.');
+    expect(screen.queryByRole('button', { name: 'Submit revision' })).toBeNull();
+    cleanup();
+
+    renderRevise({}, bidFixture({ ...live, actions: [] }), 'zh');
+    expect((await screen.findByRole('alert')).textContent).toBe('该需求已停止接受投标，这份投标不能再修改。');
+    expect(api.reviseBid).not.toHaveBeenCalled();
+  });
+
+  it('speaks Chinese to a Chinese reader', async () => {
+    renderRevise({}, live, 'zh');
+    expect(await screen.findByRole('heading', { name: '修改投标: Stabilise perovskite modules under damp heat' })).toBeTruthy();
+    await screen.findByRole('checkbox', { name: /Barrier films/ });
+    fireEvent.click(screen.getByRole('button', { name: '提交修改' }));
+    expect((await screen.findByRole('status')).textContent).toBe('内容没有改动，未提交。');
+  });
+});
