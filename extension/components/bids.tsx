@@ -74,16 +74,17 @@ export function CitedPapers({ bid }: { bid: Pick<Bid, 'references'> }) {
 }
 
 /**
- * Withdraw, when the server lists it among the bid's `actions`: asks first, since the enterprise stops
- * considering the bid, then hands the withdrawn bid back. Revising is not offered here: the Propose form
- * only creates bids.
+ * Revise and Withdraw, each when the server lists it among the bid's `actions`. Withdraw asks first, since
+ * the enterprise stops considering the bid, then hands the withdrawn bid back.
  */
-function WithdrawAction({ bid, onChange }: { bid: Bid; onChange: (bid: Bid) => void }) {
+function BidActions({ bid, onChange, onRevise }: { bid: Bid; onChange: (bid: Bid) => void; onRevise: () => void }) {
   const { api, t } = useExtension();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  if (!bid.actions?.includes('withdraw')) return null;
+  const canRevise = bid.actions?.includes('revise') ?? false;
+  const canWithdraw = bid.actions?.includes('withdraw') ?? false;
+  if (!canRevise && !canWithdraw) return null;
 
   const withdraw = async () => {
     setBusy(true);
@@ -111,9 +112,18 @@ function WithdrawAction({ bid, onChange }: { bid: Bid; onChange: (bid: Bid) => v
           </button>
         </div>
       ) : (
-        <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-          {t.withdraw}
-        </button>
+        <>
+          {canRevise && (
+            <button type="button" class="secondary" onClick={onRevise}>
+              {t.revise}
+            </button>
+          )}
+          {canWithdraw && (
+            <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+              {t.withdraw}
+            </button>
+          )}
+        </>
       )}
       {failure !== null && (
         <p class="notice error" role="alert">
@@ -124,15 +134,62 @@ function WithdrawAction({ bid, onChange }: { bid: Bid; onChange: (bid: Bid) => v
   );
 }
 
+type ProposeFormComponent = (typeof import('./propose-form.js'))['ProposeForm'];
+
+/** The Propose form, loaded when first needed: it brings the shared zod schemas, which My bids does without. */
+function useProposeForm(needed: boolean): ProposeFormComponent | null {
+  const [form, setForm] = useState<ProposeFormComponent | null>(null);
+  useEffect(() => {
+    if (needed && !form) void import('./propose-form.js').then((module) => setForm(() => module.ProposeForm));
+  }, [needed]);
+  return form;
+}
+
 /**
  * The reader's bids, newest first: challenge, status, price, duration, feedback, cited papers, receipt, and
- * Withdraw while the server allows it.
+ * Revise and Withdraw while the server allows them. Revise opens the Propose form on the bid in place of the
+ * list, then the new receipt; back on the list, the bid is the revised one.
  */
 export function BidsTab() {
   const { api, t, locale } = useExtension();
   const list = usePagedList((cursor) => api.myBids({ limit: 30, ...(cursor ? { cursor } : {}) }), []);
+  const [revising, setRevising] = useState<string | null>(null);
+  const [revised, setRevised] = useState<Bid | null>(null);
+  const ProposeForm = useProposeForm(revising !== null);
   const bidStatus = asBadges(vocabularyFor(locale).bidStatus);
   const replace = (changed: Bid) => list.update((items) => items.map((item) => (item.id === changed.id ? changed : item)));
+
+  if (revising !== null) {
+    if (!ProposeForm) return <Loading />;
+    return (
+      <ProposeForm
+        bidId={revising}
+        onSubmitted={(bid) => {
+          replace(bid);
+          setRevising(null);
+          setRevised(bid);
+        }}
+        onCancel={() => {
+          setRevising(null);
+          // The bid may have changed meanwhile (shortlisted, the challenge closed): show it as it is now.
+          list.reload();
+        }}
+      />
+    );
+  }
+  if (revised) {
+    return (
+      <section class="receipt-view">
+        <h2>{t.revisionSent}</h2>
+        <p>{revised.challengeTitle}</p>
+        <CitedPapers bid={revised} />
+        <ReceiptBox bid={revised} />
+        <button type="button" class="primary" onClick={() => setRevised(null)}>
+          {t.backToMyBids}
+        </button>
+      </section>
+    );
+  }
   if (list.status === 'loading' && list.items.length === 0) return <Loading />;
   if (list.status === 'error' && list.items.length === 0) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (list.items.length === 0) return <Empty>{t.emptyBids}</Empty>;
@@ -155,7 +212,7 @@ export function BidsTab() {
           )}
           <CitedPapers bid={bid} />
           <ReceiptBox bid={bid} />
-          <WithdrawAction bid={bid} onChange={replace} />
+          <BidActions bid={bid} onChange={replace} onRevise={() => setRevising(bid.id)} />
         </article>
       ))}
       <MoreButton list={list} />
