@@ -32,6 +32,8 @@ const SAMPLES: CallbackData[] = [
   { action: 'award-note', challengeId: LONG_ID, bidId: LONG_ID },
   { action: 'withdraw', bidId: LONG_ID, confirmed: true },
   { action: 'my-bid', bidId: LONG_ID },
+  { action: 'revise', bidId: LONG_ID },
+  { action: 'my-bid-keep', bidId: LONG_ID },
   { action: 'subscription-active', subscriptionId: LONG_ID, active: false },
   { action: 'subscription-delete', subscriptionId: LONG_ID },
   { action: 'answer', challengeId: LONG_ID, questionId: LONG_ID },

@@ -68,7 +68,8 @@ describe('durable conversations', () => {
     const u = rebuilt(h)(2);
     expect((await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.')).sent[0]).toContain('price');
     await u.send('30万');
-    expect((await u.send('24 weeks')).sent[0]).toContain('Cite <b>papers</b>');
+    expect((await u.send('24 weeks')).sent[0]).toContain('<b>Milestones</b> (optional)');
+    expect((await u.press('No milestones')).sent[0]).toContain('Cite <b>papers</b>');
     await u.press('Hydrometallurgical');
     const preview = (await u.press('Done')).sent[0]!;
     expect(preview).toContain('A closed-loop leaching process.');

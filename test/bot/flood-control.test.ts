@@ -97,6 +97,7 @@ describe('the bot under a burst, against Telegram’s limits', () => {
     await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
     await u.send('300000');
     await u.send('24');
+    await u.press('No milestones');
     h.api.failNext('sendMessage', { error_code: 400, description: "Bad Request: can't parse entities" });
     const reaction = await u.press('Submit bid');
     expect(reaction.sent).toEqual([]);
