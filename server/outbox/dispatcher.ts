@@ -2,7 +2,7 @@ import type { Channel, Delivery } from '../../shared/schemas/notification.js';
 import type { Clock } from '../clock.js';
 import { createLocalCoordination, type ClaimLedger, type Coordination } from '../jobs/coordination.js';
 import type { AccountRow, NotificationRow } from '../store/rows.js';
-import type { Change, IndexName, Store, Writers } from '../store/store.js';
+import { LIST_KEYS, type Change, type IndexName, type Store, type Writers } from '../store/store.js';
 import { redactSecrets } from '../redact-secrets.js';
 import { BLOCKED_ERROR, setTelegramBlocked } from './blocking.js';
 import { DeliveryError, type DeliveryChannel } from './channel.js';
@@ -239,6 +239,8 @@ export function createDispatcher({ store, clock, channels, coordination = create
   const globalLimit = options.globalLimit ?? DEFAULT_GLOBAL_LIMIT;
   const chatLimit = options.chatLimit ?? DEFAULT_CHAT_LIMIT;
   const startupPauseMs = options.startupPauseMs ?? Math.max(globalLimit.windowMs, chatLimit.windowMs);
+  /** Waiting deliveries read at a time: a full batch, and as many again as a margin (see claimBatch). */
+  const windowSize = 2 * globalLimit.limit;
   const createdAt = clock.now().getTime();
 
   const lanes: Lane[] = [];
@@ -351,47 +353,70 @@ export function createDispatcher({ store, clock, channels, coordination = create
    * Claim and mark in flight, in one transaction, the oldest due deliveries the limits admit now, and skip
    * unreachable ones on the way. With nothing claimed, `nextAt` says when this lane next has a delivery to
    * make (or a claim of another instance lapses).
+   *
+   * The waiting list is read in windows of `windowSize` in list order (oldest created first, LIST_KEYS), and
+   * reading stops as soon as the batch is full: a broadcast of thousands costs a window or two per batch, not
+   * the whole list. A window holds a full batch and as many again, a margin for deliveries another instance
+   * claimed, retries not due yet and chats the limiter refuses; only while the batch still has room (all
+   * read so far refused or not due) is the next window read. So the batch's order is by creation, not by due
+   * time as it was when the whole list was sorted: a retry keeps its place among the deliveries made with it,
+   * and a newer delivery never overtakes it once both are due.
    */
   async function claimBatch(lane: Lane, report: DispatchReport): Promise<{ claims: Claim[]; nextAt: number; contended?: boolean }> {
     const name = lane.channel.name;
     const now = clock.now().getTime();
     let nextAt = Number.POSITIVE_INFINITY;
     const leases = await ledger.leases(name, now);
-    const due: { row: Readonly<NotificationRow>; at: number; created: number }[] = [];
-    for (const row of await store.tables.notifications.where(lane.route.index, 'waiting')) {
-      const at = Date.parse(row.deliveries[name]!.nextAttemptAt!);
-      const lease = leases.get(row.id);
-      // Claimed by another instance that has not marked it yet: theirs until the claim lapses.
-      if (lease && lease.claimedBy !== ledger.owner) nextAt = Math.min(nextAt, Math.max(at, lease.leaseUntil));
-      else if (at <= now) due.push({ row, at, created: Date.parse(row.createdAt) });
-      else nextAt = Math.min(nextAt, at);
-    }
-    if (due.length === 0) return { claims: [], nextAt };
-    // While the pause or the global window forbids any send, there is no point in looking further.
+    // While the pause or the global window forbids any send, a due delivery can go no sooner than it opens.
     const opensAt = lane.limiter.nextAllowedAt();
-    if (opensAt > now) return { claims: [], nextAt: Math.min(nextAt, opensAt) };
-    due.sort((a, b) => a.at - b.at || a.created - b.created || (a.row.id < b.row.id ? -1 : 1));
 
     // Pick the batch from what is committed, then claim it, then mark it: what another instance claimed
     // in between is left to it, and the transaction checks every delivery again.
     const plan = lane.limiter.plan();
+    const plannedChats = new Set<string>();
     const picked: string[] = [];
     let admitted = 0;
-    // Accounts are read a few batches' worth at a time: a broadcast has far more due than one batch takes.
-    const chunk = 2 * globalLimit.limit;
-    let accounts = new Map<string, Readonly<AccountRow>>();
-    for (const [i, { row }] of due.entries()) {
-      // A batch never exceeds the global limit; what is left waits for the next one.
-      if (admitted >= globalLimit.limit) break;
-      if (i % chunk === 0) accounts = await store.tables.accounts.getMany([...new Set(due.slice(i, i + chunk).map((d) => d.row.accountId))]);
-      const to = lane.route.recipient(accounts.get(row.accountId));
-      if ('chat' in to && !plan(to.chat)) {
-        nextAt = Math.min(nextAt, lane.limiter.nextAllowedAt(to.chat));
-        continue;
+    let full = false;
+    let after: string | undefined;
+    do {
+      const window = await store.tables.notifications.page(lane.route.index, 'waiting', { direction: 'asc', after, limit: windowSize });
+      after = window.length === windowSize ? LIST_KEYS.notifications(window.at(-1)!) : undefined;
+      const due: Readonly<NotificationRow>[] = [];
+      for (const row of window) {
+        const at = Date.parse(row.deliveries[name]!.nextAttemptAt!);
+        const lease = leases.get(row.id);
+        // Claimed by another instance that has not marked it yet: theirs until the claim lapses.
+        if (lease && lease.claimedBy !== ledger.owner) nextAt = Math.min(nextAt, Math.max(at, lease.leaseUntil));
+        else if (at <= now) due.push(row);
+        else nextAt = Math.min(nextAt, at);
       }
-      picked.push(row.id);
-      if ('chat' in to) admitted++;
-    }
+      if (due.length === 0) continue;
+      if (opensAt > now) return { claims: [], nextAt: opensAt };
+      const accounts = await store.tables.accounts.getMany([...new Set(due.map((row) => row.accountId))]);
+      for (const row of due) {
+        const to = lane.route.recipient(accounts.get(row.accountId));
+        if ('skip' in to) {
+          picked.push(row.id);
+          continue;
+        }
+        if (plan(to.chat)) {
+          picked.push(row.id);
+          plannedChats.add(to.chat);
+          // A batch never exceeds the global limit; what is left waits for the next one.
+          full = ++admitted >= globalLimit.limit;
+          if (full) break;
+          continue;
+        }
+        const chatOpensAt = lane.limiter.nextAllowedAt(to.chat);
+        // Refused although its chat is free and new to the batch: the batch took all the global limit admits now.
+        full = chatOpensAt <= now && !plannedChats.has(to.chat);
+        if (full) break;
+        nextAt = Math.min(nextAt, chatOpensAt);
+      }
+    } while (!full && after !== undefined);
+    // The deliveries past where reading stopped were not looked at: should this batch come to nothing, look again soon.
+    if (full) nextAt = Math.min(nextAt, now + CONTENDED_RETRY_MS);
+
     const leased = await ledger.claim(name, picked, now, o.leaseMs);
     const contended = leased.size < picked.length;
     if (contended) nextAt = Math.min(nextAt, now + CONTENDED_RETRY_MS);

@@ -7,7 +7,7 @@ import type { Store } from '../../../server/store/store.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { usePostgres } from '../../support/postgres.js';
 import { tcpRelay } from '../../support/tcp-relay.js';
-import { account, FakeChannel, notification, seed, telegramOf } from './fakes.js';
+import { account, countingReads, drain, FakeChannel, notification, seed, telegramOf } from './fakes.js';
 
 const cluster = usePostgres();
 const T0 = new Date('2026-11-01T09:00:00.000Z').getTime();
@@ -79,6 +79,32 @@ describe('outbox dispatcher on PostgreSQL, several instances', () => {
     expect(leader.channel.records.map((r) => r.notificationId).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(await telegramOf(b.store, id)).toMatchObject({ state: 'sent', attempts: 1 });
     expect(follower.dispatcher.isLeader()).toBe(false);
+  });
+
+  it('reads the waiting list a window at a time: a broadcast of 600 costs at most two windows per batch, each sent once in order', async () => {
+    const url = await cluster().createDatabase();
+    const clock = new FakeClock(new Date(T0));
+    const pgStore = await openPgStore({ connectionString: url, pollIntervalMs: 50 });
+    const coordination = await openPgCoordination({ connectionString: url, pollIntervalMs: 50, log: () => undefined });
+    const { store, stretches } = countingReads(pgStore);
+    const channel = new FakeChannel(clock);
+    const dispatcher = createDispatcher({ store, clock, coordination, channels: [channel], options: { startupPauseMs: 0 }, log: () => undefined });
+    cleanups.push(async () => {
+      await dispatcher.stop();
+      await coordination.close();
+      await pgStore.close();
+    });
+    const accounts = Array.from({ length: 600 }, (_, i) => account(i));
+    // Made newest first by id: the order comes from createdAt.
+    const rows = accounts.map((acc, i) => notification(`ntf_${String(600 - i).padStart(3, '0')}`, acc.id, new Date(T0 - 60 * SECOND + i)));
+    await seed(store, accounts, rows);
+    stretches.splice(0, stretches.length, 0);
+
+    await drain(dispatcher, clock);
+    expect(channel.records.map((r) => r.notificationId)).toEqual(rows.map((r) => r.id));
+    for (const row of rows) expect(await telegramOf(pgStore, row.id)).toMatchObject({ state: 'sent', attempts: 1 });
+    // 20 batches of 30; between two writes at most a window of 60 finding the limit used up and one to pick from.
+    expect(Math.max(...stretches)).toBeLessThanOrEqual(120);
   });
 
   it('concurrent passes of two instances claim disjoint batches: 100 notifications, each sent once', async () => {

@@ -3,7 +3,7 @@ import type { Clock } from '../../../server/clock.js';
 import type { DeliveryChannel } from '../../../server/outbox/channel.js';
 import type { Dispatcher, DispatchReport, Scheduler } from '../../../server/outbox/dispatcher.js';
 import type { AccountRow, NotificationRow } from '../../../server/store/rows.js';
-import type { Store } from '../../../server/store/store.js';
+import type { Store, TableReader } from '../../../server/store/store.js';
 
 /** Account n: id `acc_n`, Telegram chat 1000 + n (linked, blocked, or none). */
 export function account(n: number, telegram: 'linked' | 'blocked' | 'none' = 'linked'): AccountRow {
@@ -168,4 +168,37 @@ export function withinLimit(times: number[], limit: number, windowMs: number): b
   const sorted = [...times].sort((a, b) => a - b);
   for (let i = 0; i + limit < sorted.length; i++) if (sorted[i + limit]! - sorted[i]! < windowMs) return false;
   return true;
+}
+
+/**
+ * A store that reads and writes through `store` and counts the notification rows its `where` and `page`
+ * return, per stretch between two transactions (a batch's picking falls in one such stretch).
+ */
+export function countingReads(store: Store): { store: Store; stretches: number[] } {
+  const stretches = [0];
+  const inner = store.tables.notifications;
+  const counted = <R extends readonly unknown[]>(rows: R): R => {
+    stretches[stretches.length - 1]! += rows.length;
+    return rows;
+  };
+  const notifications: TableReader<'notifications'> = {
+    get: (id) => inner.get(id),
+    getMany: (ids) => inner.getMany(ids),
+    where: async (index, value) => counted(await inner.where(index, value)),
+    countWhere: (index, value) => inner.countWhere(index, value),
+    page: async (index, value, window) => counted(await inner.page(index, value, window)),
+    all: () => inner.all(),
+    count: () => inner.count(),
+  };
+  const counting: Store = {
+    tables: { ...store.tables, notifications },
+    transact: (fn) => {
+      stretches.push(0);
+      return store.transact(fn);
+    },
+    onCommit: (listener) => store.onCommit(listener),
+    health: () => store.health(),
+    close: () => store.close(),
+  };
+  return { store: counting, stretches };
 }
