@@ -29,7 +29,10 @@ const FORM_BUTTONS: ReadonlySet<string> = new Set(['propose', 'revise', 'ask', '
 function startsForm(data: string | undefined): data is string {
   if (data === undefined) return false;
   const decoded = unpackCallback(data);
-  return decoded.ok && FORM_BUTTONS.has(decoded.data.action);
+  if (!decoded.ok) return false;
+  // Close and Cancel first ask in a message of their own; only their "Yes" opens the reason's form.
+  if (decoded.data.action === 'close' || decoded.data.action === 'cancel') return decoded.data.confirmed;
+  return FORM_BUTTONS.has(decoded.data.action);
 }
 
 /**

@@ -287,6 +287,19 @@ describe('close early and cancel, with the reason told to bidders', () => {
     expect(told).toContain('Their reason: <i>We found a supplier in-house.</i>');
   });
 
+  it('"Yes, close it" in the middle of another form asks before leaving it; the question before it does not', async () => {
+    const { h, enterprise, challenge } = await withBid();
+    await enterprise.send('/mychallenges');
+    await enterprise.press(/^1$/);
+    await enterprise.send('/post');
+    expect((await enterprise.press('Close')).sent).toEqual([messagesFor('en').mine.confirmClose]);
+    const guard = await enterprise.press('Yes, close it');
+    expect(guard.sent).toEqual(['You are in the middle of a form. Leave it — and lose what you have answered — to start the one you tapped?']);
+    expect((await enterprise.press('Leave the form')).edited[0]).toBe('OK, I left the form. Tap that button again to start the new one.');
+    expect((await enterprise.press('Yes, close it')).sent[0]).toContain('Why are you closing it early?');
+    expect((await h.runtime.services.challenges.get(null, challenge.id)).status).toBe('open');
+  });
+
   it('close may skip the reason: the bidder is told without one', async () => {
     const { h, enterprise, researcher, challenge } = await withBid();
     await enterprise.send('/mychallenges');
