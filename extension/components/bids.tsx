@@ -6,6 +6,7 @@ import type { Bid } from '../../shared/schemas/bid.js';
 import { authorLine, dateTime, paperDetail } from '../lib/format.js';
 import { useExtension, usePagedList } from './context.js';
 import { CopyButton, Empty, ErrorNotice, Loading, errorText } from './feedback.js';
+import { useProposeForm } from './lazy-forms.js';
 import { MoreButton } from './more-button.js';
 
 /**
@@ -132,17 +133,6 @@ function BidActions({ bid, onChange, onRevise }: { bid: Bid; onChange: (bid: Bid
       )}
     </div>
   );
-}
-
-type ProposeFormComponent = (typeof import('./propose-form.js'))['ProposeForm'];
-
-/** The Propose form, loaded when first needed: it brings the shared zod schemas, which My bids does without. */
-function useProposeForm(needed: boolean): ProposeFormComponent | null {
-  const [form, setForm] = useState<ProposeFormComponent | null>(null);
-  useEffect(() => {
-    if (needed && !form) void import('./propose-form.js').then((module) => setForm(() => module.ProposeForm));
-  }, [needed]);
-  return form;
 }
 
 /**

@@ -17,6 +17,7 @@ import { BellIcon, SidePanelIcon } from './icons.js';
 import { PapersTab } from './papers.js';
 import { ReviewsTab } from './reviews.js';
 import { Tabs } from './tabs.js';
+import { useAchievementForm, useProposeForm } from './lazy-forms.js';
 import { useClipShortcut } from './use-clip-shortcut.js';
 
 type TabId = 'matches' | 'saved' | 'bids' | 'reviews' | 'papers' | 'achievements' | 'enquiries';
@@ -36,31 +37,6 @@ export interface ExtensionAppProps {
 
 /** What stands in for the tabs: the Propose form and its receipt. Alerts open below the tabs instead. */
 type Overlay = { kind: 'propose'; challenge: Challenge } | { kind: 'receipt'; bid: Bid } | { kind: 'offer'; paper: PaperRecord } | null;
-
-type ProposeFormComponent = (typeof import('./propose-form.js'))['ProposeForm'];
-
-/**
- * The Propose form, loaded the first time it is needed: it brings the shared zod schemas, the bulk of the
- * pages' code, which the popup should not parse on every toolbar click.
- */
-function useProposeForm(needed: boolean): ProposeFormComponent | null {
-  const [form, setForm] = useState<ProposeFormComponent | null>(null);
-  useEffect(() => {
-    if (needed && !form) void import('./propose-form.js').then((module) => setForm(() => module.ProposeForm));
-  }, [needed]);
-  return form;
-}
-
-type AchievementFormComponent = (typeof import('./achievement-form.js'))['AchievementForm'];
-
-/** The Offer form, loaded like the Propose form the first time it is needed (it brings the schemas and the glossary). */
-function useAchievementForm(needed: boolean): AchievementFormComponent | null {
-  const [form, setForm] = useState<AchievementFormComponent | null>(null);
-  useEffect(() => {
-    if (needed && !form) void import('./achievement-form.js').then((module) => setForm(() => module.AchievementForm));
-  }, [needed]);
-  return form;
-}
 
 /**
  * The side panel and the popup: Matches, Saved, My bids and Papers, the Propose form opened from any
