@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/config.js';
 import { startServer } from '../../server/main.js';
 import { messagesFor, type Messages } from '../../bot/i18n.js';
 import { suggestKeywords } from '../../shared/lexicon/suggest-keywords.js';
+import { httpApi } from '../support/e2e-http.js';
 import { EmulatedUser, startEmulator } from '../support/telegram-emulator.js';
 
 const TOKEN = '7000001:AAe2eTestTokenForTheEmulatorOnly_xyz';
@@ -13,10 +14,13 @@ const TOKEN = '7000001:AAe2eTestTokenForTheEmulatorOnly_xyz';
 const en = messagesFor('en');
 const zh = messagesFor('zh');
 
+/** A form's keyword step: /post's, or /list's (`t.achievements.listing`). */
+type KeywordStep = Pick<Messages['post'], 'askKeywords' | 'askKeywordsSuggested'>;
+
 /** The keyword step's prompt, with the suggestions the bot draws from the title and summary (or none). */
-function keywordPrompt(t: Messages, title: string, summary: string): string {
+function keywordPrompt(t: Messages, title: string, summary: string, step: KeywordStep = t.post): string {
   const suggested = suggestKeywords(title, summary, 6).flatMap((s) => [s.term, s.translation]);
-  return suggested.length > 0 ? t.post.askKeywordsSuggested(suggested.join(t.conversation.listSeparator)) : t.post.askKeywords;
+  return suggested.length > 0 ? step.askKeywordsSuggested(suggested.join(t.conversation.listSeparator)) : step.askKeywords;
 }
 
 /** A form's prompt once answered: the prompt, and under it what was chosen. */
@@ -25,8 +29,9 @@ const answered = (t: Messages, prompt: string, choice: string) => `${prompt}\n\n
 /**
  * The product as a new user meets it: the real server process (in-process `startServer`), its bot on long
  * polling against a local Bot API emulator, and two people in private chats — a researcher with an alert,
- * and an enterprise posting a challenge that matches it, then awarding the researcher's bid with a note; and a
- * researcher revising, then withdrawing, a bid.
+ * and an enterprise posting a challenge that matches it, then awarding the researcher's bid with a note; a
+ * researcher revising, then withdrawing, a bid; the catalogue (a technology listed, found, enquired about and
+ * the enquiry accepted); and evaluation (a reviewer invited over the API, scoring in the bot, the owner's ranking).
  */
 describe('the Telegram bot end to end', () => {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -295,6 +300,227 @@ describe('the Telegram bot end to end', () => {
     const withdrawn = await researcher.waitFor({ check: (m) => m.messageId === card.messageId && m.text.startsWith(en.bid.withdrawn), what: 'the card saying the bid is withdrawn' });
     expect(withdrawn.buttons.map((b) => b.text)).toEqual([en.bid.challenge]);
     expect((await services.bids.listMine(rhea, { limit: 1 })).items[0]).toMatchObject({ status: 'withdrawn', revision: 2 });
+  });
+
+  it('a researcher lists a technology with /list; an enterprise finds it, enquires, and once accepted each sees the other’s contacts', async () => {
+    const { services } = server.runtime;
+    const l = en.achievements.listing;
+    const e = en.enquiries;
+    const researcher = new EmulatedUser(emulator.server, TOKEN, 9001, 'Wei');
+    const enterprise = new EmulatedUser(emulator.server, TOKEN, 9002, 'Blue Water');
+    const title = 'Graphene oxide desalination membrane';
+    const summary = 'A graphene oxide laminate membrane with 99.7% salt rejection at 20 bar.';
+
+    // The researcher lists it through every step, a title too short re-asked.
+    await researcher.say('/start', en.start.welcome);
+    await researcher.tap('Researcher', en.start.registered('Wei', en.roles.researcher));
+    await researcher.say('/list', l.askTitle);
+    await researcher.say('GO', l.badTitle);
+    await researcher.say(title, l.askSummary);
+    await researcher.say(summary, l.askDescription);
+    const description = 'Pilot data from a 1 m³/day rig, reproduced at two sites.';
+    await researcher.say(description, en.conversation.partReceived(1, description.length));
+    await researcher.tap('Done', l.askFields);
+    await researcher.tap('New materials', l.askFields);
+    await researcher.tap('Done', answered(en, l.askFields, 'New materials'));
+    await researcher.waitFor(keywordPrompt(en, title, summary, l));
+    await researcher.say('graphene, membrane', l.askTrl);
+    await researcher.tap('5', answered(en, l.askTrl, '5'));
+    await researcher.waitFor(l.askIpStatus);
+    await researcher.tap('Patent granted', answered(en, l.askIpStatus, en.achievements.ipStatus['patent-granted']));
+    await researcher.waitFor(l.askPatents);
+    await researcher.say('CN 114000000 B', l.askModes);
+    await researcher.tap('Exclusive licence', l.askModes);
+    await researcher.tap('Done', answered(en, l.askModes, en.achievements.modes['exclusive-license']));
+    await researcher.waitFor(l.askPrice);
+    await researcher.say('800000 CNY', l.askInstitution);
+    await researcher.say('Coastal Materials Lab', l.noPapers);
+    const preview = await researcher.waitFor(
+      [
+        l.previewHeader,
+        '',
+        `<b>${title}</b>`,
+        '🏛 Coastal Materials Lab · TRL 5/9',
+        '🔁 Exclusive licence',
+        '💰 <b>CN¥800,000</b>',
+        '🏷 New materials',
+        '🛡 Patent granted: CN114000000B',
+        en.achievements.statusLine(en.achievements.status.draft),
+        '',
+        summary,
+        '',
+        '🔑 graphene, membrane',
+      ].join('\n'),
+    );
+    expect(preview.buttons.map((b) => b.text)).toEqual([l.listIt, en.post.saveDraft, en.conversation.cancel]);
+    await researcher.tap('List it', l.listed);
+    const listed = await researcher.waitFor({ firstLine: `<b>${title}</b>` });
+    expect(listed.buttons.map((b) => b.text)).toEqual([en.achievements.buttons.enquiries, en.achievements.buttons.deal, en.achievements.buttons.withdraw]);
+    const wei = (await services.accounts.findByTelegram(9001))!;
+    const [achievement] = (await services.achievements.listMine(wei, { limit: 5 })).items;
+    expect(achievement).toMatchObject({
+      status: 'listed',
+      title,
+      description,
+      fields: ['new-materials'],
+      keywords: ['graphene', 'membrane'],
+      trl: 5,
+      ipStatus: 'patent-granted',
+      patents: ['CN114000000B'],
+      modes: ['exclusive-license'],
+      askingPrice: { amount: 800000, currency: 'CNY' },
+      institution: 'Coastal Materials Lab',
+    });
+
+    // The enterprise finds it by its words, opens it and enquires.
+    await enterprise.say('/start', en.start.welcome);
+    await enterprise.tap('Enterprise', en.start.registered('Blue Water', en.roles.enterprise));
+    const found = await enterprise.say('/achievements graphene desalination', { firstLine: en.achievements.searchHeader('graphene desalination', 1, 1) });
+    const card = await enterprise.tap('1', { firstLine: `<b>${title}</b>` }, found);
+    expect(card.buttons.map((b) => b.text)).toEqual([en.achievements.buttons.enquire]);
+    await enterprise.press('Enquire', card);
+    await enterprise.waitFor(e.askMessage);
+    const message = 'We would license this membrane for our three coastal desalination plants.';
+    await enterprise.say(message, e.askMode);
+    await enterprise.tap('Exclusive licence', answered(en, e.askMode, en.achievements.modes['exclusive-license']));
+    await enterprise.waitFor(e.askOffer);
+    await enterprise.say('60万', { firstLine: e.previewHeader });
+    await enterprise.tap('Send enquiry', e.sent(title));
+
+    // The owner gets it through the outbox, sealed (no contacts yet), and accepts it on the alert itself.
+    const enquiry = (sender: boolean, status: string) => [
+      e.about(title),
+      ...(sender ? [] : [e.from('Blue Water')]),
+      '🔁 Exclusive licence',
+      '💰 CN¥600,000',
+      e.statusLine(status),
+      '',
+      message,
+    ];
+    const contacts = ['', e.contactsHeader, `${e.sender}: <b>Blue Water</b> — @bluewater`, `${e.owner}: <b>Wei</b> — @wei`];
+    const alert = await researcher.waitFor([en.notify.catalogue['enquiry-received'](title), '', ...enquiry(false, e.status.sent)].join('\n'), 15_000);
+    expect(alert.buttons.map((b) => b.text)).toEqual([e.buttons.accept, e.buttons.decline, e.buttons.achievement]);
+    await researcher.press('Accept', alert);
+    const accepted = await researcher.waitFor([e.acceptedHeader, '', ...enquiry(false, e.status.accepted), ...contacts].join('\n'));
+    expect(accepted.messageId).toBe(alert.messageId);
+    expect(accepted.buttons.map((b) => b.text)).toEqual([e.buttons.achievement]);
+
+    // The enterprise is told, and sees the owner's contact details too.
+    const told = await enterprise.waitFor([en.notify.catalogue['enquiry-status'](title), '', ...enquiry(true, e.status.accepted), ...contacts].join('\n'), 15_000);
+    expect(told.buttons.map((b) => b.text)).toEqual([e.buttons.achievement]);
+    expect((await services.enquiries.listMine(wei, { limit: 5 })).items).toEqual([
+      expect.objectContaining({ achievementId: achievement!.id, mode: 'exclusive-license', offer: { amount: 600000, currency: 'CNY' }, status: 'accepted' }),
+    ]);
+  });
+
+  it('a reviewer redeems an invite with /reviews CODE, scores the bid with the buttons, and the owner sees it in the ranking', async () => {
+    const api = httpApi(`http://127.0.0.1:${server.port}`);
+    const title = 'Grid-scale zinc-air storage';
+    const rubric = [
+      { name: 'Feasibility', description: 'Can it be built at grid scale?', weight: 60 },
+      { name: 'Cost', description: 'Cost per kWh at volume', weight: 40 },
+    ];
+    const register = async (displayName: string, roles: string[]) => {
+      const res = await api.call('POST', '/api/auth/register', {
+        body: { roles, displayName, organization: `${displayName} Ltd`, email: `${displayName.toLowerCase().replace(/\W+/g, '.')}@e2e.test`, password: 'correct horse battery' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.token as string;
+    };
+    const expectStatus = (res: { status: number; body: unknown }, status: number) => {
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      return res.body as any;
+    };
+
+    // Over the API: the owner's challenge with its rubric, a bid on it, and a one-time reviewer invite.
+    const ownerToken = await register('Zinc Grid', ['enterprise']);
+    const bidderToken = await register('Dr Bidder', ['researcher']);
+    const challenge = expectStatus(
+      await api.call('POST', '/api/challenges', {
+        token: ownerToken,
+        body: {
+          title,
+          summary: 'A zinc-air battery for four-hour grid storage below CN¥600 per kWh.',
+          fields: ['energy'],
+          reward: { amount: 300000, currency: 'CNY' },
+          deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          rubric,
+        },
+      }),
+      201,
+    );
+    expectStatus(await api.call('POST', `/api/challenges/${challenge.id}/publish`, { token: ownerToken }), 200);
+    const summary = 'A bifunctional air electrode with a flowing zinc slurry.';
+    expectStatus(
+      await api.call('POST', `/api/challenges/${challenge.id}/bids`, {
+        token: bidderToken,
+        body: { summary, approach: 'Electrode screening, then a 10 kWh pilot stack over sixteen weeks.', price: { amount: 250000, currency: 'CNY' }, durationWeeks: 16 },
+      }),
+      201,
+    );
+    const invite = expectStatus(await api.call('POST', `/api/challenges/${challenge.id}/reviewers/invites`, { token: ownerToken }), 201);
+
+    // The owner links Telegram to the account with a code from the API.
+    const owner = new EmulatedUser(emulator.server, TOKEN, 9101, 'Zinc Grid');
+    const link = expectStatus(await api.call('POST', '/api/auth/link-code', { token: ownerToken }), 201);
+    await owner.say(`/link ${link.code}`, en.link.linked('Zinc Grid'));
+
+    // The reviewer joins, redeems the code and declares no conflicts.
+    const reviewer = new EmulatedUser(emulator.server, TOKEN, 9102, 'Rivera');
+    await reviewer.say('/start', en.start.welcome);
+    await reviewer.tap('Researcher', en.start.registered('Rivera', en.roles.researcher));
+    await reviewer.say(`/reviews ${invite.code}`, en.redeem.redeemed(title));
+    await reviewer.waitFor(en.redeem.askOrganizations(2, 3));
+    await reviewer.tap('None', answered(en, en.redeem.askOrganizations(2, 3), en.redeem.none));
+    await reviewer.waitFor(en.redeem.askPeople(3, 3));
+    await reviewer.tap('None', answered(en, en.redeem.askPeople(3, 3), en.redeem.none));
+    await reviewer.waitFor(en.redeem.declared(1, 0));
+
+    // The assigned bid opens with its rubric; each criterion is scored with the buttons, comments skipped.
+    const assignments = await reviewer.say('/reviews', { firstLine: en.reviews.header(1, 1) });
+    const bids = await reviewer.tap('1', { firstLine: en.reviews.bidsHeader(title, 1, 1) }, assignments);
+    const bid = await reviewer.tap('1', { firstLine: en.reviews.bidHeader(title, 1, 1) }, bids);
+    expect(bid.messageId).toBe(bids.messageId);
+    expect(bid.text).toContain(`${en.reviews.rubric}\n${rubric.map((c) => en.reviews.criterion(c.name, c.weight, c.description)).join('\n')}\n\n${en.reviews.notScored}`);
+    expect(bid.buttons.map((b) => b.text)).toEqual([en.reviews.score, en.reviews.recuse, en.reviews.back]);
+    await reviewer.press('Score', bid);
+    const sheet = [
+      { ...rubric[0]!, score: 4 },
+      { ...rubric[1]!, score: 3 },
+    ];
+    for (const [i, c] of sheet.entries()) {
+      const ask = en.score.askScore(i * 2 + 1, 5, c.name, c.weight, c.description, null);
+      await reviewer.waitFor(ask);
+      await reviewer.tap(String(c.score), answered(en, ask, String(c.score)));
+      const comment = en.score.askComment(i * 2 + 2, 5, c.name, '');
+      await reviewer.waitFor(comment);
+      await reviewer.tap('Skip', answered(en, comment, en.conversation.skip));
+    }
+    const preview = [en.score.previewHeader(5), ...sheet.map((c) => en.score.line(c.name, c.weight, c.score, '')), '', en.score.weighted('3.6')].join('\n');
+    await reviewer.waitFor(preview);
+    await reviewer.tap('Save scores', `${en.score.saved(1, 1, title)}\n${en.score.allScored}`);
+    const scored = await reviewer.waitFor({ check: (m) => m.messageId === bid.messageId && m.buttons.map((b) => b.text).join() === [en.reviews.rescore, en.reviews.back].join(), what: 'the bid with the scores given' });
+    expect(scored.text).toContain(`${en.reviews.yourScores('3.6')}\n${sheet.map((c) => en.score.line(c.name, c.weight, c.score, '')).join('\n')}`);
+
+    // The owner is told every score is in, and reads the ranking from the challenge's card.
+    await owner.waitFor(en.notify.evaluation['scores-complete'](title), 15_000);
+    const mine = await owner.say('/mychallenges', { firstLine: en.mine.header(1, 1) });
+    const card = await owner.tap('1', { firstLine: `<b>${title}</b>` }, mine);
+    await owner.press('Ranking', card);
+    await owner.waitFor(
+      [
+        [en.ranking.header(title, '', 1, 1), en.ranking.summary(1, true), en.ranking.hint].join('\n'),
+        [
+          `1. ${en.ranking.rank(1)} <b>Dr Bidder</b> · ${en.bidStatus.submitted}`,
+          en.ranking.mean('3.6', 1),
+          en.ranking.spread('Feasibility', 60, '4', 4, 4, '0'),
+          en.ranking.spread('Cost', 40, '3', 3, 3, '0'),
+          en.ranking.allScored,
+        ].join('\n'),
+      ].join('\n\n'),
+    );
+    const ranking = expectStatus(await api.call('GET', `/api/challenges/${challenge.id}/ranking`, { token: ownerToken }), 200);
+    expect(ranking).toMatchObject({ complete: true, items: [{ weightedMean: 3.6, reviews: 1, pendingReviewers: [] }] });
   });
 
   it('carries on with /post at the same step after the server restarts on the same data directory', async () => {
