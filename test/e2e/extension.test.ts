@@ -9,6 +9,7 @@ import { loadConfig } from '../../server/config.js';
 import { seedDemo } from '../../server/demo/seed.js';
 import { startServer } from '../../server/main.js';
 import { messagesFor } from '../../extension/lib/i18n.js';
+import { formatMoney } from '../../shared/format.js';
 import { buildExtension } from '../support/extension-build.js';
 
 const SHIPPED_PERMISSIONS = ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'sidePanel'];
@@ -286,10 +287,87 @@ describe('the extension in Chromium', () => {
 
     await panel.getByRole('button', { name: new RegExp(`^${escapeRegExp(t.alerts)}: `) }).click();
     await panel.getByRole('heading', { name: t.alerts, exact: true }).waitFor();
-    expect(await panel.getByRole('tab').count()).toBe(4);
+    // The alerts open under the tabs, which stay there to leave them by.
+    expect(await panel.getByRole('tab').allTextContents()).toEqual([t.tabMatches, t.tabSaved, t.tabBids, t.tabReviews, t.tabPapers, t.tabAchievements, t.tabEnquiries]);
     expect(await scrollWidth()).toBeLessThanOrEqual(320);
     await panel.keyboard.press('Escape');
     await panel.getByRole('heading', { name: t.alerts, exact: true }).waitFor({ state: 'detached' });
+    await panel.close();
+  });
+
+  it('revises the bid from My bids, with a new receipt and the new price on the server, then withdraws it once confirmed', async () => {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.getByRole('tab', { name: t.tabBids, exact: true }).click();
+    const card = panel.getByRole('article', { name: CHALLENGE_TITLE });
+    await card.getByRole('button', { name: t.revise, exact: true }).click();
+
+    // The form starts from the bid as the server has it.
+    const form = panel.getByRole('form', { name: t.reviseTitle });
+    await form.getByRole('heading', { name: `${t.reviseTitle}: ${CHALLENGE_TITLE}`, exact: true }).waitFor();
+    const price = form.getByLabel(t.price, { exact: true });
+    expect(await price.inputValue()).toBe('650000');
+    expect(await form.getByLabel('Summary', { exact: true }).inputValue()).toBe('Spatial ALD nanolaminate encapsulation for full-size modules');
+    await price.fill('600000');
+    await form.getByRole('button', { name: t.submitRevision, exact: true }).click();
+
+    await panel.getByRole('heading', { name: t.revisionSent, exact: true }).waitFor();
+    const receipt = panel.getByLabel(t.receipt, { exact: true });
+    await receipt.getByText(t.revision(2), { exact: true }).waitFor();
+    await receipt.getByText(t.receiptVerified, { exact: true }).waitFor();
+    const [revised] = (await api('GET', '/api/me/bids', { token: researcherToken })).items;
+    expect(revised).toMatchObject({ price: { amount: 600000, currency: 'CNY' }, durationWeeks: 30, revision: 2, status: 'submitted', receipt: { revision: 2 } });
+    await receipt.getByText(revised.receipt.sha256, { exact: true }).waitFor();
+
+    await panel.getByRole('button', { name: t.backToMyBids, exact: true }).click();
+    await card.getByText(exactly(`${t.price}: ${formatMoney({ amount: 600000, currency: 'CNY' }, 'en')} · ${t.weeks(30)}`)).waitFor();
+    await card.getByRole('button', { name: t.withdraw, exact: true }).click();
+    const confirm = card.getByRole('group', { name: t.withdrawConfirm, exact: true });
+    await confirm.getByRole('button', { name: t.withdrawYes, exact: true }).click();
+    await card.getByText(t.bidStatus.withdrawn, { exact: true }).waitFor();
+    await card.getByRole('button', { name: t.withdraw, exact: true }).waitFor({ state: 'detached' });
+    expect(await card.getByRole('button', { name: t.revise, exact: true }).count()).toBe(0);
+
+    const { items } = await api('GET', '/api/me/bids', { token: researcherToken });
+    expect(items).toEqual([expect.objectContaining({ id: revised.id, status: 'withdrawn', price: { amount: 600000, currency: 'CNY' } })]);
+    await panel.close();
+  });
+
+  it('offers the clipped paper as a technology: prefilled from it, listed on the server and in My achievements', async () => {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.getByRole('tab', { name: t.tabPapers, exact: true }).click();
+    await panel.getByRole('article', { name: PAPER_TITLE }).getByRole('button', { name: t.offerTechnology, exact: true }).click();
+
+    const form = panel.getByRole('form', { name: t.offerTitle });
+    await form.getByText(t.offerFrom(PAPER_TITLE), { exact: true }).waitFor();
+    expect(await form.getByLabel(t.achievementName, { exact: true }).inputValue()).toBe(PAPER_TITLE);
+    // What only the owner knows: readiness, how it may change hands, and (the clip names no affiliation) where.
+    await form.getByRole('combobox', { name: t.trl, exact: true }).selectOption('5');
+    await form.getByRole('checkbox', { name: t.transferMode['exclusive-license'], exact: true }).check();
+    await form.getByLabel(t.institution, { exact: true }).fill('Solar Lab');
+    await form.getByRole('button', { name: t.listNow, exact: true }).click();
+
+    await panel.getByRole('status').filter({ hasText: exactly(t.achievementListed) }).waitFor();
+    expect(await panel.getByRole('tab', { name: t.tabAchievements, exact: true }).getAttribute('aria-selected')).toBe('true');
+    const card = panel.getByRole('article', { name: PAPER_TITLE });
+    await card.getByText(t.achievementStatus.listed, { exact: true }).waitFor();
+    await card.getByText(exactly(`TRL 5 · ${t.transferMode['exclusive-license']} · ${t.negotiable}`)).waitFor();
+
+    // Public: the catalogue lists it, with the clip as its reference.
+    const [paper] = (await api('GET', '/api/me/papers', { token: researcherToken })).items;
+    const { items } = await api('GET', `/api/achievements?q=${encodeURIComponent('perovskite atomic layer deposition')}&limit=100`);
+    expect(items.filter((item: { title: string }) => item.title === PAPER_TITLE)).toEqual([
+      expect.objectContaining({
+        status: 'listed',
+        trl: 5,
+        modes: ['exclusive-license'],
+        askingPrice: null,
+        institution: 'Solar Lab',
+        owner: expect.objectContaining({ displayName: 'Wei Zhang' }),
+        references: [expect.objectContaining({ paperId: paper.id, title: PAPER_TITLE })],
+      }),
+    ]);
     await panel.close();
   });
 
