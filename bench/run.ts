@@ -1,6 +1,7 @@
 import { clipSection } from './clip.js';
 import { fanoutSection } from './fanout.js';
 import { httpReadSection } from './http-read.js';
+import { outboxSection } from './outbox.js';
 import { pgHttpSection } from './pg-http.js';
 import { pgStoreSection } from './pg-store.js';
 import { relevanceSection } from './relevance.js';
@@ -13,7 +14,7 @@ import { formatTable, type BenchRow, type BenchSection } from './table.js';
  * figure beside its reference from the same run. A new section is a module exporting a `BenchSection`,
  * added to this list.
  */
-const SECTIONS: readonly BenchSection[] = [searchSection, relevanceSection, fanoutSection, storeWriteSection, pgStoreSection, httpReadSection, pgHttpSection, clipSection];
+const SECTIONS: readonly BenchSection[] = [searchSection, relevanceSection, fanoutSection, storeWriteSection, pgStoreSection, outboxSection, httpReadSection, pgHttpSection, clipSection];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SECTIONS.some((section) => section.name === name));
