@@ -360,7 +360,8 @@ export function createDispatcher({ store, clock, channels, coordination = create
    * claimed, retries not due yet and chats the limiter refuses; only while the batch still has room (all
    * read so far refused or not due) is the next window read. So the batch's order is by creation, not by due
    * time as it was when the whole list was sorted: a retry keeps its place among the deliveries made with it,
-   * and a newer delivery never overtakes it once both are due.
+   * and a newer delivery never overtakes it once both are due. `nextAt` is exact when the whole list was
+   * read; when reading stopped at a full batch it is a moment away, to read on should the batch come to nothing.
    */
   async function claimBatch(lane: Lane, report: DispatchReport): Promise<{ claims: Claim[]; nextAt: number; contended?: boolean }> {
     const name = lane.channel.name;
@@ -391,6 +392,7 @@ export function createDispatcher({ store, clock, channels, coordination = create
         else nextAt = Math.min(nextAt, at);
       }
       if (due.length === 0) continue;
+      // Nothing goes before the limits open, and something is due: that is when, whatever else waits.
       if (opensAt > now) return { claims: [], nextAt: opensAt };
       const accounts = await store.tables.accounts.getMany([...new Set(due.map((row) => row.accountId))]);
       for (const row of due) {
@@ -414,7 +416,6 @@ export function createDispatcher({ store, clock, channels, coordination = create
         nextAt = Math.min(nextAt, chatOpensAt);
       }
     } while (!full && after !== undefined);
-    // The deliveries past where reading stopped were not looked at: should this batch come to nothing, look again soon.
     if (full) nextAt = Math.min(nextAt, now + CONTENDED_RETRY_MS);
 
     const leased = await ledger.claim(name, picked, now, o.leaseMs);
