@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../server/outbox/dispatcher.js';
 import { openLowdbStore } from '../../../server/store/lowdb-store.js';
 import type { NotificationRow } from '../../../server/store/rows.js';
+import type { Store } from '../../../server/store/store.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { account, countingReads, drain, FakeChannel, notification, seed, telegramOf } from './fakes.js';
@@ -9,8 +10,15 @@ import { account, countingReads, drain, FakeChannel, notification, seed, telegra
 const T0 = new Date('2026-11-01T09:00:00.000Z').getTime();
 const SECOND = 1000;
 
+const opened: Store[] = [];
+// Closed before the temp dir goes: a store left open may still be checkpointing its shards into it.
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((store) => store.close()));
+});
+
 async function setup() {
   const inner = await openLowdbStore({ dataDir: await tempDir() });
+  opened.push(inner);
   const { store, stretches } = countingReads(inner);
   const clock = new FakeClock(new Date(T0));
   const channel = new FakeChannel(clock);
