@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatMoney } from '../../shared/format.js';
-import { DeclineInput, DeclineReason, type Contact, type Enquiry } from '../../shared/schemas/enquiry.js';
+import type { Contact, DeclineInput, DeclineReason, Enquiry } from '../../shared/schemas/enquiry.js';
 import { dateTime } from '../lib/format.js';
 import { useExtension, usePagedList } from './context.js';
 import { Empty, ErrorNotice, Loading, errorText } from './feedback.js';
@@ -114,7 +114,13 @@ function EnquiryCard({ enquiry, role, onChange }: { enquiry: Enquiry; role: Role
   );
 }
 
-/** The structured reason (`DeclineReason`) and an optional note, checked with the shared `DeclineInput`. */
+/** `DeclineInput`'s limit on the note. */
+const NOTE_MAX = 2000;
+
+/**
+ * The structured reason (`DeclineReason`) and an optional note. Checked here rather than with the shared
+ * `DeclineInput`, whose zod would load with every tab; the server checks it again with the schema.
+ */
 function DeclineForm({ busy, onDecline, onCancel }: { busy: boolean; onDecline: (input: DeclineInput) => void; onCancel: () => void }) {
   const { t } = useExtension();
   const [reason, setReason] = useState<DeclineReason | null>(null);
@@ -122,20 +128,19 @@ function DeclineForm({ busy, onDecline, onCancel }: { busy: boolean; onDecline: 
   const [error, setError] = useState<string | null>(null);
   const submit = (event: Event) => {
     event.preventDefault();
-    const parsed = DeclineInput.safeParse({ reason, note });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      setError(issue.path[0] === 'reason' ? t.errorRequired : t.errorTooLong(2000));
+    const trimmed = note.trim();
+    if (!reason || trimmed.length > NOTE_MAX) {
+      setError(reason ? t.errorTooLong(NOTE_MAX) : t.errorRequired);
       return;
     }
     setError(null);
-    onDecline(parsed.data);
+    onDecline({ reason, note: trimmed });
   };
   return (
     <form class="decline" onSubmit={submit} noValidate aria-label={t.decline}>
       <fieldset class="plain-fieldset">
         <legend class="label">{t.declineReasonLabel}</legend>
-        {DeclineReason.options.map((option) => (
+        {(Object.keys(t.declineReason) as DeclineReason[]).map((option) => (
           <label key={option} class="choice">
             <input type="radio" name="decline-reason" checked={reason === option} onChange={() => setReason(option)} /> {t.declineReason[option]}
           </label>

@@ -45,6 +45,34 @@ describe('the shipped build', () => {
       if (browser === 'firefox') expect(manifest.sidebar_action.default_title).toBe('__MSG_sidebarTitle__');
     }
   });
+
+  it('keeps zod out of every page, the background and the clipper: only the forms loaded on first use bring it', async () => {
+    const { dir } = await buildExtension({ browser: 'chrome' });
+    /** A script and every chunk it imports statically (`import(…)` loads later, on use, and is not followed). */
+    const closure = async (file: string, seen = new Set<string>()): Promise<Set<string>> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      const source = await readFile(join(dir, file), 'utf8');
+      for (const [, target] of source.matchAll(/(?:^|[;}\n])\s*import\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+|\/chunks\/[^"']+)["']/g)) {
+        await closure(target!.startsWith('/') ? target!.slice(1) : join(file, '..', target!), seen);
+      }
+      return seen;
+    };
+    const loadedAtOnce = new Set<string>(['background.js', 'clipper.js']);
+    for (const page of ['popup.html', 'sidepanel.html', 'options.html']) {
+      const html = await readFile(join(dir, page), 'utf8');
+      for (const [, src] of html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)) await closure(src!, loadedAtOnce);
+    }
+    for (const file of [...loadedAtOnce]) await closure(file, loadedAtOnce);
+    const withZod = [];
+    for (const file of loadedAtOnce) if ((await readFile(join(dir, file), 'utf8')).includes('ZodError')) withZod.push(file);
+    expect(withZod).toEqual([]);
+    const chunks = await readdir(join(dir, 'chunks'));
+    const proposeForm = chunks.find((name) => name.startsWith('propose-form-'))!;
+    const formClosure = await closure(`chunks/${proposeForm}`);
+    const formSources = await Promise.all([...formClosure].map((file) => readFile(join(dir, file), 'utf8')));
+    expect(formSources.some((source) => source.includes('ZodError'))).toBe(true);
+  });
 });
 
 describe('the extension in Chromium', () => {

@@ -114,7 +114,12 @@ describe('Enquiries', () => {
     expect(api.declineEnquiry).not.toHaveBeenCalled();
 
     fireEvent.click(within(form).getByRole('radio', { name: 'Route to market unclear' }));
-    fireEvent.input(within(form).getByLabelText('Note to the enterprise (optional)'), { target: { value: '  Which line would it go on?  ' } });
+    const note = within(form).getByLabelText('Note to the enterprise (optional)');
+    fireEvent.input(note, { target: { value: 'x'.repeat(2001) } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Decline the enquiry' }));
+    expect(within(form).getByText('At most 2000 characters')).toBeTruthy();
+    expect(api.declineEnquiry).not.toHaveBeenCalled();
+    fireEvent.input(note, { target: { value: '  Which line would it go on?  ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Decline the enquiry' }));
     expect(await within(card).findByText('Declined', { selector: '.status' })).toBeTruthy();
     expect(api.declineEnquiry).toHaveBeenCalledWith('enq_in', { reason: 'route-to-market-unclear', note: 'Which line would it go on?' });
