@@ -17,7 +17,7 @@ export const isPending = (deal: Deal | null | undefined): deal is Deal => !!deal
 /**
  * Under an achievement's card. Others: Enquire while it is listed, Object while its deal is announced. Its
  * owner: Publish (a draft), My enquiries (once listed), Record a deal and Withdraw (confirm) while no deal
- * is pending.
+ * is pending, and Answer under each objection not answered yet (so a missed alert loses nothing).
  */
 export function achievementKeyboard(a: Pick<Achievement, 'id' | 'ownerId' | 'status'>, viewerId: string | null, deal: Deal | null, t: Messages): InlineKeyboard {
   const b = t.achievements.buttons;
@@ -32,7 +32,22 @@ export function achievementKeyboard(a: Pick<Achievement, 'id' | 'ownerId' | 'sta
   if (a.status !== 'draft') keyboard.text(b.enquiries, cb({ action: 'achievement-enquiries', achievementId, offset: 0 }));
   if (a.status === 'listed' && !isPending(deal)) keyboard.row().text(b.deal, cb({ action: 'achievement-deal', achievementId }));
   if ((a.status === 'draft' || a.status === 'listed') && !isPending(deal)) keyboard.text(b.withdraw, cb({ action: 'achievement-withdraw', achievementId, confirmed: false }));
+  if (deal) addAnswerButtons(keyboard, deal, t);
   return keyboard;
+}
+
+/** Starts a row unless the last one is still empty (an empty row would be sent to Telegram as is). */
+function freshRow(keyboard: InlineKeyboard): InlineKeyboard {
+  return (keyboard.inline_keyboard.at(-1)?.length ?? 0) > 0 ? keyboard.row() : keyboard;
+}
+
+/** Answer for each of the deal's objections not answered yet, a row each, numbered when there are several. */
+function addAnswerButtons(keyboard: InlineKeyboard, deal: Deal, t: Messages): void {
+  const open = (deal.objections ?? []).filter((o) => o.answer === null);
+  open.forEach((o, i) => {
+    const label = open.length > 1 ? `${t.deals.answerButton} ${i + 1}` : t.deals.answerButton;
+    freshRow(keyboard).text(label, cb({ action: 'objection-answer', dealId: deal.id, objectionId: o.id }));
+  });
 }
 
 /**
@@ -54,8 +69,7 @@ export function enquiryKeyboard(enquiry: Pick<Enquiry, 'id' | 'achievementId' | 
 /** Under a deal's objections, for its owner: Answer for each one not answered yet. */
 export function objectionsKeyboard(deal: Deal, t: Messages): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  const open = (deal.objections ?? []).filter((o) => o.answer === null);
-  open.forEach((o, i) => keyboard.text(open.length > 1 ? `${t.deals.answerButton} ${i + 1}` : t.deals.answerButton, cb({ action: 'objection-answer', dealId: deal.id, objectionId: o.id })).row());
-  if (deal.achievementId) keyboard.text(t.enquiries.buttons.achievement, cb({ action: 'achievement-open', achievementId: deal.achievementId }));
+  addAnswerButtons(keyboard, deal, t);
+  if (deal.achievementId) freshRow(keyboard).text(t.enquiries.buttons.achievement, cb({ action: 'achievement-open', achievementId: deal.achievementId }));
   return keyboard;
 }

@@ -230,6 +230,12 @@ describe('deals', () => {
     expect((await third.send('unfair')).sent).toEqual(['An objection needs 10 to 3,000 characters. Please send it again.']);
     expect((await third.send('The membrane was developed with public money from our joint project.')).sent[0]).toContain('Objection filed');
 
+    // The owner's card lists the objection with its Answer too, in case the alert was missed.
+    await owner.send('/achievements');
+    const ownCard = await owner.press(/^1$/);
+    expect(ownCard.sent[0]).toContain('developed with public money');
+    expect(ownCard.messages[0]!.buttons.map((row) => row.map((b) => b.text))).toEqual([['📨 Enquiries'], ['💬 Answer']]);
+
     const alert = await deliverNewest(h, owner, 'deal-objection');
     expect(alert.text).toContain('An objection was filed against the deal');
     expect(alert.text).toContain('developed with public money');
