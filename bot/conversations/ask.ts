@@ -3,7 +3,7 @@ import { AnswerInput, QuestionInput } from '../../shared/schemas/question.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { messagesFor } from '../i18n.js';
 import { pageAt } from '../lists.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /** Ask: a researcher's public question on a challenge (the enterprise is notified; the asker stays anonymous). */

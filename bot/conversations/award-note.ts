@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/schemas/common.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { messagesFor } from '../i18n.js';
 import { refreshCards } from '../live-cards.js';
-import { bySchema } from './challenge-questions.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /**

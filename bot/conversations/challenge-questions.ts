@@ -1,21 +1,12 @@
-import type { z } from 'zod';
 import { FIELDS, type FieldId } from '../../shared/fields.js';
 import { formatMoney } from '../../shared/format.js';
 import { ChallengeCreateInput, ChallengeType, IpTerms } from '../../shared/schemas/challenge.js';
 import type { Locale, Money } from '../../shared/schemas/common.js';
 import type { Messages } from '../i18n.js';
 import { isNotPositiveAmount, parseDeadline, parseMoney } from '../parse-input.js';
-import type { conversationSteps, Parsed } from './steps.js';
+import { bySchema, type conversationSteps, type Parsed } from './steps.js';
 
 const shape = ChallengeCreateInput.shape;
-
-/** A text step's reading by one of the shared schema's fields, with the step's own message on failure. */
-export function bySchema<T>(schema: z.ZodType<T>, message: string): (text: string) => Parsed<T> {
-  return (text) => {
-    const parsed = schema.safeParse(text);
-    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message };
-  };
-}
 
 /** Deadline presets, in days from now. */
 const DEADLINE_PRESET_DAYS = [30, 60, 90] as const;

@@ -6,7 +6,7 @@ import { formatDealLines } from '../format-achievement.js';
 import { escapeHtml } from '../html.js';
 import { messagesFor } from '../i18n.js';
 import { isNotPositiveAmount, parseMoney } from '../parse-input.js';
-import { bySchema } from './challenge-questions.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 const shape = DealCreateInput.shape;

@@ -4,7 +4,7 @@ import { enquiryKeyboard } from '../achievement-keyboards.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { tidyEdit } from '../handler-kit.js';
 import { messagesFor } from '../i18n.js';
-import { bySchema } from './challenge-questions.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /**

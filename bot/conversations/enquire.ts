@@ -5,7 +5,7 @@ import { formatEnquiry } from '../format-achievement.js';
 import { messagesFor } from '../i18n.js';
 import { enquiryKeyboard } from '../achievement-keyboards.js';
 import { isNotPositiveAmount, parseMoney } from '../parse-input.js';
-import { bySchema } from './challenge-questions.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /**

@@ -8,7 +8,7 @@ import { formatAchievementCard } from '../format-achievement.js';
 import { escapeHtml, truncate } from '../html.js';
 import { messagesFor, type Messages } from '../i18n.js';
 import { isNotPositiveAmount, parseMoney } from '../parse-input.js';
-import { bySchema } from './challenge-questions.js';
+import { bySchema } from './steps.js';
 import { conversationSteps, type Parsed } from './steps.js';
 
 const shape = AchievementCreateInput.shape;

@@ -5,7 +5,7 @@ import { milestoneLines } from '../format-bid.js';
 import { truncate } from '../html.js';
 import type { Messages } from '../i18n.js';
 import { parseMoney, parseWeeks } from '../parse-input.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import type { conversationSteps, Parsed } from './steps.js';
 
 type Steps = ReturnType<typeof conversationSteps>;

@@ -2,7 +2,7 @@ import type { Locale } from '../../shared/schemas/common.js';
 import { ObjectionAnswerInput, ObjectionInput } from '../../shared/schemas/deal.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { messagesFor } from '../i18n.js';
-import { bySchema } from './challenge-questions.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /**

@@ -11,7 +11,6 @@ import { challengeQuestions } from './challenge-questions.js';
 import { conversationSteps } from './steps.js';
 
 // Other forms read their answers with it too; it lives beside the questions it was written for.
-export { bySchema } from './challenge-questions.js';
 
 /** Suggested keywords offered at most. */
 const SUGGESTIONS = 6;

@@ -8,7 +8,7 @@ import { truncate } from '../html.js';
 import { messagesFor } from '../i18n.js';
 import { parseMoney, parseWeeks } from '../parse-input.js';
 import { askMilestones } from './milestones.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 const shape = BidCreateInput.shape;

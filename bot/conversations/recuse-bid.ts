@@ -5,7 +5,7 @@ import { assignedBid, findAssignment } from '../features/reviews.js';
 import { assignmentBidsMessage } from '../format-review.js';
 import { htmlOptions, tidyEdit } from '../handler-kit.js';
 import { messagesFor } from '../i18n.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /**

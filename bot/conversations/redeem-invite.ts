@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/schemas/common.js';
 import { Conflicts, RedeemInviteInput } from '../../shared/schemas/review.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { messagesFor } from '../i18n.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps, type Parsed } from './steps.js';
 
 const STEPS = 3;

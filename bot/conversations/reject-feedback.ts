@@ -5,7 +5,7 @@ import { tidyEdit } from '../handler-kit.js';
 import { messagesFor } from '../i18n.js';
 import { bidActionsKeyboard } from '../keyboards.js';
 import { refreshCards } from '../live-cards.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /**

@@ -12,7 +12,7 @@ import { escapeHtml, escapeShort, truncate } from '../html.js';
 import { messagesFor } from '../i18n.js';
 import { parseMoney, parseWeeks } from '../parse-input.js';
 import { askMilestones, settleMilestones } from './milestones.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 const shape = BidCreateInput.shape;

@@ -8,7 +8,7 @@ import { formatScore, reviewBidMessage, sheetLines } from '../format-review.js';
 import { htmlOptions, tidyEdit } from '../handler-kit.js';
 import { messagesFor } from '../i18n.js';
 import { singleButton } from '../keyboards.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps, type Parsed } from './steps.js';
 
 const SCORES = Array.from({ length: SCORE_SCALE.max - SCORE_SCALE.min + 1 }, (_, i) => SCORE_SCALE.min + i);

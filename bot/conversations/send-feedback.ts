@@ -3,7 +3,7 @@ import { FeedbackInput } from '../../shared/schemas/review.js';
 import type { BotConversation, BotDeps, ConversationContext } from '../context.js';
 import { escapeHtml, escapeShort, truncate } from '../html.js';
 import { messagesFor } from '../i18n.js';
-import { bySchema } from './post.js';
+import { bySchema } from './steps.js';
 import { conversationSteps } from './steps.js';
 
 /** How much of the comments the list to pick from and the preview show, within one message. */

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import type { z } from 'zod';
 import type { Services } from '../../server/domain/services.js';
 import { packCallback, unpackCallback } from '../callback-data.js';
 import type { BotAccount, BotContext, BotConversation, ConversationContext } from '../context.js';
@@ -8,6 +9,14 @@ import { stepKeyboard } from '../keyboards.js';
 
 /** A step's reading of an answer: the value, or the message that asks again. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A text step's reading by one of the shared schemas' fields, with the step's own message on failure. */
+export function bySchema<T>(schema: z.ZodType<T>, message: string): (text: string) => Parsed<T> {
+  return (text) => {
+    const parsed = schema.safeParse(text);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message };
+  };
+}
 /** What a service call inside a conversation came to: its value, or the refusal to show. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
