@@ -21,6 +21,11 @@ const LAST_RETRY_MS = 60_000;
 const WEBHOOK_ANSWER_MS = 9_000;
 /** How often the bot's kept state is pruned: forms past their day, and webhook updates Telegram no longer redelivers. */
 const PRUNE_INTERVAL_MS = 60 * 60_000;
+/**
+ * How long `stop()` waits for the updates in hand to finish. The process is forced out 10 s after a signal
+ * (server/main.ts), and the HTTP server, the outbox and the store close after the bot within that time.
+ */
+const DRAIN_MS = 7_000;
 
 export interface StartBotOptions {
   telegram: NonNullable<Config['telegram']>;
@@ -35,6 +40,8 @@ export interface StartBotOptions {
   flood?: FloodControl;
   /** The board's address, for links to a challenge's page. */
   publicUrl?: string;
+  /** How long `stop()` waits for the updates in hand; 7 s by default. */
+  drainMs?: number;
 }
 
 export interface TelegramBotHandle {
@@ -42,7 +49,11 @@ export interface TelegramBotHandle {
   mode: 'long polling' | 'webhook';
   /** The outbox's Telegram channel, for the process's one dispatcher. */
   channel: DeliveryChannel;
-  /** Stop taking updates: long polling ends and the updates in hand finish. */
+  /**
+   * Stop taking updates: long polling ends, the webhook route refuses (Telegram sends those again), and the
+   * updates in hand finish — their writes and replies — so the store can be closed once this resolves.
+   * Bounded by `drainMs`: what is still running then is logged and left.
+   */
   stop(): Promise<void>;
 }
 
@@ -54,6 +65,39 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }, { once: true });
   });
+}
+
+/**
+ * The updates being handled. grammY runner's `stop()` resolves once polling has ended, not once the updates it
+ * handed to its concurrent sink are done (its sink returns as soon as an update is queued), and a webhook
+ * request answers Telegram after WEBHOOK_ANSWER_MS while its update carries on. Either way an update could
+ * still reach the services after the bot stopped, and fail on the closed store ("The store is closed").
+ */
+function createUpdatesInHand() {
+  const running = new Set<Promise<unknown>>();
+  return {
+    track<T>(work: Promise<T>): Promise<T> {
+      running.add(work);
+      const settled = () => running.delete(work);
+      work.then(settled, settled);
+      return work;
+    },
+    /** Resolves when none is left, or after `ms`, with how many are still running. */
+    async drain(ms: number): Promise<number> {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let late = false;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          late = true;
+          resolve();
+        }, ms);
+      });
+      // Again after each round: an update may start while earlier ones finish (a batch the runner handed over).
+      while (running.size > 0 && !late) await Promise.race([Promise.allSettled([...running]), deadline]);
+      clearTimeout(timer);
+      return running.size;
+    },
+  };
 }
 
 /** Runs `attempt` until it succeeds or `signal` aborts, waiting longer after each failure. */
@@ -79,7 +123,7 @@ async function persist(what: string, attempt: () => Promise<unknown>, signal: Ab
  * Reaching Telegram happens in the background and is retried, so the server starts (and serves the API)
  * even while Telegram is unreachable. Resolves once the route is mounted.
  */
-export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl(), publicUrl }: StartBotOptions): Promise<TelegramBotHandle> {
+export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl(), publicUrl, drainMs = DRAIN_MS }: StartBotOptions): Promise<TelegramBotHandle> {
   const { token } = telegram;
   const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), ...extraClient };
   const webhook = telegram.webhook;
@@ -87,6 +131,11 @@ export async function startTelegramBot({ telegram, services, app, log = console.
   // the enterprise's next award must edit.
   const cards = createLiveCards();
   const bot = createBot({ token, services, client, log, flood, handleOnce: Boolean(webhook), cards, ...(publicUrl ? { publicUrl } : {}) });
+  // Long polling, the webhook and direct calls all come through handleUpdate: counted there, stop() waits for them.
+  const inHand = createUpdatesInHand();
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = (update, webhookReplyEnvelope) => inHand.track(handleUpdate(update, webhookReplyEnvelope));
+  const stopping = new AbortController();
 
   // The outbox gets an API client of its own, without the bot's pacing: the dispatcher owns retries and
   // flood control for it, but through the same limiter, so replies and notifications share Telegram's limits.
@@ -96,8 +145,11 @@ export async function startTelegramBot({ telegram, services, app, log = console.
     const path = new URL(webhook.url).pathname;
     const handle = webhookCallback(bot, 'hono', { secretToken: webhook.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_ANSWER_MS });
     app.post(path, async (c) => {
+      // After stop() began the update is not taken (not even claimed), so Telegram delivers it again later.
+      if (stopping.signal.aborted) return c.body(null, 503);
       try {
-        return await handle(c);
+        // Counted from here, not only from handleUpdate: the body is read first, and a stop() meanwhile must wait.
+        return await inHand.track(handle(c));
       } catch (error) {
         // Only a failed claim of the update gets here (all the rest is inside the bot's error boundary), so
         // nothing was done: Telegram is asked to deliver it again. Logged here, as the app's handler would
@@ -117,7 +169,6 @@ export async function startTelegramBot({ telegram, services, app, log = console.
   const pruneTimer = setInterval(() => (pruning = prune()), PRUNE_INTERVAL_MS);
   pruneTimer.unref();
 
-  const stopping = new AbortController();
   let runner: RunnerHandle | null = null;
   const launching = (async () => {
     if (!(await persist('reaching Telegram (getMe)', () => bot.init(), stopping.signal, log, token))) return;
@@ -143,6 +194,8 @@ export async function startTelegramBot({ telegram, services, app, log = console.
       await launching;
       const polling = runner as RunnerHandle | null;
       if (polling?.isRunning()) await polling.stop();
+      const left = await inHand.drain(drainMs);
+      if (left > 0) log(`[bot] stopped with ${left} update(s) still being handled after ${drainMs} ms; they may fail as the store closes`);
     },
   };
 }
