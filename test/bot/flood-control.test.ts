@@ -4,7 +4,7 @@ import { messagesFor } from '../../bot/i18n.js';
 import { createTelegramChannel } from '../../bot/telegram-channel.js';
 import { createDispatcher } from '../../server/outbox/dispatcher.js';
 import { botHarness, TEST_TOKEN, type BotHarness } from '../support/telegram-bot.js';
-import { accountOf, postChallenge, submitBid } from '../support/telegram-fixtures.js';
+import { accountOf, answerProposal, postChallenge, proposing, submitBid } from '../support/telegram-fixtures.js';
 import type { TelegramUser } from '../support/telegram-user.js';
 import type { ApiCall } from '../support/telegram-stand-in.js';
 import { withinLimit } from '../server/outbox/fakes.js';
@@ -86,17 +86,8 @@ describe('the bot under a burst, against Telegram’s limits', () => {
   });
 
   it('a bid sent from a form is not reported as failed when its receipt cannot be delivered', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
-    await u.send('A closed-loop leaching process.');
-    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
-    await u.send('300000');
-    await u.send('24');
+    const { h, u } = await proposing();
+    await answerProposal(u, { price: '300000', weeks: '24' });
     await u.press('No milestones');
     h.api.failNext('sendMessage', { error_code: 400, description: "Bad Request: can't parse entities" });
     const reaction = await u.press('Submit bid');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { botHarness } from '../support/telegram-bot.js';
-import { accountOf, clipPaper, postChallenge, submitBid } from '../support/telegram-fixtures.js';
+import { accountOf, answerProposal, clipPaper, postChallenge, proposing, submitBid } from '../support/telegram-fixtures.js';
 
 describe('Propose', () => {
   it('collects summary, approach, price, weeks, milestones and cited clips, checks each, and shows the receipt', async () => {
@@ -75,13 +75,7 @@ describe('Propose', () => {
   });
 
   it('Ask or Propose tapped in the middle of a form asks first: Keep going keeps it, Leave ends it, the same button again starts the new one', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
+    const { u } = await proposing();
     const ask = await u.press('Ask');
     expect(ask.sent).toEqual(['You are in the middle of a form. Leave it — and lose what you have answered — to start the one you tapped?']);
     expect((await u.press('Keep going')).edited[0]).toBe('OK — carry on with the question above.');
@@ -107,17 +101,8 @@ describe('Propose', () => {
   });
 
   it('says there are no clips to cite, and Cancel on the preview sends nothing', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
-    await u.send('A closed-loop leaching process.');
-    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
-    await u.send('80k USD');
-    await u.send('12');
+    const { h, u } = await proposing();
+    await answerProposal(u, { price: '80k USD', weeks: '12' });
     const preview = await u.press('No milestones');
     expect(preview.sent[0]).toContain('no clipped papers');
     expect(preview.sent[1]).toContain('US$80,000');
@@ -126,13 +111,7 @@ describe('Propose', () => {
   });
 
   it('/cancel leaves it; pressing another card button mid-way is handled by that button', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
+    const { u } = await proposing();
     const saved = await u.press('⭐ Save');
     expect(saved.answers[0]!.text).toContain('Saved');
     expect((await u.send('A closed-loop leaching process.')).sent[0]).toContain('approach');
@@ -164,17 +143,8 @@ describe('Propose', () => {
   });
 
   it('when the challenge closes during the conversation, the services refuse and it says why', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    const challenge = await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
-    await u.send('A closed-loop leaching process.');
-    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
-    await u.send('300000');
-    await u.send('12');
+    const { h, enterprise, u, challenge } = await proposing();
+    await answerProposal(u, { price: '300000', weeks: '12' });
     await u.press('No milestones');
     await h.runtime.services.challenges.close(await accountOf(h, enterprise), challenge.id);
     const refused = await u.press('Submit bid');
@@ -205,17 +175,8 @@ describe('Propose', () => {
   });
 
   it('milestones: a mismatch kept anyway is sent as it is, an amount may be skipped, bad titles are re-asked, /cancel leaves', async () => {
-    const h = await botHarness();
-    const enterprise = await h.registered(1, { roles: 'enterprise' });
-    await postChallenge(h, enterprise);
-    const u = await h.registered(2);
-    await u.send('/challenges');
-    await u.press(/^1$/);
-    await u.press('Propose');
-    await u.send('A closed-loop leaching process.');
-    await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
-    await u.send('300000');
-    await u.send('24');
+    const { h, u } = await proposing();
+    await answerProposal(u, { price: '300000', weeks: '24' });
     await u.press('Add a milestone');
     expect((await u.send('x'.repeat(201))).sent).toEqual(['A milestone title needs 1 to 200 characters. Please send it again.']);
     await u.send('Bench-scale leaching');

@@ -1,6 +1,6 @@
 import type { ChallengeCreateInput } from '../../shared/schemas/challenge.js';
 import type { AccountRow } from '../../server/store/rows.js';
-import type { BotHarness } from './telegram-bot.js';
+import { botHarness, type BotHarness } from './telegram-bot.js';
 import type { TelegramUser } from './telegram-user.js';
 
 /** The account behind a Telegram user of the harness. */
@@ -41,4 +41,27 @@ export async function submitBid(h: BotHarness, bidder: TelegramUser, challengeId
 /** A paper clipped straight through the services, as `owner`. */
 export async function clipPaper(h: BotHarness, owner: TelegramUser, title: string, doi: string) {
   return h.runtime.services.library.addPaper(await accountOf(h, owner), { url: `https://doi.org/${doi}`, title, doi, year: 2024 });
+}
+
+/**
+ * A researcher (user 2) who opened Propose on an enterprise's (user 1) published challenge from
+ * /challenges: the form waits for the summary.
+ */
+export async function proposing() {
+  const h = await botHarness();
+  const enterprise = await h.registered(1, { roles: 'enterprise' });
+  const challenge = await postChallenge(h, enterprise);
+  const u = await h.registered(2);
+  await u.send('/challenges');
+  await u.press(/^1$/);
+  await u.press('Propose');
+  return { h, enterprise, challenge, u };
+}
+
+/** Propose's first four answers, each accepted: the form then asks for milestones. */
+export async function answerProposal(u: TelegramUser, { price, weeks }: { price: string; weeks: string }) {
+  await u.send('A closed-loop leaching process.');
+  await u.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
+  await u.send(price);
+  await u.send(weeks);
 }
