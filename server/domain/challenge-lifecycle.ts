@@ -1,5 +1,6 @@
 import type { ChallengeStatus } from '../../shared/schemas/challenge.js';
 import type { ChallengeRow } from '../store/rows.js';
+import { deadlineTime } from './deadline-time.js';
 import { conflict } from './errors.js';
 
 /**
@@ -18,7 +19,7 @@ const ALLOWED_FROM: Record<ChallengeAction, readonly ChallengeStatus[]> = {
 
 /** The status a challenge has at `now`: an open challenge whose deadline has passed is closed. */
 export function currentStatus(row: Pick<ChallengeRow, 'status' | 'deadline'>, now: Date): ChallengeStatus {
-  return row.status === 'open' && Date.parse(row.deadline) <= now.getTime() ? 'closed' : row.status;
+  return row.status === 'open' && deadlineTime(row) <= now.getTime() ? 'closed' : row.status;
 }
 
 /** True while the challenge accepts bids and questions: open, with its deadline ahead. */

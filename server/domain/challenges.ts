@@ -28,6 +28,7 @@ import { newId } from './ids.js';
 import { followersOf, notify } from './notifications.js';
 import { offsetPageEnd, paginate } from './pagination.js';
 import { assertOwnChallenge, assertViewChallenge, requireAccount, requireRole, type Actor } from './permissions.js';
+import { createSharedSearch } from './shared-search.js';
 import { toChallenge, toChallenges } from './views.js';
 
 export interface ChallengeServiceDeps {
@@ -58,6 +59,8 @@ export function createChallengeService({ store, clock, index, subscribers, onPub
   async function view(row: Readonly<ChallengeRow>, actor: Actor): Promise<Challenge> {
     return toChallenge(store, row, actor, now());
   }
+
+  const searches = createSharedSearch(store);
 
   // The published challenges in each list order, following the store from the first list on.
   const orders = createChallengeOrders();
@@ -231,22 +234,27 @@ export function createChallengeService({ store, clock, index, subscribers, onPub
 
       // Only the rows up to the end of this page are ranked, and only the page is turned into views.
       const end = offsetPageEnd(query);
-      let rows: Readonly<ChallengeRow>[];
+      let rows: readonly Readonly<ChallengeRow>[];
       const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
       const order = CHALLENGE_ORDERS[sort === 'relevance' ? 'newest' : sort];
       if (query.q) {
-        const hits = index.search(query.q, { filter: matches, limit: end, ...(sort === 'relevance' ? {} : { order }) });
-        rows = hits.map((hit) => index.get(hit.id)!);
+        const q = query.q;
+        const search = (filter: (row: Readonly<ChallengeRow>) => boolean) =>
+          index.search(q, { filter, limit: end, ...(sort === 'relevance' ? {} : { order }) }).map((hit) => index.get(hit.id)!);
+        // Everyone but the owner listing their own gets the same hits: ranked once, shared (shared-search.ts).
+        const key = JSON.stringify([q, wanted, query.field ?? null, query.minReward ?? null, sort, end]);
+        rows = ownerId ? search(matches) : searches.rows(key, at, matches, search);
       } else if (ownerId) {
         rows = (await store.tables.challenges.where('ownerId', ownerId)).filter(matches).sort(order);
       } else {
         // Walk the published challenges in order and stop once the page is full.
-        rows = [];
+        const walked: Readonly<ChallengeRow>[] = [];
         for (const row of (await ordered()).inOrder(sort === 'relevance' ? 'newest' : sort)) {
           if (!matches(row)) continue;
-          rows.push(row);
-          if (rows.length === end) break;
+          walked.push(row);
+          if (walked.length === end) break;
         }
+        rows = walked;
       }
       const page = paginate(rows, query);
       return { items: await toChallenges(store, page.items, actor, at), nextCursor: page.nextCursor };
