@@ -129,10 +129,11 @@ export const httpReadSection: BenchSection = {
         body: JSON.stringify({ roles: ['researcher'], displayName: 'Bench Reader', organization: 'Bench', email: 'reader@bench.test', password: 'a bench reader password 2026', locale: 'en' }),
       });
       const { token } = (await registered.json()) as { token: string };
-      // Anonymous readers share cached answers; a signed-in search is computed for its caller every time.
+      // Anonymous readers share cached answers; a signed-in answer is built for its caller every time, from
+      // ranked hits that all callers of the same search share (server/domain/shared-search.ts).
       const targets = [
         { name: 'search', path: SEARCH_PATH, goal: 0.5, token: undefined },
-        { name: 'search, signed in (never cached)', path: SEARCH_PATH, goal: null, token },
+        { name: 'search, signed in (answer never cached)', path: SEARCH_PATH, goal: null, token },
         { name: 'challenge detail', path: `/api/challenges/${first.items[0]!.id}`, goal: 0.5, token: undefined },
         { name: 'board list page /', path: '/', goal: 0.25, token: undefined },
       ];
