@@ -2,8 +2,7 @@ import type { NotificationKind } from '../../shared/schemas/notification.js';
 import type { Clock } from '../clock.js';
 import type { NotificationRow } from '../store/rows.js';
 import type { Writers } from '../store/store.js';
-import { newId } from './ids.js';
-import { initialTelegramDelivery } from './notifications.js';
+import { recordNotification } from './notifications.js';
 
 export interface CatalogueNotifyArgs {
   accountId: string;
@@ -17,15 +16,9 @@ export interface CatalogueNotifyArgs {
   status?: string | null;
 }
 
-/**
- * Record a catalogue notification in the outbox, inside the caller's transaction (as `notify` does for
- * challenges), so it exists exactly when the event does and the dispatcher delivers it once.
- */
+/** A notification about an achievement, an enquiry or a deal (see recordNotification). */
 export async function notifyCatalogue(tx: Writers, clock: Clock, args: CatalogueNotifyArgs): Promise<NotificationRow> {
-  const now = clock.now().toISOString();
-  const account = await tx.accounts.get(args.accountId);
-  return tx.notifications.insert({
-    id: newId('ntf'),
+  return recordNotification(tx, clock, {
     accountId: args.accountId,
     kind: args.kind,
     challengeId: args.challenge?.id ?? null,
@@ -36,8 +29,5 @@ export async function notifyCatalogue(tx: Writers, clock: Clock, args: Catalogue
     bidId: null,
     questionId: null,
     bidStatus: args.status ?? null,
-    read: false,
-    createdAt: now,
-    deliveries: { telegram: initialTelegramDelivery(account, now) },
   });
 }

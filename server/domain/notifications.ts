@@ -20,7 +20,7 @@ export interface NotifyArgs {
 }
 
 /** The Telegram delivery a new notification starts with: pending when the account has a reachable chat. */
-export function initialTelegramDelivery(account: Readonly<AccountRow> | undefined, now: string): Delivery {
+function initialTelegramDelivery(account: Readonly<AccountRow> | undefined, now: string): Delivery {
   if (account?.telegram && !account.telegram.blocked) {
     return { state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, sentAt: null };
   }
@@ -33,15 +33,29 @@ export function initialTelegramDelivery(account: Readonly<AccountRow> | undefine
   };
 }
 
+/** What an event says in its notification; the outbox adds the id, the time, the unread mark and the delivery. */
+export type NotificationContent = Omit<NotificationRow, 'id' | 'read' | 'createdAt' | 'deliveries'>;
+
 /**
  * Record a notification in the outbox, inside the caller's transaction so it exists exactly when the
- * event does. The dispatcher delivers it later; the API lists it at once.
+ * event does. The dispatcher delivers it later; the API lists it at once. Every kind of notification,
+ * about challenges or the catalogue, is made here.
  */
-export async function notify(tx: Writers, clock: Clock, args: NotifyArgs): Promise<NotificationRow> {
+export async function recordNotification(tx: Writers, clock: Clock, content: NotificationContent): Promise<NotificationRow> {
   const now = clock.now().toISOString();
-  const account = await tx.accounts.get(args.accountId);
+  const account = await tx.accounts.get(content.accountId);
   return tx.notifications.insert({
     id: newId('ntf'),
+    ...content,
+    read: false,
+    createdAt: now,
+    deliveries: { telegram: initialTelegramDelivery(account, now) },
+  });
+}
+
+/** A notification about a challenge (see recordNotification). */
+export async function notify(tx: Writers, clock: Clock, args: NotifyArgs): Promise<NotificationRow> {
+  return recordNotification(tx, clock, {
     accountId: args.accountId,
     kind: args.kind,
     challengeId: args.challenge.id,
@@ -50,9 +64,6 @@ export async function notify(tx: Writers, clock: Clock, args: NotifyArgs): Promi
     questionId: args.questionId ?? null,
     bidStatus: args.bidStatus ?? null,
     ...(args.reason ? { reason: args.reason } : {}),
-    read: false,
-    createdAt: now,
-    deliveries: { telegram: initialTelegramDelivery(account, now) },
   });
 }
 
