@@ -104,6 +104,13 @@ export function createDealService({ store, clock }: { store: Store; clock: Clock
   const now = () => clock.now();
   const view = async (row: Readonly<DealRow>, actor: Actor) => (await toDeals(store.tables, [row], actor, now()))[0]!;
 
+  /** What a notification about `deal` is about: its achievement or awarded challenge, under the deal's title. */
+  const subjectOf = (deal: Readonly<DealRow>) => ({
+    achievement: deal.achievementId ? { id: deal.achievementId, title: deal.title } : null,
+    challenge: deal.challengeId ? { id: deal.challengeId, title: deal.title } : null,
+    dealId: deal.id,
+  });
+
   /** Mark a deal transferred, and its achievement, telling the owner. Inside the caller's transaction. */
   async function transfer(tx: Writers, deal: Readonly<DealRow>, at: string): Promise<Readonly<DealRow>> {
     const done = await tx.deals.update(deal.id, { status: 'transferred', transferredAt: at, updatedAt: at });
@@ -117,9 +124,8 @@ export function createDealService({ store, clock }: { store: Store; clock: Clock
     await notifyCatalogue(tx, clock, {
       accountId: deal.ownerId,
       kind: 'deal-transferred',
-      achievement: achievement ?? (deal.achievementId ? { id: deal.achievementId, title: deal.title } : null),
-      challenge: deal.challengeId ? { id: deal.challengeId, title: deal.title } : null,
-      dealId: deal.id,
+      ...subjectOf(deal),
+      ...(achievement ? { achievement } : {}),
     });
     return done;
   }
@@ -192,9 +198,7 @@ export function createDealService({ store, clock }: { store: Store; clock: Clock
         await notifyCatalogue(tx, clock, {
           accountId: deal.ownerId,
           kind: 'deal-objection',
-          achievement: deal.achievementId ? { id: deal.achievementId, title: deal.title } : null,
-          challenge: deal.challengeId ? { id: deal.challengeId, title: deal.title } : null,
-          dealId,
+          ...subjectOf(deal),
         });
         return updated;
       });
@@ -224,9 +228,7 @@ export function createDealService({ store, clock }: { store: Store; clock: Clock
         await notifyCatalogue(tx, clock, {
           accountId: objection.accountId,
           kind: 'objection-answer',
-          achievement: deal.achievementId ? { id: deal.achievementId, title: deal.title } : null,
-          challenge: deal.challengeId ? { id: deal.challengeId, title: deal.title } : null,
-          dealId,
+          ...subjectOf(deal),
         });
         if (updated.status !== 'transferred' && settledDealStatus(updated, now()) === 'transferred') updated = await transfer(tx, updated, at);
         return updated;
