@@ -10,6 +10,7 @@ import { createBot } from './create-bot.js';
 import { createLiveCards } from './live-cards.js';
 import { describeError } from './errors.js';
 import { realTimeFloodControl, type FloodControl } from './flood-control.js';
+import { telegramAgent } from './telegram-agent.js';
 import { createTelegramChannel } from './telegram-channel.js';
 
 /** A notification send gives up after this long; the dispatcher then records its outcome as unknown. */
@@ -125,7 +126,9 @@ async function persist(what: string, attempt: () => Promise<unknown>, signal: Ab
  */
 export async function startTelegramBot({ telegram, services, app, log = console.error, client: extraClient, flood = realTimeFloodControl(), publicUrl, drainMs = DRAIN_MS }: StartBotOptions): Promise<TelegramBotHandle> {
   const { token } = telegram;
-  const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), ...extraClient };
+  // One agent for the bot's calls and the outbox's: idle connections close before the Bot API drops them.
+  const agent = telegramAgent(telegram.apiRoot);
+  const client: ApiClientOptions = { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), baseFetchConfig: { agent }, ...extraClient };
   const webhook = telegram.webhook;
   // One registry of sent cards for the bot and the channel: a bid that arrived as a notification is a card
   // the enterprise's next award must edit.
