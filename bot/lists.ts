@@ -4,6 +4,7 @@ import { packCallback, type CallbackData } from './callback-data.js';
 import type { BotContext } from './context.js';
 import type { CardView } from './live-cards.js';
 import { editHtml, replyHtml } from './handler-kit.js';
+import { MESSAGE_LIMIT } from './html.js';
 import { moreKeyboard } from './keyboards.js';
 
 /** Items per page of every list the bot shows. */
@@ -83,19 +84,36 @@ export async function showList<T>(ctx: BotContext, page: { items: T[]; more: boo
     return keyboard;
   };
   if (items.length === 0) return show(offset === 0 ? options.empty : ctx.t.browse.listExpired, options.extra?.length ? addExtra(new InlineKeyboard()) : undefined);
-  const entries = items.map(options.entry);
-  const text = [
-    options.header(offset + 1, offset + items.length),
-    ...entries.map((entry, i) => `${offset + i + 1}. ${entry.lines}`),
-  ].join('\n\n');
+  const { text, entries } = fitPage(
+    (shown) => options.header(offset + 1, offset + shown),
+    items.map(options.entry),
+    offset,
+  );
   const keyboard = new InlineKeyboard();
   entries.forEach((entry, i) => {
     if (entry.open) keyboard.text(entry.label ?? String(offset + i + 1), packCallback(entry.open));
   });
-  if (offset > 0 || more) keyboard.row();
+  const further = more || entries.length < items.length;
+  if (offset > 0 || further) keyboard.row();
   if (offset > 0) keyboard.text(ctx.t.browse.previous, packCallback(options.page(Math.max(0, offset - PAGE_SIZE))));
-  if (more) keyboard.text(ctx.t.browse.next, packCallback(options.page(offset + items.length)));
+  if (further) keyboard.text(ctx.t.browse.next, packCallback(options.page(offset + entries.length)));
   await show(text, addExtra(keyboard));
+}
+
+/**
+ * The page's text within one message: as many entries as fit whole (Next takes up after the last shown), and
+ * at least the first, cut after its last whole line that fits when alone it is too long. Entries are usually
+ * a line or two; an owner's ranking on a twelve-criterion rubric is not, and Telegram refuses a longer text.
+ */
+function fitPage(header: (shown: number) => string, entries: ListEntry[], offset: number): { text: string; entries: ListEntry[] } {
+  const textOf = (shown: number) => [header(shown), ...entries.slice(0, shown).map((entry, i) => `${offset + i + 1}. ${entry.lines}`)].join('\n\n');
+  for (let shown = entries.length; shown > 1; shown--) {
+    const text = textOf(shown);
+    if (text.length <= MESSAGE_LIMIT) return { text, entries: entries.slice(0, shown) };
+  }
+  const text = textOf(1);
+  if (text.length <= MESSAGE_LIMIT) return { text, entries: entries.slice(0, 1) };
+  return { text: `${text.slice(0, text.lastIndexOf('\n', MESSAGE_LIMIT - 2))}\n…`, entries: entries.slice(0, 1) };
 }
 
 /**

@@ -3,7 +3,8 @@ import { messagesFor } from '../../bot/i18n.js';
 import { renderNotification } from '../../bot/render-notification.js';
 import type { BotHarness } from '../support/telegram-bot.js';
 import { reviewScene, scoreAs } from '../support/evaluation-fixtures.js';
-import { accountOf } from '../support/telegram-fixtures.js';
+import { PAGE_SIZE } from '../../bot/lists.js';
+import { accountOf, submitBid } from '../support/telegram-fixtures.js';
 import type { TelegramUser } from '../support/telegram-user.js';
 
 const t = messagesFor('en');
@@ -50,6 +51,36 @@ describe('the owner’s ranking', () => {
       ['Ada Lovelace', 3.4, 2],
     ]);
     expect(ranking.messages[0]!.buttons.flat().map((b) => b.text)).toEqual(['1', '2']);
+  });
+
+  it('fits a twelve-criterion rubric’s ranking in messages Telegram accepts, the rest of the bids a Next away', async () => {
+    const long = 'a criterion whose name runs to the full eighty characters allowed';
+    const rubric = Array.from({ length: 12 }, (_, i) => ({ name: `${i + 1} ${long}`.padEnd(80, '.'), description: '', weight: i < 4 ? 9 : 8 }));
+    const { h, owner, reviewer, ada, bob, challengeId } = await reviewScene({ rubric });
+    const bidders = [ada, bob];
+    for (let id = 10; id < 15; id++) {
+      const bidder = await h.registered(id, { firstName: `Bidder ${id}` });
+      await submitBid(h, bidder, challengeId);
+      bidders.push(bidder);
+    }
+    const { items } = await h.runtime.services.bids.listForChallenge(await accountOf(h, owner), challengeId, { limit: 10 });
+    for (const bid of items) {
+      await h.runtime.services.scores.put(await accountOf(h, reviewer), bid.id, rubric.map((c) => ({ criterion: c.name, score: 3, comment: '' })));
+    }
+
+    await owner.send('/mychallenges');
+    await owner.press(/^1$/);
+    const first = await owner.press('Ranking');
+    const seen = [...first.sent[0]!.matchAll(/^(\d+)\. #\d+ <b>/gm)].map((m) => Number(m[1]));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThan(PAGE_SIZE);
+    expect(first.messages[0]!.buttons.flat().map((b) => b.text)).toContain('Next ▸');
+    for (let page = 0; seen.length < bidders.length && page < bidders.length; page++) {
+      const next = await owner.press('Next');
+      seen.push(...[...next.edited[0]!.matchAll(/^(\d+)\. #\d+ <b>/gm)].map((m) => Number(m[1])));
+    }
+    expect(seen).toEqual(bidders.map((_, i) => i + 1));
+    expect(h.api.calls.filter((c) => c.refusedWith !== undefined)).toEqual([]);
   });
 
   it('is not offered without a rubric, and refused to anyone but the owner', async () => {

@@ -1,5 +1,12 @@
 import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
+import { MESSAGE_LIMIT } from '../../bot/html.js';
 import type { Clock } from '../../server/clock.js';
+
+/** A message's length as Telegram limits it: the text left once HTML markup is parsed, in UTF-16 units. */
+function visibleLength(text: string, parseMode: unknown): number {
+  if (parseMode !== 'HTML') return text.length;
+  return text.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#\d+);/g, '_').length;
+}
 
 /** One Bot API call the bot made. */
 export interface ApiCall {
@@ -132,6 +139,11 @@ export class BotApiStandIn {
     if (refusal) {
       call.refusedWith = refusal.error_code;
       return Response.json({ ok: false, ...refusal }, { status: refusal.error_code });
+    }
+    const tooLong = (method === 'sendMessage' || method === 'editMessageText') && visibleLength(String(payload.text ?? ''), payload.parse_mode) > MESSAGE_LIMIT;
+    if (tooLong) {
+      call.refusedWith = 400;
+      return Response.json({ ok: false, error_code: 400, description: 'Bad Request: message is too long' }, { status: 400 });
     }
     if (method === 'getUpdates') {
       // Long polling: hold an empty answer briefly, as Telegram holds it up to `timeout`, so pollers do not spin.
