@@ -3,6 +3,7 @@ import type { Achievement } from '../shared/schemas/achievement.js';
 import type { Deal } from '../shared/schemas/deal.js';
 import type { Enquiry } from '../shared/schemas/enquiry.js';
 import { packCallback as cb } from './callback-data.js';
+import { shownObjections } from './format-achievement.js';
 import type { Messages } from './i18n.js';
 
 /**
@@ -41,9 +42,9 @@ function freshRow(keyboard: InlineKeyboard): InlineKeyboard {
   return (keyboard.inline_keyboard.at(-1)?.length ?? 0) > 0 ? keyboard.row() : keyboard;
 }
 
-/** Answer for each of the deal's objections not answered yet, a row each, numbered when there are several. */
+/** Answer for each quoted objection not answered yet, a row each, numbered when there are several. */
 function addAnswerButtons(keyboard: InlineKeyboard, deal: Deal, t: Messages): void {
-  const open = (deal.objections ?? []).filter((o) => o.answer === null);
+  const open = shownObjections(deal).filter((o) => o.answer === null);
   open.forEach((o, i) => {
     const label = open.length > 1 ? `${t.deals.answerButton} ${i + 1}` : t.deals.answerButton;
     freshRow(keyboard).text(label, cb({ action: 'objection-answer', dealId: deal.id, objectionId: o.id }));

@@ -1,10 +1,10 @@
 import { formatMoney } from '../shared/format.js';
 import type { Achievement } from '../shared/schemas/achievement.js';
 import type { Locale } from '../shared/schemas/common.js';
-import type { Deal } from '../shared/schemas/deal.js';
+import type { Deal, Objection } from '../shared/schemas/deal.js';
 import type { Contact, Enquiry } from '../shared/schemas/enquiry.js';
 import { formatDateTime, formatFields } from './format-challenge.js';
-import { escapeHtml, escapeShort } from './html.js';
+import { escapeHtml, escapeShort, MESSAGE_LIMIT } from './html.js';
 import { messagesFor } from './i18n.js';
 import type { ListEntry } from './lists.js';
 
@@ -50,22 +50,43 @@ export function formatAchievementCard(a: CardAchievement, { locale, header, page
   lines.push('', escapeShort(a.summary, 1000));
   if (a.keywords.length > 0) lines.push('', `🔑 ${escapeShort(a.keywords.join(', '), 400)}`);
   if (a.references.length > 0) lines.push(t.papers(a.references.length));
-  if (deal) lines.push('', formatDealLines(deal, locale, timeZone));
-  if (pageUrl) lines.push('', `<a href="${escapeHtml(pageUrl)}">${t.boardLink}</a>`);
-  return lines.join('\n');
+  const tail = pageUrl ? ['', `<a href="${escapeHtml(pageUrl)}">${t.boardLink}</a>`] : [];
+  if (deal) lines.push('', formatDealLines(deal, locale, timeZone, MESSAGE_LIMIT - [...lines, ...tail].join('\n').length - 2));
+  return [...lines, ...tail].join('\n');
 }
 
-/** A deal's announcement: who, how, for how much, until when objections are taken, and how many came. */
-export function formatDealLines(deal: Deal, locale: Locale, timeZone?: string): string {
+/** The most objections a deal's card or alert quotes; the rest are counted. */
+export const SHOWN_OBJECTIONS = 5;
+
+/**
+ * The objections a deal's card quotes, in the order quoted: those not answered yet first (their Answer
+ * buttons follow this order), at most `SHOWN_OBJECTIONS`, since anyone signed in may file one.
+ */
+export function shownObjections(deal: Deal): Objection[] {
+  const all = deal.objections ?? [];
+  return [...all.filter((o) => o.answer === null), ...all.filter((o) => o.answer !== null)].slice(0, SHOWN_OBJECTIONS);
+}
+
+/**
+ * A deal's announcement: who, how, for how much, until when objections are taken, and how many came, with
+ * the `shownObjections` quoted in at most `room` characters (what the rest of the message leaves of
+ * Telegram's limit): each reason and answer cut to its share, never below a line's worth.
+ */
+export function formatDealLines(deal: Deal, locale: Locale, timeZone?: string, room = MESSAGE_LIMIT / 2): string {
   const t = messagesFor(locale).deals;
   const mode = escapeHtml(t.modes[deal.mode]);
   const price = deal.price ? escapeHtml(formatMoney(deal.price, locale)) : t.priceUndisclosed;
   const lines = [t.announcement(deal.counterparty, mode, price), `${escapeHtml(t.status[deal.status])} · ${t.objectionCount(deal.objectionCount)}`];
   if (deal.status === 'announced') lines.push(t.objectionsUntil(escapeHtml(formatDateTime(deal.objectionUntil, locale, timeZone))));
-  for (const objection of deal.objections ?? []) {
-    lines.push(`• <i>${escapeShort(objection.reason, 500)}</i>`);
-    if (objection.answer !== null) lines.push(`  ${t.answerLine(escapeShort(objection.answer, 500))}`);
+  const shown = shownObjections(deal);
+  const hidden = (deal.objections ?? []).length - shown.length;
+  const left = room - lines.join('\n').length - (hidden > 0 ? 80 : 0);
+  const share = Math.min(500, Math.max(60, Math.floor(left / Math.max(1, shown.length * 2)) - 20));
+  for (const objection of shown) {
+    lines.push(`• <i>${escapeShort(objection.reason, share)}</i>`);
+    if (objection.answer !== null) lines.push(`  ${t.answerLine(escapeShort(objection.answer, share))}`);
   }
+  if (hidden > 0) lines.push(t.moreObjections(hidden));
   return lines.join('\n');
 }
 

@@ -266,6 +266,31 @@ describe('deals', () => {
     expect((await h.runtime.services.achievements.get(null, achievement.id)).status).toBe('transferred');
   });
 
+  it('a deal with many long objections still fits its card and its alert: five quoted, unanswered first, the rest counted', async () => {
+    const { h, owner, achievement } = await scene();
+    const { deals } = h.runtime.services;
+    const deal = await deals.announce(await accountOf(h, owner), achievement.id, { counterparty: 'Blue Water Co.', mode: 'exclusive-license' });
+    for (let id = 10; id < 17; id++) {
+      const objector = await h.registered(id, { firstName: `Objector ${id}` });
+      await deals.object(await accountOf(h, objector), deal.id, { reason: `Objection ${id}: ${'the results belong to the joint project & its funders. '.repeat(55)}`.slice(0, 3000) });
+      h.runtime.clock.advance(1000);
+    }
+    const first = (await deals.get(await accountOf(h, owner), deal.id)).objections![0]!;
+    await deals.answer(await accountOf(h, owner), deal.id, first.id, { answer: 'The agreement assigns them to us. '.repeat(90).slice(0, 3000) });
+
+    await owner.send('/achievements');
+    const card = await owner.press(/^1$/);
+    expect(card.sent).toHaveLength(1);
+    expect(card.sent[0]).toContain('… and 2 more objections, shown once those above are answered.');
+    // Unanswered first: the five quoted are Objection 11 to 15, each with its Answer.
+    expect([...card.sent[0]!.matchAll(/• <i>Objection (\d+)/g)].map((m) => Number(m[1]))).toEqual([11, 12, 13, 14, 15]);
+    expect(labels(card.messages[0]!).filter((l) => l.startsWith('💬'))).toEqual([1, 2, 3, 4, 5].map((n) => `💬 Answer ${n}`));
+
+    const alert = await deliverNewest(h, owner, 'deal-objection');
+    expect(alert.text).toContain('… and 2 more objections');
+    expect(h.api.calls.filter((c) => c.refusedWith !== undefined)).toEqual([]);
+  });
+
   it('/cancel leaves the deal and objection forms; the owner cannot object to their own deal', async () => {
     const { h, owner, achievement, third } = await scene();
     await owner.send('/achievements');
