@@ -26,6 +26,7 @@ import { createCloseReasonConversation } from './conversations/close-reason.js';
 import { createReviseConversation } from './conversations/revise.js';
 import { handleBotError } from './errors.js';
 import { handleEachUpdateOnce } from './handle-once.js';
+import { fitMessages } from './fit-messages.js';
 import { paceTelegramCalls, realTimeFloodControl, type FloodControl } from './flood-control.js';
 import { achievementsFeature } from './features/achievements.js';
 import { askFeature } from './features/ask.js';
@@ -107,8 +108,9 @@ export function createBot({
 }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { ...(client ? { client } : {}), ...(botInfo ? { botInfo } : {}) });
   // Replies go out within Telegram's limits and wait out its flood control, so a burst of people is
-  // answered late rather than told that something failed (every context's API inherits this).
-  bot.api.config.use(paceTelegramCalls(flood));
+  // answered late rather than told that something failed, and no text is longer than Telegram takes
+  // (every context's API inherits this).
+  bot.api.config.use(paceTelegramCalls(flood), fitMessages);
   const deps: BotDeps = { services, memo: createQueryMemo(), log, cards, publicUrl: publicUrl.replace(/\/$/, '') };
 
   // Around everything, so that polling, a webhook and handleUpdate all answer failures the same way;

@@ -7,6 +7,7 @@ import type { DeliveryChannel } from '../server/outbox/channel.js';
 import { registerCommands } from './commands.js';
 import type { BotContext } from './context.js';
 import { createBot } from './create-bot.js';
+import { fitMessages } from './fit-messages.js';
 import { createLiveCards } from './live-cards.js';
 import { describeError } from './errors.js';
 import { realTimeFloodControl, type FloodControl } from './flood-control.js';
@@ -142,7 +143,9 @@ export async function startTelegramBot({ telegram, services, app, log = console.
 
   // The outbox gets an API client of its own, without the bot's pacing: the dispatcher owns retries and
   // flood control for it, but through the same limiter, so replies and notifications share Telegram's limits.
-  const channel = createTelegramChannel({ api: new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS }), services, limiter: flood.limiter, cards });
+  const outboxApi = new Api(token, { ...client, timeoutSeconds: SEND_TIMEOUT_SECONDS });
+  outboxApi.config.use(fitMessages);
+  const channel = createTelegramChannel({ api: outboxApi, services, limiter: flood.limiter, cards });
 
   if (webhook) {
     const path = new URL(webhook.url).pathname;
