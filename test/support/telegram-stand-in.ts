@@ -2,6 +2,24 @@ import type { InlineKeyboardMarkup, UserFromGetMe } from 'grammy/types';
 import { MESSAGE_LIMIT } from '../../bot/html.js';
 import type { Clock } from '../../server/clock.js';
 
+/** The tags Telegram's HTML parse mode knows. */
+const TELEGRAM_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'tg-emoji', 'code', 'pre', 'blockquote']);
+
+/** Why Telegram's HTML parser would refuse `text` (a tag it does not know, one left open, a stray `<`), or null. */
+function htmlProblem(text: string): string | null {
+  const open: string[] = [];
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    const tag = /^<(\/?)([a-z-]+)(\s[^<>]*)?>/i.exec(text.slice(i));
+    if (!tag) return `unexpected "<" at byte offset ${i}`;
+    const name = tag[2]!.toLowerCase();
+    if (!TELEGRAM_TAGS.has(name)) return `unsupported start tag "${name}" at byte offset ${i}`;
+    if (!tag[1]) open.push(name);
+    else if (open.at(-1) !== name) return `unmatched end tag at byte offset ${i}, expected "</${open.at(-1) ?? ''}>", found "</${name}>"`;
+    else open.pop();
+  }
+  return open.length > 0 ? `can't find end tag corresponding to start tag "${open.at(-1)}"` : null;
+}
+
 /** A message's length as Telegram limits it: the text left once HTML markup is parsed, in UTF-16 units. */
 function visibleLength(text: string, parseMode: unknown): number {
   if (parseMode !== 'HTML') return text.length;
@@ -140,10 +158,14 @@ export class BotApiStandIn {
       call.refusedWith = refusal.error_code;
       return Response.json({ ok: false, ...refusal }, { status: refusal.error_code });
     }
-    const tooLong = (method === 'sendMessage' || method === 'editMessageText') && visibleLength(String(payload.text ?? ''), payload.parse_mode) > MESSAGE_LIMIT;
-    if (tooLong) {
-      call.refusedWith = 400;
-      return Response.json({ ok: false, error_code: 400, description: 'Bad Request: message is too long' }, { status: 400 });
+    if (method === 'sendMessage' || method === 'editMessageText') {
+      const text = String(payload.text ?? '');
+      const problem = payload.parse_mode === 'HTML' ? htmlProblem(text) : null;
+      const description = problem ? `Bad Request: can't parse entities: ${problem}` : visibleLength(text, payload.parse_mode) > MESSAGE_LIMIT ? 'Bad Request: message is too long' : null;
+      if (description) {
+        call.refusedWith = 400;
+        return Response.json({ ok: false, error_code: 400, description }, { status: 400 });
+      }
     }
     if (method === 'getUpdates') {
       // Long polling: hold an empty answer briefly, as Telegram holds it up to `timeout`, so pollers do not spin.
