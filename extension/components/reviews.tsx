@@ -41,6 +41,11 @@ export function ReviewsTab() {
         bidId={open.bidId}
         onBack={() => setOpen(null)}
         onSaved={(sheet) => list.update((items) => items.map((a) => (a.challenge.id === open.challengeId ? markScored(a, sheet.bidId) : a)))}
+        onRecused={() => {
+          lastOpened.current = null;
+          setOpen(null);
+          list.reload();
+        }}
       />
     );
   }
@@ -56,6 +61,7 @@ export function ReviewsTab() {
         <AssignmentCard
           key={item.challenge.id}
           assignment={item}
+          onChanged={(updated) => list.update((items) => items.map((a) => (a.challenge.id === updated.challenge.id ? updated : a)))}
           buttonRef={(bidId, button) => {
             buttons.current[bidId] = button;
           }}
@@ -74,10 +80,12 @@ export function ReviewsTab() {
 function AssignmentCard({
   assignment,
   onOpen,
+  onChanged,
   buttonRef,
 }: {
   assignment: ReviewAssignment;
   onOpen: (bidId: string) => void;
+  onChanged: (assignment: ReviewAssignment) => void;
   buttonRef: (bidId: string, button: HTMLButtonElement | null) => void;
 }) {
   const { t, locale } = useExtension();
@@ -113,7 +121,85 @@ function AssignmentCard({
         </ul>
       )}
       {assignment.recused > 0 && <p class="muted recused">{t.recusedBids(assignment.recused)}</p>}
+      <ConflictsForm assignment={assignment} onSaved={onChanged} />
     </article>
+  );
+}
+
+/** `Conflicts`' limits: names per list, and characters per name. */
+const CONFLICT_NAMES_MAX = 30;
+const CONFLICT_NAME_LENGTH = 160;
+
+/** The lines of a text area as names: trimmed, blank lines dropped. */
+const namesOf = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * The reviewer's declared conflicts on this challenge (organizations, people), shown and edited in place.
+ * The server recuses them from the bids those touch and answers with the assignment as it now stands.
+ * Checked here rather than with the shared `Conflicts`, whose zod would load with every tab.
+ */
+function ConflictsForm({ assignment, onSaved }: { assignment: ReviewAssignment; onSaved: (assignment: ReviewAssignment) => void }) {
+  const { api, t } = useExtension();
+  const { organizations, people } = assignment.conflicts;
+  const [orgText, setOrgText] = useState(organizations.join('\n'));
+  const [peopleText, setPeopleText] = useState(people.join('\n'));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const declared = [...organizations, ...people];
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const conflicts = { organizations: namesOf(orgText), people: namesOf(peopleText) };
+    const lists = [conflicts.organizations, conflicts.people];
+    if (lists.some((names) => names.length > CONFLICT_NAMES_MAX || names.some((name) => name.length > CONFLICT_NAME_LENGTH))) {
+      setFailure(t.conflictsTooMany(CONFLICT_NAMES_MAX, CONFLICT_NAME_LENGTH));
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    setSaved(false);
+    try {
+      onSaved(await api.declareConflicts(assignment.challenge.id, conflicts));
+      setSaved(true);
+    } catch (error) {
+      setFailure(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details class="conflicts">
+      <summary>
+        {t.conflictsTitle}: <span class="muted">{declared.length > 0 ? t.conflictsDeclared(declared.join(', ')) : t.conflictsNone}</span>
+      </summary>
+      <form onSubmit={submit} noValidate aria-label={t.conflictsTitle}>
+        <Field label={t.conflictOrganizations} hint={t.conflictOrganizationsHint}>
+          <textarea rows={2} value={orgText} onInput={(e) => setOrgText(e.currentTarget.value)} />
+        </Field>
+        <Field label={t.conflictPeople} hint={t.conflictPeopleHint}>
+          <textarea rows={2} value={peopleText} onInput={(e) => setPeopleText(e.currentTarget.value)} />
+        </Field>
+        {failure && (
+          <p class="field-error" role="alert">
+            {failure}
+          </p>
+        )}
+        {saved && (
+          <p class="verified" role="status">
+            {t.conflictsSaved}
+          </p>
+        )}
+        <button type="submit" class="secondary" disabled={busy}>
+          {t.saveConflicts}
+        </button>
+      </form>
+    </details>
   );
 }
 
@@ -128,7 +214,19 @@ async function savedSheet(load: () => Promise<ScoreSheet>): Promise<ScoreSheet |
 }
 
 /** One bid as the server lets its reviewer read it (no bidder while blind), with the score sheet under it. */
-function ReviewBidView({ assignment, bidId, onBack, onSaved }: { assignment: ReviewAssignment; bidId: string; onBack: () => void; onSaved: (sheet: ScoreSheet) => void }) {
+function ReviewBidView({
+  assignment,
+  bidId,
+  onBack,
+  onSaved,
+  onRecused,
+}: {
+  assignment: ReviewAssignment;
+  bidId: string;
+  onBack: () => void;
+  onSaved: (sheet: ScoreSheet) => void;
+  onRecused: () => void;
+}) {
   const { api, t } = useExtension();
   const heading = useRef<HTMLHeadingElement>(null);
   const data = useResource(() => Promise.all([api.reviewBid(bidId), savedSheet(() => api.myScores(bidId))]), [bidId]);
@@ -160,6 +258,7 @@ function ReviewBidView({ assignment, bidId, onBack, onSaved }: { assignment: Rev
         <>
           <BidContent bid={data.data[0]} />
           <ScoreSheetForm key={bidId} rubric={assignment.rubric} saved={data.data[1]} onSave={save} />
+          <RecuseForm bidId={bidId} onRecused={onRecused} />
         </>
       )}
     </section>
@@ -195,6 +294,61 @@ function BidContent({ bid }: { bid: ReviewBid }) {
       )}
       <CitedPapers bid={bid} />
     </article>
+  );
+}
+
+/** `RecuseInput`'s limit on the reason. */
+const REASON_MAX = 500;
+
+/**
+ * Stepping away from one bid: a button, then the reason (required, kept for the owner) and a confirmation,
+ * since a recusal is final. On success the bid leaves the reviewer's list.
+ */
+function RecuseForm({ bidId, onRecused }: { bidId: string; onRecused: () => void }) {
+  const { api, t } = useExtension();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  if (!asking) {
+    return (
+      <button type="button" class="secondary recuse" onClick={() => setAsking(true)}>
+        {t.recuse}
+      </button>
+    );
+  }
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = reason.trim();
+    if (!trimmed || trimmed.length > REASON_MAX) {
+      setFailure(trimmed ? t.errorTooLong(REASON_MAX) : t.errorRequired);
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.recuse(bidId, { reason: trimmed });
+      onRecused();
+    } catch (error) {
+      setFailure(errorText(error, t));
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="recuse" onSubmit={submit} noValidate aria-label={t.recuse}>
+      <Field label={t.recuseReason} hint={t.recuseReasonHint} error={failure ?? undefined}>
+        <textarea rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      </Field>
+      <div class="actions">
+        <button type="submit" class="danger" disabled={busy}>
+          {t.confirmRecuse}
+        </button>
+        <button type="button" class="secondary" onClick={() => setAsking(false)}>
+          {t.keepReviewing}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -9,7 +9,7 @@ import type { SavedChallenge } from '../../shared/schemas/library.js';
 import type { Match } from '../../shared/schemas/match.js';
 import type { MarkReadInput, Notification } from '../../shared/schemas/notification.js';
 import type { PaperInput, PaperPatch, PaperRecord } from '../../shared/schemas/paper.js';
-import type { RedeemInviteInput, ReviewAssignment, ReviewBid, ScoreSheet, ScoresInput } from '../../shared/schemas/review.js';
+import type { Conflicts, Recusal, RecuseInput, RedeemInviteInput, ReviewAssignment, ReviewBid, ScoreSheet, ScoresInput } from '../../shared/schemas/review.js';
 
 /**
  * The server answered with an error body (`{"error": {code, message, details?}}`), or with something that is
@@ -126,6 +126,9 @@ export function createApiClient({ fetch, baseUrl, token }: ApiClientOptions) {
     putScores: (bidId: string, scores: ScoresInput) =>
       request<ScoreSheet>('PUT', `/api/bids/${encodeURIComponent(bidId)}/scores`, { body: scores }),
     redeemReviewInvite: (input: RedeemInviteInput) => request<ReviewAssignment>('POST', '/api/reviewers/redeem', { body: input }),
+    declareConflicts: (challengeId: string, conflicts: Conflicts) =>
+      request<ReviewAssignment>('PUT', `/api/challenges/${encodeURIComponent(challengeId)}/reviewers/me/conflicts`, { body: conflicts }),
+    recuse: (bidId: string, input: RecuseInput) => request<Recusal>('POST', `/api/bids/${encodeURIComponent(bidId)}/recuse`, { body: input }),
     myAchievements: (page: PageParams = {}) => request<Page<Achievement>>('GET', '/api/me/achievements', { query: page }),
     createAchievement: (input: AchievementCreateInput) => request<Achievement>('POST', '/api/achievements', { body: input }),
     updateAchievement: (achievementId: string, input: AchievementUpdateInput) =>

@@ -63,12 +63,12 @@ const sheet = (bidId: string, feasibility: number, cost: number, comment = ''): 
 
 const notFound = () => Promise.reject(new ApiError(404, 'not_found', 'No score sheet for bid with id bid_glass'));
 
-type Methods = Partial<Record<'myReviews' | 'reviewBid' | 'myScores' | 'putScores' | 'redeemReviewInvite', (...args: any[]) => unknown>>;
+type Methods = Partial<Record<'myReviews' | 'reviewBid' | 'myScores' | 'putScores' | 'redeemReviewInvite' | 'declareConflicts' | 'recuse', (...args: any[]) => unknown>>;
 
 /** The shared stub plus the review calls, each failing loudly unless the test gives it. */
 function reviewApi(methods: Methods): ApiClient {
   const api = stubApi() as unknown as Record<string, unknown>;
-  for (const name of ['myReviews', 'reviewBid', 'myScores', 'putScores', 'redeemReviewInvite'] as const) {
+  for (const name of ['myReviews', 'reviewBid', 'myScores', 'putScores', 'redeemReviewInvite', 'declareConflicts', 'recuse'] as const) {
     const stub = methods[name];
     api[name] = vi.fn(async (...args: unknown[]) => (stub ? stub(...args) : Promise.reject(new Error(`api.${name} was not stubbed`))));
   }
@@ -102,7 +102,7 @@ describe('Reviews tab', () => {
       expect.stringContaining('ALD nanolaminate encapsulation Submitted · Scored'),
       expect.stringContaining('Glass–glass edge sealing Shortlisted · Not scored yet'),
     ]);
-    expect(within(card).getAllByRole('button').map((button) => button.getAttribute('aria-label'))).toEqual([
+    expect(within(within(card).getByRole('list')).getAllByRole('button').map((button) => button.getAttribute('aria-label'))).toEqual([
       'Review: ALD nanolaminate encapsulation',
       'Review: Glass–glass edge sealing',
     ]);
@@ -218,5 +218,74 @@ describe('Reviews tab', () => {
     expect(screen.queryByText('No invite with that code; it may be used or expired')).toBeNull();
     expect(await screen.findByRole('article', { name: 'Stabilise perovskite modules under damp heat' })).toBeTruthy();
     expect(api.myReviews).toHaveBeenCalledTimes(2);
+  });
+  it('declares conflicts one name a line, and shows the assignment the server answers, with the bids it recused', async () => {
+    const declareConflicts = vi.fn((_challengeId: string, conflicts: { organizations: string[]; people: string[] }) =>
+      assignment({ conflicts, bids: [assignment().bids[0]!], recused: 2, progress: { scored: 1, total: 1 } }),
+    );
+    const api = renderTab({ declareConflicts });
+    const card = await screen.findByRole('article', { name: 'Stabilise perovskite modules under damp heat' });
+    expect(within(card).getByText('None declared.')).toBeTruthy();
+    const form = within(card).getByRole('form', { name: 'Conflicts of interest' });
+    fireEvent.input(within(form).getByLabelText('Organizations'), { target: { value: 'Solaris Labs\n\n  Acme Glass  ' } });
+    fireEvent.input(within(form).getByLabelText('People'), { target: { value: 'Dr Wen' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save conflicts' }));
+
+    expect(await within(card).findByText('Conflicts saved. Bids you may not judge have left your list.')).toBeTruthy();
+    expect(api.declareConflicts).toHaveBeenCalledWith('chl_perovskite', { organizations: ['Solaris Labs', 'Acme Glass'], people: ['Dr Wen'] });
+    expect(within(card).getByText('Declared: Solaris Labs, Acme Glass, Dr Wen.')).toBeTruthy();
+    expect(within(card).getByText('You are recused from 2 bids; they are not shown to you.')).toBeTruthy();
+    expect(within(card).queryByText('Glass–glass edge sealing')).toBeNull();
+  });
+
+  it('refuses more conflicts than the server takes before sending, and shows the server’s refusal as said', async () => {
+    const declareConflicts = vi.fn(() => Promise.reject(new ApiError(409, 'conflict', 'This challenge is awarded: its panel is closed')));
+    renderTab({ declareConflicts });
+    const form = await screen.findByRole('form', { name: 'Conflicts of interest' });
+    const organizations = within(form).getByLabelText('Organizations');
+    fireEvent.input(organizations, { target: { value: Array.from({ length: 31 }, (_, i) => `Org ${i}`).join('\n') } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save conflicts' }));
+    expect(within(form).getByRole('alert').textContent).toBe('At most 30 names in each list, of up to 160 characters each.');
+    expect(declareConflicts).not.toHaveBeenCalled();
+
+    fireEvent.input(organizations, { target: { value: 'Solaris Labs' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save conflicts' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('This challenge is awarded: its panel is closed');
+    expect((organizations as HTMLTextAreaElement).value).toBe('Solaris Labs');
+  });
+
+  it('recuses from a bid only with a reason and a confirmation, then shows the list without it', async () => {
+    const after = assignment({ bids: [assignment().bids[0]!], recused: 2, progress: { scored: 1, total: 1 } });
+    const lists = [{ items: [assignment()], nextCursor: null }, { items: [after], nextCursor: null }];
+    const recuse = vi.fn(() => ({ bidId: 'bid_glass', reviewerId: 'acc_me', kind: 'manual', reason: 'I advised them', recusedAt: '2026-11-23T08:00:00.000Z' }));
+    const api = await openGlassBid({ myReviews: () => lists.shift(), recuse });
+    fireEvent.click(screen.getByRole('button', { name: 'Recuse from this bid' }));
+    const form = screen.getByRole('form', { name: 'Recuse from this bid' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Keep reviewing' }));
+    expect(screen.queryByRole('form', { name: 'Recuse from this bid' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Recuse from this bid' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Recuse' }));
+    expect(screen.getByText('Required')).toBeTruthy();
+    expect(recuse).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByLabelText('Why you step away'), { target: { value: ' I advised them last year ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Recuse' }));
+
+    const card = await screen.findByRole('article', { name: 'Stabilise perovskite modules under damp heat' });
+    expect(recuse).toHaveBeenCalledWith('bid_glass', { reason: 'I advised them last year' });
+    expect(await within(card).findByText('You are recused from 2 bids; they are not shown to you.')).toBeTruthy();
+    expect(within(card).queryByText('Glass–glass edge sealing')).toBeNull();
+    expect(api.myReviews).toHaveBeenCalledTimes(2);
+  });
+
+  it('stays on the bid, the reason kept, when the server refuses the recusal', async () => {
+    const recuse = vi.fn(() => Promise.reject(new ApiError(409, 'conflict', 'You have scored this bid already')));
+    await openGlassBid({ recuse });
+    fireEvent.click(screen.getByRole('button', { name: 'Recuse from this bid' }));
+    fireEvent.input(screen.getByLabelText('Why you step away'), { target: { value: 'Former colleague' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Recuse' }));
+    expect(await screen.findByText('You have scored this bid already')).toBeTruthy();
+    expect((screen.getByLabelText('Why you step away') as HTMLTextAreaElement).value).toBe('Former colleague');
+    expect(screen.getByRole('radiogroup', { name: 'Feasibility' })).toBeTruthy();
   });
 });
