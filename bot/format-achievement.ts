@@ -56,7 +56,7 @@ export function formatAchievementCard(a: CardAchievement, { locale, header, page
 }
 
 /** The most objections a deal's card or alert quotes; the rest are counted. */
-export const SHOWN_OBJECTIONS = 5;
+const SHOWN_OBJECTIONS = 5;
 
 /**
  * The objections a deal's card quotes, in the order quoted: those not answered yet first (their Answer
@@ -80,13 +80,14 @@ export function formatDealLines(deal: Deal, locale: Locale, timeZone?: string, r
   if (deal.status === 'announced') lines.push(t.objectionsUntil(escapeHtml(formatDateTime(deal.objectionUntil, locale, timeZone))));
   const shown = shownObjections(deal);
   const hidden = (deal.objections ?? []).length - shown.length;
-  const left = room - lines.join('\n').length - (hidden > 0 ? 80 : 0);
+  const more = hidden > 0 ? t.moreObjections(hidden) : null;
+  const left = room - lines.join('\n').length - (more ? more.length + 1 : 0);
   const share = Math.min(500, Math.max(60, Math.floor(left / Math.max(1, shown.length * 2)) - 20));
   for (const objection of shown) {
     lines.push(`• <i>${escapeShort(objection.reason, share)}</i>`);
     if (objection.answer !== null) lines.push(`  ${t.answerLine(escapeShort(objection.answer, share))}`);
   }
-  if (hidden > 0) lines.push(t.moreObjections(hidden));
+  if (more) lines.push(more);
   return lines.join('\n');
 }
 

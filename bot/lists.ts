@@ -4,7 +4,7 @@ import { packCallback, type CallbackData } from './callback-data.js';
 import type { BotContext } from './context.js';
 import type { CardView } from './live-cards.js';
 import { editHtml, replyHtml } from './handler-kit.js';
-import { MESSAGE_LIMIT } from './html.js';
+import { fitHtml, MESSAGE_LIMIT } from './html.js';
 import { moreKeyboard } from './keyboards.js';
 
 /** Items per page of every list the bot shows. */
@@ -102,7 +102,7 @@ export async function showList<T>(ctx: BotContext, page: { items: T[]; more: boo
 
 /**
  * The page's text within one message: as many entries as fit whole (Next takes up after the last shown), and
- * at least the first, cut after its last whole line that fits when alone it is too long. Entries are usually
+ * at least the first, cut to fit (`fitHtml`) when alone it is too long. Entries are usually
  * a line or two; an owner's ranking on a twelve-criterion rubric is not, and Telegram refuses a longer text.
  */
 function fitPage(header: (shown: number) => string, entries: ListEntry[], offset: number): { text: string; entries: ListEntry[] } {
@@ -111,9 +111,7 @@ function fitPage(header: (shown: number) => string, entries: ListEntry[], offset
     const text = textOf(shown);
     if (text.length <= MESSAGE_LIMIT) return { text, entries: entries.slice(0, shown) };
   }
-  const text = textOf(1);
-  if (text.length <= MESSAGE_LIMIT) return { text, entries: entries.slice(0, 1) };
-  return { text: `${text.slice(0, text.lastIndexOf('\n', MESSAGE_LIMIT - 2))}\n…`, entries: entries.slice(0, 1) };
+  return { text: fitHtml(textOf(1)), entries: entries.slice(0, 1) };
 }
 
 /**
