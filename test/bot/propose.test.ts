@@ -202,10 +202,7 @@ describe('Propose', () => {
     await late.send('/challenges');
     await late.press(/^1$/);
     await late.press('Propose');
-    await late.send('A closed-loop leaching process.');
-    await late.send('Bench-scale in 8 weeks, pilot in 20 weeks.');
-    await late.send('300000');
-    await late.send('24');
+    await answerProposal(late, { price: '300000', weeks: '24' });
     await late.press('Add a milestone');
     await late.send('Bench-scale leaching');
     expect((await late.send('/cancel')).sent).toEqual(['OK, I left the form. Nothing was saved.']);

@@ -4,21 +4,13 @@ import { messagesFor } from '../../bot/i18n.js';
 import { startTelegramBot, type TelegramBotHandle } from '../../bot/start-bot.js';
 import { testRuntime, type TestRuntime } from '../support/runtime.js';
 import { TEST_TOKEN } from '../support/telegram-bot.js';
-import { BOT_INFO, BotApiStandIn } from '../support/telegram-stand-in.js';
+import { BOT_INFO, BotApiStandIn, until } from '../support/telegram-stand-in.js';
 import { TelegramUser } from '../support/telegram-user.js';
 import { virtualFloodControl } from '../support/virtual-flood-control.js';
 
 const en = messagesFor('en');
 const API_ROOT = 'http://bot-api.test';
 const WEBHOOK = { url: 'https://tenderlab.example/telegram/hook', secret: 's3cret-token' };
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Long enough for a stop() that does not wait for the update in hand to have resolved. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { startTelegramBot } from '../../bot/start-bot.js';
 import { testRuntime } from '../support/runtime.js';
 import { TEST_TOKEN } from '../support/telegram-bot.js';
-import { BotApiStandIn } from '../support/telegram-stand-in.js';
+import { BotApiStandIn, until } from '../support/telegram-stand-in.js';
 
 const API_ROOT = 'http://bot-api.test';
-
-async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const startUpdate = (updateId: number, userId: number) => ({
   update_id: updateId,

@@ -207,3 +207,12 @@ export class BotApiStandIn {
     return this.calls.slice(from).filter((c) => c.method === method);
   }
 }
+
+/** Waits (polling every 10 ms) until `check()` holds, as the bot works in the background; fails naming `what` after `timeoutMs`. */
+export async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
